@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace naqsh {
+
+/// naqsh-cli: headless analysis and comparison. Wiring only: parses arguments, calls core and
+/// prints. Exit codes: 0 success; 1 the model has errors; 2 usage or file errors.
+class CliApp
+{
+public:
+    CliApp(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+    int run(const QStringList &arguments);
+
+    enum Exit { Success = 0, ModelErrors = 1, UsageError = 2 };
+
+private:
+    int analyze(const QStringList &args);
+    int compare(const QStringList &args);
+    int usage(const QString &problem = {});
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace naqsh

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Costs.h"
+#include "TensorShape.h"
+#include "graph/LayerId.h"
+
+#include <QHash>
+#include <QString>
+#include <QVector>
+
+namespace naqsh {
+
+class Graph;
+
+/// What the analysis knows about one layer. A layer either has numbers (shape and costs), or
+/// an error of its own (@c error), or no numbers because a layer upstream failed
+/// (@c errorSource names that layer).
+struct LayerResult
+{
+    TensorShape output;
+    Costs costs;
+    QString error;
+    LayerId errorSource;
+
+    bool hasNumbers() const { return error.isEmpty() && !errorSource.isValid(); }
+    bool sameOutcome(const LayerResult &o) const
+    {
+        return output == o.output && error == o.error && errorSource == o.errorSource;
+    }
+};
+
+/// The immutable snapshot views read: per-layer results, the topological schedule, and totals
+/// over the layers that have numbers. Counts are for the whole batch; parameters per model.
+struct AnalysisResult
+{
+    QHash<LayerId, LayerResult> layers;
+    QVector<LayerId> order;        ///< topological order of the layers not on a cycle
+    Costs totals;                  ///< sum over layers with numbers
+    CheckedInt peakActivations;    ///< largest live set of tensors along @c order, in elements
+    int errorCount = 0;            ///< layers without numbers (own or upstream errors)
+
+    const LayerResult *layer(LayerId id) const
+    {
+        auto it = layers.constFind(id);
+        return it == layers.cend() ? nullptr : &it.value();
+    }
+    /// The message to show for a layer without numbers, naming the layer at fault.
+    QString errorText(const Graph &graph, LayerId id) const;
+    /// Input shapes of @p id, in slot order (invalid shapes where an input has no numbers).
+    QVector<TensorShape> inputShapes(const Graph &graph, LayerId id) const;
+};
+
+} // namespace naqsh

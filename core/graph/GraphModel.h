@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Graph.h"
+
+#include <QObject>
+
+namespace naqsh {
+
+class LayerRegistry;
+
+/// A port on a layer, as the canvas sees it: the single output, or the input side.
+struct PortRef
+{
+    enum class Side { Input, Output };
+    LayerId layer;
+    Side side = Side::Output;
+};
+
+/// The only writer of graph state. Every mutator validates, changes the Graph, and emits one
+/// fine-grained signal per fact, after the change is complete. Undo commands call these
+/// mutators, so do, undo and redo travel the same path. Refusals return false with a reason
+/// a student understands; the graph is unchanged then.
+class GraphModel : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GraphModel(const LayerRegistry &registry, QObject *parent = nullptr);
+
+    const Graph &graph() const { return m_graph; }
+    const LayerRegistry &registry() const { return m_registry; }
+
+    /// Adds a layer of @p typeId with its default parameters (or @p params if given) and
+    /// returns its id; an invalid id and @p why if the type is unknown. An empty name gets a
+    /// unique one from the type ("conv2d_3").
+    LayerId addLayer(const QString &typeId, const QString &name = {}, QPointF position = {},
+                     const ParamValues &params = {}, LayerId id = {}, QString *why = nullptr);
+    /// Restores a layer exactly (id, name, params, position), without connections. For undo.
+    bool insertLayer(const Layer &layer, QString *why = nullptr);
+    /// Removes a layer and its connections (emitting disconnected for each first).
+    bool removeLayer(LayerId id);
+
+    /// Sets one parameter after checking its kind and range. Emits paramsChanged.
+    bool setParam(LayerId id, const QString &key, const QVariant &value, QString *why = nullptr);
+    /// Sets all parameters at once (already valid values, e.g. from undo).
+    bool setParams(LayerId id, const ParamValues &params);
+    bool renameLayer(LayerId id, const QString &name, QString *why = nullptr);
+    bool moveLayer(LayerId id, QPointF position);
+
+    /// Checks a connection from an output port to an input port, in either order of arguments.
+    bool canConnect(const PortRef &a, const PortRef &b, QString *why = nullptr) const;
+    /// Connects @p from's output to @p to's input, appended or at @p slot. Refuses cycles,
+    /// self-loops, unknown layers, full inputs and layers without an output.
+    bool connectLayers(LayerId from, LayerId to, int slot = -1, QString *why = nullptr);
+    bool disconnect(const Connection &c);
+
+    void setVariants(const QVector<Variant> &variants);
+    void setName(const QString &name);
+
+    /// Replaces the whole graph (after a load). Emits graphReset.
+    void resetGraph(const Graph &graph);
+    void clear();
+
+    /// A name not used by any layer, based on @p base ("conv" -> "conv_2").
+    QString uniqueName(const QString &base) const;
+
+signals:
+    void layerAdded(naqsh::LayerId id);
+    void layerAboutToBeRemoved(naqsh::LayerId id);
+    void layerRemoved(naqsh::LayerId id);
+    void paramsChanged(naqsh::LayerId id);
+    void layerRenamed(naqsh::LayerId id);
+    void layerMoved(naqsh::LayerId id);
+    void connected(const naqsh::Connection &c);
+    void disconnected(const naqsh::Connection &c);
+    void variantsChanged();
+    void nameChanged();
+    void graphReset();
+
+private:
+    QString layerLabel(LayerId id) const;
+
+    const LayerRegistry &m_registry;
+    Graph m_graph;
+};
+
+} // namespace naqsh

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "LayerId.h"
+#include "ParamValues.h"
+
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+namespace naqsh {
+
+/// One layer of a graph: plain data. @c inputs are the producers feeding its input slots, in
+/// order; @c consumers is derived (kept in sync by Graph) and lists each consuming connection's
+/// target once per connection.
+struct Layer
+{
+    LayerId id;
+    QString type;   ///< stable type id from the registry, e.g. "conv2d"
+    QString name;   ///< unique-ish display name chosen by the user
+    ParamValues params;
+    QPointF position; ///< scene position of the node's top-left corner
+    QVector<LayerId> inputs;
+    QVector<LayerId> consumers;
+};
+
+} // namespace naqsh

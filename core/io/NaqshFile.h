@@ -1,0 +1,34 @@
+#pragma once
+
+#include "graph/Graph.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace naqsh {
+
+class LayerRegistry;
+
+/// The native .naqsh format: JSON with "format": "naqsh" and a "version". See README.
+namespace NaqshFile {
+
+inline constexpr int kVersion = 1;
+
+/// Outcome of reading: the graph, or an error naming the JSON location ("layers[2].params.stride_h").
+struct ReadResult
+{
+    Graph graph;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+QByteArray toJson(const Graph &graph, const LayerRegistry &registry);
+/// Parses and fully validates; nothing half-read is ever returned as ok.
+ReadResult fromJson(const QByteArray &bytes, const LayerRegistry &registry);
+
+ReadResult read(const QString &path, const LayerRegistry &registry);
+/// Writes atomically (QSaveFile): on any failure the existing file is untouched.
+bool write(const QString &path, const Graph &graph, const LayerRegistry &registry, QString *error = nullptr);
+
+} // namespace NaqshFile
+} // namespace naqsh

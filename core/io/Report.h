@@ -1,0 +1,68 @@
+#pragma once
+
+#include "analysis/AnalysisResult.h"
+#include "analysis/Convention.h"
+#include "analysis/NumberFormat.h"
+#include "analysis/VariantSummary.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace naqsh {
+
+class Graph;
+class LayerRegistry;
+
+/// Options shared by every table and comparison writer.
+struct ReportOptions
+{
+    FlopConvention convention = FlopConvention::Flops;
+    DType dtype = DType::FP32;
+    NumberFormat format;        ///< digits for human formats (table, Markdown); CSV and JSON stay machine-readable
+    QString modelName;
+};
+
+/// One row of the per-layer cost table, already computed (numbers stay numeric here).
+struct ReportRow
+{
+    LayerId id;
+    QString name;
+    QString type;              ///< translated display name
+    QString shape;             ///< formatted output shape, or empty on error
+    TensorShape outputShape;
+    bool hasNumbers = false;
+    qint64 params = 0, weights = 0, bias = 0, buffers = 0, macs = 0, flops = 0, activations = 0;
+    double share = 0;          ///< of total FLOPs under the convention
+    QString error;
+};
+
+/// Builds the rows for a graph in topological order (layers on cycles last).
+QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry,
+                              const AnalysisResult &result, const ReportOptions &options);
+
+/// Translated column headers: layer, type, output shape, params, MACs, FLOPs, activations, share.
+QStringList reportHeaders();
+
+namespace Report {
+/// Aligned text for a terminal.
+QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+/// One JSON object (see README: "naqsh-cli analyze --format json").
+QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+/// CSV with plain numbers (no separators, Latin digits) and a header row.
+QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+QString markdown(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+
+/// Two variants side by side with ratios in words ("9.68× fewer MACs").
+struct CompareInput
+{
+    VariantSummary a, b;
+};
+QString compareTable(const CompareInput &in, const ReportOptions &options);
+QByteArray compareJson(const CompareInput &in, const ReportOptions &options);
+QString compareCsv(const CompareInput &in, const ReportOptions &options);
+QString compareMarkdown(const CompareInput &in, const ReportOptions &options);
+/// "9.68× fewer MACs" for b relative to a; "same MACs" when equal.
+QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFormat &format);
+} // namespace Report
+
+} // namespace naqsh

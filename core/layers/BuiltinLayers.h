@@ -1,0 +1,17 @@
+#pragma once
+
+namespace naqsh {
+
+class LayerRegistry;
+
+// One function per layer family (one .cpp each). registerBuiltinLayers calls them in order.
+void registerIoLayers(LayerRegistry &registry);            // Input, Output, Identity
+void registerConvLayers(LayerRegistry &registry);          // Conv2d, ConvTranspose2d
+void registerPoolingLayers(LayerRegistry &registry);       // MaxPool2d, AvgPool2d, GlobalAvgPool, AdaptiveAvgPool2d
+void registerNormalizationLayers(LayerRegistry &registry); // BatchNorm2d, LRN
+void registerActivationLayers(LayerRegistry &registry);    // ReLU, ReLU6, LeakyReLU, Sigmoid, Tanh, GELU, Softmax
+void registerLinearLayers(LayerRegistry &registry);        // Linear
+void registerMergeLayers(LayerRegistry &registry);         // Concat, Add
+void registerShapeLayers(LayerRegistry &registry);         // Dropout, Flatten, Upsample, ZeroPad2d
+
+} // namespace naqsh
