@@ -39,23 +39,11 @@ AnalysisEngine::AnalysisEngine(const LayerRegistry &registry, RuleContext contex
 {
 }
 
-AnalysisResult AnalysisEngine::analyze(const Graph &graph, const LayerRegistry &registry,
-                                       const RuleContext &context)
+AnalysisResult AnalysisEngine::analyze(const Graph &graph, const LayerRegistry &registry, const RuleContext &context)
 {
     AnalysisEngine engine(registry, context);
     engine.analyzeAll(graph);
     return engine.m_result;
-}
-
-void AnalysisEngine::markRemoved(LayerId id)
-{
-    auto it = m_result.layers.find(id);
-    if (it != m_result.layers.end()) {
-        addToTotals(it.value(), -1);
-        m_result.layers.erase(it);
-    }
-    m_dirty.remove(id);
-    m_structureDirty = true;
 }
 
 void AnalysisEngine::addToTotals(const LayerResult &r, int sign)
@@ -74,64 +62,96 @@ void AnalysisEngine::recomputeTotals()
 {
     m_result.totals = Costs();
     m_result.errorCount = 0;
-    for (const LayerResult &r : std::as_const(m_result.layers))
+    for (const LayerResult &r : std::as_const(m_result.results))
         addToTotals(r, +1);
 }
 
-void AnalysisEngine::rebuildOrder(const Graph &graph)
+void AnalysisEngine::restructure(const Graph &graph)
 {
-    QVector<LayerId> cyclic;
-    m_result.order = graph.topologicalOrder(&cyclic);
-    m_position.clear();
-    m_position.reserve(m_result.order.size());
-    for (int i = 0; i < m_result.order.size(); ++i)
-        m_position.insert(m_result.order[i], i);
-    const QSet<LayerId> newCyclic(cyclic.begin(), cyclic.end());
-    // Layers that join or leave a cycle change outcome; recompute them.
-    for (LayerId id : newCyclic)
-        if (!m_cyclic.contains(id))
-            m_dirty.insert(id);
-    for (LayerId id : std::as_const(m_cyclic))
-        if (!newCyclic.contains(id) && graph.contains(id))
-            m_dirty.insert(id);
-    m_cyclic = newCyclic;
+    const int n = graph.size();
+    // Carry every surviving layer's result to its new slot; take removed layers off the totals.
+    QVector<LayerResult> results(n);
+    QVector<bool> wasCyclic(n, false);
+    m_fresh.fill(true, n);
+    for (int old = 0; old < m_result.results.size(); ++old) {
+        const int s = graph.slotOf(m_resultIds[old]);
+        if (s < 0) {
+            addToTotals(m_result.results[old], -1);
+            continue;
+        }
+        results[s] = std::move(m_result.results[old]);
+        m_fresh[s] = false;
+        wasCyclic[s] = old < m_cyclic.size() && m_cyclic[old];
+    }
+    m_result.results = std::move(results);
+    m_result.slotIndex = graph.slotMap();
+    m_resultIds = graph.layerIds();
+
+    QVector<int> cyclic;
+    m_orderSlots = graph.topologicalSlots(&cyclic);
+    m_position.fill(-1, n);
+    m_result.order.resize(m_orderSlots.size());
+    for (int i = 0; i < m_orderSlots.size(); ++i) {
+        m_position[m_orderSlots[i]] = i;
+        m_result.order[i] = m_resultIds[m_orderSlots[i]];
+    }
+    m_cyclic.fill(false, n);
+    for (int s : cyclic)
+        m_cyclic[s] = true;
+    // New layers, and layers that join or leave a cycle, must be computed.
+    for (int s = 0; s < n; ++s)
+        if (m_fresh[s] || m_cyclic[s] != wasCyclic[s])
+            m_dirty.insert(m_resultIds[s]);
     m_structureDirty = false;
 }
 
-bool AnalysisEngine::compute(const Graph &graph, LayerId id, bool *changed)
+const LayerType *AnalysisEngine::typeOf(const QString &id)
 {
-    const Layer *layer = graph.layer(id);
+    // Type strings are shared with the registry, so the data pointer finds them; the compare
+    // guards against a pointer reused by another string.
+    const void *key = id.constData();
+    auto it = m_typeCache.constFind(key);
+    if (it != m_typeCache.cend() && it.value()->id == id)
+        return it.value();
+    const LayerType *type = m_registry.find(id);
+    if (type)
+        m_typeCache.insert(key, type);
+    return type;
+}
+
+bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *changed)
+{
+    const Layer &layer = graph.layerAt(slot);
     LayerResult next;
-    const LayerType *type = layer ? m_registry.find(layer->type) : nullptr;
+    const LayerType *type = typeOf(layer.type);
     if (!type) {
-        next.error = QCoreApplication::translate("naqsh::Analysis", "unknown layer type \"%1\"")
-                         .arg(layer ? layer->type : QString());
-    } else if (m_cyclic.contains(id)) {
+        next.error = QCoreApplication::translate("naqsh::Analysis", "unknown layer type \"%1\"").arg(layer.type);
+    } else if (m_cyclic[slot]) {
         next.error = QCoreApplication::translate("naqsh::Analysis", "this layer is part of a cycle: data would flow in a loop");
-    } else if (layer->inputs.size() < type->minInputs) {
+    } else if (layer.inputs.size() < type->minInputs) {
         next.error = type->minInputs == 1 && type->maxInputs == 1
                          ? QCoreApplication::translate("naqsh::Analysis", "no input: connect a layer to it")
                          : QCoreApplication::translate("naqsh::Analysis", "needs at least %n input(s)", nullptr, type->minInputs);
-    } else if (type->maxInputs >= 0 && layer->inputs.size() > type->maxInputs) {
+    } else if (type->maxInputs >= 0 && layer.inputs.size() > type->maxInputs) {
         next.error = QCoreApplication::translate("naqsh::Analysis", "takes at most %n input(s)", nullptr, type->maxInputs);
     } else {
         QVarLengthArray<TensorShape, 4> inputs;
-        for (LayerId in : layer->inputs) {
-            const LayerResult *r = m_result.layer(in);
-            if (!r || !r->hasNumbers()) {
-                next.errorSource = r && r->errorSource.isValid() ? r->errorSource : in;
+        for (int k = 0; k < layer.inputSlots.size(); ++k) {
+            const LayerResult &r = m_result.results[layer.inputSlots[k]];
+            if (!r.hasNumbers()) {
+                next.errorSource = r.errorSource.isValid() ? r.errorSource : layer.inputs[k];
                 break;
             }
-            inputs.append(r->output);
+            inputs.append(r.output);
         }
         if (!next.errorSource.isValid()) {
             const std::span<const TensorShape> span(inputs.data(), size_t(inputs.size()));
-            ShapeResult shape = type->shape(layer->params, span, m_context);
+            ShapeResult shape = type->shape(layer.params, span, m_context);
             if (!shape.isOk()) {
                 next.error = shape.error;
             } else {
                 next.output = shape.shape;
-                next.costs = type->cost(layer->params, span, next.output);
+                next.costs = type->cost(layer.params, span, next.output);
                 if (next.costs.overflowed() || next.output.elements().overflowed()) {
                     next.costs = Costs();
                     next.output = TensorShape();
@@ -141,14 +161,13 @@ bool AnalysisEngine::compute(const Graph &graph, LayerId id, bool *changed)
         }
     }
 
-    auto it = m_result.layers.find(id);
-    if (it == m_result.layers.end()) {
+    LayerResult &prev = m_result.results[slot];
+    if (fresh) {
         addToTotals(next, +1);
-        m_result.layers.insert(id, next);
+        prev = std::move(next);
         *changed = true;
         return true;
     }
-    LayerResult &prev = it.value();
     const bool outcomeChanged = !prev.sameOutcome(next);
     const Costs &pc = prev.costs, &nc = next.costs;
     const bool costsChanged = pc.weights.value() != nc.weights.value() || pc.bias.value() != nc.bias.value() ||
@@ -169,27 +188,24 @@ bool AnalysisEngine::compute(const Graph &graph, LayerId id, bool *changed)
 void AnalysisEngine::recomputePeak(const Graph &graph)
 {
     // Walk the schedule: a tensor is live from its producer until its last consumer has run.
-    QHash<LayerId, int> remaining;
-    remaining.reserve(m_result.order.size());
+    const int n = graph.size();
+    QVector<int> remaining(n, 0);
     CheckedInt live = 0, peak = 0;
-    for (LayerId id : std::as_const(m_result.order)) {
-        const Layer *l = graph.layer(id);
-        const LayerResult *r = m_result.layer(id);
-        if (!l || !r)
-            continue;
-        const qint64 own = r->hasNumbers() ? r->costs.activations.value() : 0;
+    auto sizeOf = [&](int s) {
+        const LayerResult &r = m_result.results[s];
+        return r.hasNumbers() ? r.costs.activations.value() : 0;
+    };
+    for (int s : std::as_const(m_orderSlots)) {
+        const Layer &l = graph.layerAt(s);
+        const qint64 own = sizeOf(s);
+        remaining[s] = int(l.consumerSlots.size());
         live += own;
         if (live.value() > peak.value() || live.overflowed())
             peak = live;
-        remaining.insert(id, int(l->consumers.size()));
-        for (LayerId in : l->inputs) {
-            auto it = remaining.find(in);
-            if (it != remaining.end() && --it.value() == 0) {
-                const LayerResult *ir = m_result.layer(in);
-                live = live - (ir && ir->hasNumbers() ? ir->costs.activations.value() : 0);
-            }
-        }
-        if (l->consumers.isEmpty())
+        for (int in : l.inputSlots)
+            if (--remaining[in] == 0)
+                live = live - sizeOf(in);
+        if (l.consumerSlots.isEmpty())
             live = live - own;
     }
     m_result.peakActivations = peak;
@@ -198,66 +214,85 @@ void AnalysisEngine::recomputePeak(const Graph &graph)
 QVector<LayerId> AnalysisEngine::analyzeAll(const Graph &graph)
 {
     m_result = AnalysisResult();
+    m_resultIds.clear();
     m_cyclic.clear();
     m_dirty.clear();
-    m_result.layers.reserve(graph.size());
-    rebuildOrder(graph);
+    const int n = graph.size();
+    m_result.results.resize(n);
+    m_result.slotIndex = graph.slotMap();
+    m_resultIds = graph.layerIds();
+    QVector<int> cyclic;
+    m_orderSlots = graph.topologicalSlots(&cyclic);
+    m_position.fill(-1, n);
+    m_result.order.resize(m_orderSlots.size());
+    for (int i = 0; i < m_orderSlots.size(); ++i) {
+        m_position[m_orderSlots[i]] = i;
+        m_result.order[i] = m_resultIds[m_orderSlots[i]];
+    }
+    m_cyclic.fill(false, n);
+    for (int s : cyclic)
+        m_cyclic[s] = true;
+    m_fresh.fill(false, n);
+    m_structureDirty = false;
     bool changed = false;
-    for (LayerId id : std::as_const(m_result.order))
-        compute(graph, id, &changed);
-    for (LayerId id : std::as_const(m_cyclic))
-        compute(graph, id, &changed);
-    m_dirty.clear();
+    for (int s : std::as_const(m_orderSlots))
+        compute(graph, s, true, &changed);
+    for (int s : std::as_const(cyclic))
+        compute(graph, s, true, &changed);
     if (m_result.totals.overflowed())
         recomputeTotals();
     recomputePeak(graph);
-    return graph.layerIds();
+    return m_resultIds;
 }
 
 QVector<LayerId> AnalysisEngine::update(const Graph &graph)
 {
     const bool structure = m_structureDirty;
     if (m_structureDirty)
-        rebuildOrder(graph);
+        restructure(graph);
+    if (m_fresh.size() != graph.size())
+        m_fresh.fill(false, graph.size());
     QVector<LayerId> changedIds;
     bool activationsChanged = structure;
 
-    using Item = std::pair<int, LayerId>;
+    using Item = std::pair<int, int>; // (schedule position, slot)
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-    QSet<LayerId> queued;
+    QVector<bool> queued(graph.size(), false);
     for (LayerId id : std::as_const(m_dirty)) {
-        if (!graph.contains(id))
+        const int s = graph.slotOf(id);
+        if (s < 0)
             continue;
-        if (m_cyclic.contains(id)) {
+        if (m_cyclic[s]) {
             bool changed = false;
-            compute(graph, id, &changed);
+            compute(graph, s, m_fresh[s], &changed);
+            m_fresh[s] = false;
             if (changed)
                 changedIds.append(id);
             continue;
         }
-        heap.push({m_position.value(id), id});
-        queued.insert(id);
+        heap.push({m_position[s], s});
+        queued[s] = true;
     }
     m_dirty.clear();
     while (!heap.empty()) {
-        const LayerId id = heap.top().second;
+        const int s = heap.top().second;
         heap.pop();
-        const LayerResult *before = m_result.layer(id);
-        const qint64 oldActivations = before ? before->costs.activations.value() : -1;
+        const qint64 oldActivations = m_result.results[s].costs.activations.value();
         bool changed = false;
-        const bool propagate = compute(graph, id, &changed);
+        const bool propagate = compute(graph, s, m_fresh[s], &changed);
+        m_fresh[s] = false;
         if (changed) {
-            changedIds.append(id);
-            if (m_result.layer(id)->costs.activations.value() != oldActivations || propagate)
+            changedIds.append(m_resultIds[s]);
+            if (m_result.results[s].costs.activations.value() != oldActivations || propagate)
                 activationsChanged = true;
         }
         if (!propagate)
             continue;
-        for (LayerId c : graph.layer(id)->consumers) {
-            if (queued.contains(c) || m_cyclic.contains(c))
+        for (int c : graph.layerAt(s).consumerSlots) {
+            if (queued[c] || m_cyclic[c])
                 continue;
-            queued.insert(c);
-            heap.push({m_position.value(c), c});
+            queued[c] = true;
+            heap.push({m_position[c], c});
         }
     }
     if (m_result.totals.overflowed())

@@ -33,7 +33,8 @@ struct LayerResult
 /// over the layers that have numbers. Counts are for the whole batch; parameters per model.
 struct AnalysisResult
 {
-    QHash<LayerId, LayerResult> layers;
+    QHash<LayerId, int> slotIndex;    ///< id -> index into @c results (a snapshot of the graph's slots)
+    QVector<LayerResult> results;  ///< one per layer, by slot
     QVector<LayerId> order;        ///< topological order of the layers not on a cycle
     Costs totals;                  ///< sum over layers with numbers
     CheckedInt peakActivations;    ///< largest live set of tensors along @c order, in elements
@@ -41,9 +42,10 @@ struct AnalysisResult
 
     const LayerResult *layer(LayerId id) const
     {
-        auto it = layers.constFind(id);
-        return it == layers.cend() ? nullptr : &it.value();
+        const int s = slotIndex.value(id, -1);
+        return s < 0 || s >= results.size() ? nullptr : &results[s];
     }
+    int layerCount() const { return int(results.size()); }
     /// The message to show for a layer without numbers, naming the layer at fault.
     QString errorText(const Graph &graph, LayerId id) const;
     /// Input shapes of @p id, in slot order (invalid shapes where an input has no numbers).

@@ -18,8 +18,8 @@ Analyzer::Analyzer(GraphModel *model, QObject *parent)
         m_engine.markDirty(id);
         schedule();
     });
-    connect(model, &GraphModel::layerRemoved, this, [this](LayerId id) {
-        m_engine.markRemoved(id);
+    connect(model, &GraphModel::layerRemoved, this, [this](LayerId) {
+        m_engine.markStructureChanged();
         schedule();
     });
     connect(model, &GraphModel::paramsChanged, this, [this](LayerId id) {

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QtGlobal>
+#include <limits>
 
 namespace naqsh {
 
-/// A signed 64-bit count with sticky overflow: once any operation overflows, the value is
+/// A non-negative 64-bit count with sticky overflow: once any operation overflows, the value is
 /// meaningless and overflowed() stays true. Costs never wrap silently; the analyzer turns an
-/// overflow into an error message.
+/// overflow into an error message. The overflow state is kept as a sentinel value so that a
+/// CheckedInt is exactly 8 bytes (the analysis sums millions of them).
 class CheckedInt
 {
 public:
@@ -14,32 +16,37 @@ public:
     constexpr CheckedInt(qint64 v) : m_value(v) {} // NOLINT: implicit by design
 
     constexpr qint64 value() const { return m_value; }
-    constexpr bool overflowed() const { return m_overflow; }
+    constexpr bool overflowed() const { return m_value == kOverflow; }
 
     friend constexpr CheckedInt operator*(CheckedInt a, CheckedInt b)
     {
-        CheckedInt r;
-        r.m_overflow = a.m_overflow || b.m_overflow || __builtin_mul_overflow(a.m_value, b.m_value, &r.m_value);
-        return r;
+        qint64 r = 0;
+        if (a.overflowed() || b.overflowed() || __builtin_mul_overflow(a.m_value, b.m_value, &r))
+            return overflow();
+        return CheckedInt(r);
     }
     friend constexpr CheckedInt operator+(CheckedInt a, CheckedInt b)
     {
-        CheckedInt r;
-        r.m_overflow = a.m_overflow || b.m_overflow || __builtin_add_overflow(a.m_value, b.m_value, &r.m_value);
-        return r;
+        qint64 r = 0;
+        if (a.overflowed() || b.overflowed() || __builtin_add_overflow(a.m_value, b.m_value, &r))
+            return overflow();
+        return CheckedInt(r);
     }
     friend constexpr CheckedInt operator-(CheckedInt a, CheckedInt b)
     {
-        CheckedInt r;
-        r.m_overflow = a.m_overflow || b.m_overflow || __builtin_sub_overflow(a.m_value, b.m_value, &r.m_value);
-        return r;
+        qint64 r = 0;
+        if (a.overflowed() || b.overflowed() || __builtin_sub_overflow(a.m_value, b.m_value, &r))
+            return overflow();
+        return CheckedInt(r);
     }
     constexpr CheckedInt &operator+=(CheckedInt o) { return *this = *this + o; }
     constexpr CheckedInt &operator*=(CheckedInt o) { return *this = *this * o; }
 
+    static constexpr CheckedInt overflow() { return CheckedInt(kOverflow); }
+
 private:
+    static constexpr qint64 kOverflow = std::numeric_limits<qint64>::min();
     qint64 m_value = 0;
-    bool m_overflow = false;
 };
 
 } // namespace naqsh

@@ -4,14 +4,6 @@
 
 namespace naqsh {
 
-CheckedInt TensorShape::elements() const
-{
-    CheckedInt e = 1;
-    for (int i = 0; i < rank; ++i)
-        e *= dims[i];
-    return e;
-}
-
 CheckedInt TensorShape::sampleElements() const
 {
     CheckedInt e = 1;

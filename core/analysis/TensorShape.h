@@ -25,7 +25,13 @@ struct TensorShape
     qint64 w() const { return dims[3]; }
     qint64 features() const { return dims[1]; }
     /// Elements including the batch; overflow is reported through CheckedInt.
-    CheckedInt elements() const;
+    CheckedInt elements() const
+    {
+        CheckedInt e = dims[0];
+        for (int i = 1; i < rank; ++i)
+            e *= dims[i];
+        return rank > 0 ? e : CheckedInt(1);
+    }
     /// Elements of one sample (without the batch).
     CheckedInt sampleElements() const;
     QVector<qint64> toVector() const;

@@ -1,29 +1,25 @@
 #include "Graph.h"
 
-#include <QSet>
-
 namespace naqsh {
 
 const Layer *Graph::layer(LayerId id) const
 {
-    auto it = m_layers.constFind(id);
-    return it == m_layers.cend() ? nullptr : &it.value();
+    const int s = slotOf(id);
+    return s < 0 ? nullptr : &m_layers[s];
 }
 
 Layer *Graph::mutableLayer(LayerId id)
 {
-    auto it = m_layers.find(id);
-    return it == m_layers.end() ? nullptr : &it.value();
+    const int s = slotOf(id);
+    return s < 0 ? nullptr : &m_layers[s];
 }
 
 QVector<Connection> Graph::connections() const
 {
     QVector<Connection> result;
-    for (LayerId id : m_order) {
-        const Layer &l = m_layers[id];
+    for (const Layer &l : m_layers)
         for (int slot = 0; slot < l.inputs.size(); ++slot)
-            result.append({l.inputs[slot], id, slot});
-    }
+            result.append({l.inputs[slot], l.id, slot});
     return result;
 }
 
@@ -35,9 +31,9 @@ QVector<LayerId> Graph::consumers(LayerId id) const
 
 LayerId Graph::findByName(const QString &name) const
 {
-    for (LayerId id : m_order)
-        if (m_layers[id].name == name)
-            return id;
+    for (const Layer &l : m_layers)
+        if (l.name == name)
+            return l.id;
     return {};
 }
 
@@ -45,65 +41,92 @@ LayerId Graph::addLayer(Layer layer)
 {
     if (!layer.id.isValid())
         layer.id = LayerId(m_nextId);
-    if (m_layers.contains(layer.id))
+    if (m_slot.contains(layer.id))
         return {};
     m_nextId = std::max(m_nextId, layer.id.value + 1);
     layer.inputs.clear();
     layer.consumers.clear();
+    layer.inputSlots.clear();
+    layer.consumerSlots.clear();
     const LayerId id = layer.id;
-    m_layers.insert(id, std::move(layer));
+    m_slot.insert(id, int(m_layers.size()));
     m_order.append(id);
+    m_layers.append(std::move(layer));
     return id;
 }
 
 bool Graph::removeLayer(LayerId id)
 {
-    Layer *l = mutableLayer(id);
-    if (!l)
+    if (!contains(id))
         return false;
-    // Remove outgoing connections from the highest slot down so that slot indexes stay valid.
-    const QVector<LayerId> consumersCopy = l->consumers;
+    // Remove the layer's connections from the highest slot down so that indexes stay valid.
+    const QVector<LayerId> consumersCopy = layer(id)->consumers;
     for (LayerId c : consumersCopy) {
-        Layer *cl = mutableLayer(c);
-        if (!cl)
-            continue;
+        const Layer *cl = layer(c);
         for (int slot = int(cl->inputs.size()) - 1; slot >= 0; --slot)
             if (cl->inputs[slot] == id)
                 removeConnection({id, c, slot});
     }
-    l = mutableLayer(id);
+    const Layer *l = layer(id);
     for (int slot = int(l->inputs.size()) - 1; slot >= 0; --slot)
         removeConnection({l->inputs[slot], id, slot});
-    m_layers.remove(id);
-    m_order.removeOne(id);
+
+    const int removed = slotOf(id);
+    m_layers.removeAt(removed);
+    m_order.removeAt(removed);
+    m_slot.remove(id);
+    for (int s = removed; s < m_layers.size(); ++s)
+        m_slot[m_layers[s].id] = s;
+    for (Layer &other : m_layers) {
+        for (int &s : other.inputSlots)
+            if (s > removed)
+                --s;
+        for (int &s : other.consumerSlots)
+            if (s > removed)
+                --s;
+    }
     return true;
 }
 
 bool Graph::insertConnection(const Connection &c)
 {
-    Layer *from = mutableLayer(c.from);
-    Layer *to = mutableLayer(c.to);
-    if (!from || !to || c.slot < 0 || c.slot > to->inputs.size())
+    const int fromSlot = slotOf(c.from);
+    const int toSlot = slotOf(c.to);
+    if (fromSlot < 0 || toSlot < 0)
         return false;
-    to->inputs.insert(c.slot, c.from);
-    from->consumers.append(c.to);
+    Layer &from = m_layers[fromSlot];
+    Layer &to = m_layers[toSlot];
+    if (c.slot < 0 || c.slot > to.inputs.size())
+        return false;
+    to.inputs.insert(c.slot, c.from);
+    to.inputSlots.insert(c.slot, fromSlot);
+    from.consumers.append(c.to);
+    from.consumerSlots.append(toSlot);
     return true;
 }
 
 bool Graph::removeConnection(const Connection &c)
 {
-    Layer *from = mutableLayer(c.from);
-    Layer *to = mutableLayer(c.to);
-    if (!from || !to || c.slot < 0 || c.slot >= to->inputs.size() || to->inputs[c.slot] != c.from)
+    const int fromSlot = slotOf(c.from);
+    const int toSlot = slotOf(c.to);
+    if (fromSlot < 0 || toSlot < 0)
         return false;
-    to->inputs.removeAt(c.slot);
-    from->consumers.removeOne(c.to);
+    Layer &from = m_layers[fromSlot];
+    Layer &to = m_layers[toSlot];
+    if (c.slot < 0 || c.slot >= to.inputs.size() || to.inputs[c.slot] != c.from)
+        return false;
+    to.inputs.removeAt(c.slot);
+    to.inputSlots.removeAt(c.slot);
+    const int k = int(from.consumers.indexOf(c.to));
+    from.consumers.removeAt(k);
+    from.consumerSlots.removeAt(k);
     return true;
 }
 
 void Graph::clear()
 {
     m_layers.clear();
+    m_slot.clear();
     m_order.clear();
     variants.clear();
     name.clear();
@@ -112,20 +135,21 @@ void Graph::clear()
 
 bool Graph::reaches(LayerId from, LayerId to) const
 {
-    if (from == to)
+    const int start = slotOf(from), target = slotOf(to);
+    if (start < 0 || target < 0)
+        return false;
+    if (start == target)
         return true;
-    QVector<LayerId> stack{from};
-    QSet<LayerId> seen{from};
+    QVector<bool> seen(m_layers.size(), false);
+    QVector<int> stack{start};
+    seen[start] = true;
     while (!stack.isEmpty()) {
-        const LayerId cur = stack.takeLast();
-        const Layer *l = layer(cur);
-        if (!l)
-            continue;
-        for (LayerId next : l->consumers) {
-            if (next == to)
+        const int cur = stack.takeLast();
+        for (int next : m_layers[cur].consumerSlots) {
+            if (next == target)
                 return true;
-            if (!seen.contains(next)) {
-                seen.insert(next);
+            if (!seen[next]) {
+                seen[next] = true;
                 stack.append(next);
             }
         }
@@ -133,32 +157,44 @@ bool Graph::reaches(LayerId from, LayerId to) const
     return false;
 }
 
-QVector<LayerId> Graph::topologicalOrder(QVector<LayerId> *cyclic) const
+QVector<int> Graph::topologicalSlots(QVector<int> *cyclicSlots) const
 {
     // Kahn's algorithm, seeded in insertion order so that the schedule is deterministic.
-    QHash<LayerId, int> indegree;
-    indegree.reserve(m_order.size());
-    for (LayerId id : m_order)
-        indegree.insert(id, int(m_layers[id].inputs.size()));
-    QVector<LayerId> ready;
-    for (LayerId id : m_order)
-        if (indegree[id] == 0)
-            ready.append(id);
-    QVector<LayerId> order;
-    order.reserve(m_order.size());
-    for (int head = 0; head < ready.size(); ++head) {
-        const LayerId id = ready[head];
-        order.append(id);
-        for (LayerId c : m_layers[id].consumers)
-            if (--indegree[c] == 0)
-                ready.append(c);
+    const int n = int(m_layers.size());
+    QVector<int> indegree(n);
+    QVector<int> order;
+    order.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        indegree[i] = int(m_layers[i].inputSlots.size());
+        if (indegree[i] == 0)
+            order.append(i);
     }
+    for (int head = 0; head < order.size(); ++head)
+        for (int j : m_layers[order[head]].consumerSlots)
+            if (--indegree[j] == 0)
+                order.append(j);
+    if (cyclicSlots) {
+        cyclicSlots->clear();
+        if (order.size() != n)
+            for (int i = 0; i < n; ++i)
+                if (indegree[i] > 0)
+                    cyclicSlots->append(i);
+    }
+    return order;
+}
+
+QVector<LayerId> Graph::topologicalOrder(QVector<LayerId> *cyclic) const
+{
+    QVector<int> cyclicSlots;
+    const QVector<int> order0 = topologicalSlots(&cyclicSlots);
+    QVector<LayerId> order;
+    order.reserve(order0.size());
+    for (int s : order0)
+        order.append(m_layers[s].id);
     if (cyclic) {
         cyclic->clear();
-        if (order.size() != m_order.size())
-            for (LayerId id : m_order)
-                if (indegree[id] > 0)
-                    cyclic->append(id);
+        for (int s : cyclicSlots)
+            cyclic->append(m_layers[s].id);
     }
     return order;
 }
@@ -167,11 +203,11 @@ bool Graph::operator==(const Graph &other) const
 {
     if (name != other.name || variants != other.variants || m_order != other.m_order)
         return false;
-    for (LayerId id : m_order) {
-        const Layer &a = m_layers[id];
-        const Layer &b = other.m_layers[id];
-        if (a.type != b.type || a.name != b.name || !(a.params == b.params) ||
-            a.position != b.position || a.inputs != b.inputs)
+    for (int i = 0; i < m_layers.size(); ++i) {
+        const Layer &a = m_layers[i];
+        const Layer &b = other.m_layers[i];
+        if (a.type != b.type || a.name != b.name || !(a.params == b.params) || a.position != b.position ||
+            a.inputs != b.inputs)
             return false;
     }
     return true;

@@ -41,7 +41,7 @@ LayerId GraphModel::addLayer(const QString &typeId, const QString &name, QPointF
     }
     Layer layer;
     layer.id = id;
-    layer.type = typeId;
+    layer.type = type->id; // share the registry's string: the analysis matches types by pointer
     layer.name = name.isEmpty() ? uniqueName(typeId) : name;
     layer.params = params.size() == type->params.size() ? params : type->defaultParams();
     layer.position = position;

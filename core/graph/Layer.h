@@ -11,7 +11,7 @@ namespace naqsh {
 
 /// One layer of a graph: plain data. @c inputs are the producers feeding its input slots, in
 /// order; @c consumers is derived (kept in sync by Graph) and lists each consuming connection's
-/// target once per connection.
+/// target once per connection, in the order the connections were made.
 struct Layer
 {
     LayerId id;
@@ -21,6 +21,10 @@ struct Layer
     QPointF position; ///< scene position of the node's top-left corner
     QVector<LayerId> inputs;
     QVector<LayerId> consumers;
+    /// The same edges as dense slot indexes into the owning Graph (derived; kept in sync by
+    /// Graph, renumbered when a layer is removed). Lets the analysis walk without hashing.
+    QVector<int> inputSlots;
+    QVector<int> consumerSlots;
 };
 
 } // namespace naqsh

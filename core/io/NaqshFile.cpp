@@ -105,6 +105,7 @@ bool Reader::readLayer(const QJsonValue &value, int index, Graph &graph)
     const LayerType *type = m_registry.find(layer.type);
     if (!type)
         return fail(where + QStringLiteral(".type"), QCoreApplication::translate("naqsh::NaqshFile", "unknown layer type \"%1\"").arg(layer.type));
+    layer.type = type->id; // share the registry's string
     const QJsonValue nameValue = o.value(QStringLiteral("name"));
     if (!nameValue.isString() || nameValue.toString().trimmed().isEmpty())
         return fail(where + QStringLiteral(".name"), QCoreApplication::translate("naqsh::NaqshFile", "expected a non-empty name"));

@@ -100,7 +100,7 @@ private:
 
 enum class Msg { Model, Graph, Node, Attribute, Tensor, SparseTensor };
 
-enum class WireFailure { None, Truncated, Malformed, Cancelled };
+enum class WireFailure { None, Truncated, Malformed };
 
 void appendVarint(std::string &out, quint64 v)
 {
@@ -352,8 +352,7 @@ private:
             }
             if (type == Msg::Tensor && isTensorDataField(field)) {
                 if (tensorDataDropped) {
-                    qint64 size = 0;
-                    if (!passField(tag, nullptr, &size))
+                    if (!passField(tag, nullptr))
                         return false;
                     continue;
                 }

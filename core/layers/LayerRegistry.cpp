@@ -103,7 +103,12 @@ bool LayerRegistry::add(LayerType type)
 
 const LayerType *LayerRegistry::find(QStringView id) const
 {
-    auto it = m_index.constFind(id.toString());
+    return find(id.toString());
+}
+
+const LayerType *LayerRegistry::find(const QString &id) const
+{
+    auto it = m_index.constFind(id);
     return it == m_index.cend() ? nullptr : &m_types[it.value()];
 }
 

@@ -15,6 +15,8 @@ public:
     /// Adds @p type. Refuses (returns false) an empty or duplicate id.
     bool add(LayerType type);
     const LayerType *find(QStringView id) const;
+    const LayerType *find(const QString &id) const;
+    const LayerType *find(const char16_t *id) const { return find(QStringView(id)); }
     /// Types in registration order.
     const QVector<LayerType> &types() const { return m_types; }
     /// Distinct categories in registration order (untranslated literals).

@@ -204,7 +204,7 @@ void tst_Analyzer::incrementalEqualsFull_data()
 static void compareResults(const AnalysisResult &inc, const AnalysisResult &full, const Graph &g, int step)
 {
     const QString where = QStringLiteral("step %1").arg(step);
-    QCOMPARE(inc.layers.size(), full.layers.size());
+    QCOMPARE(inc.layerCount(), full.layerCount());
     for (LayerId id : g.layerIds()) {
         const LayerResult *a = inc.layer(id), *b = full.layer(id);
         QVERIFY2(a && b, qPrintable(where));

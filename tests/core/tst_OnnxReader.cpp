@@ -200,6 +200,7 @@ private slots:
     void attributesOfEachKind();
     void initializersKeepDimsNotData();
     void initializersAreNotInputs();
+    void bigConstantNodeKeepsDims();
     void shapeInferenceFillsIntermediates();
     void shapeInferenceFailureIsAWarning();
     void fileMatchesBytes();
@@ -340,6 +341,28 @@ void TestOnnxReader::initializersAreNotInputs()
     QCOMPARE(r.model.inputs.size(), 1);
     QCOMPARE(r.model.inputs[0].name, QStringLiteral("input"));
     QVERIFY(r.model.initializers.contains(QStringLiteral("W")));
+}
+
+void TestOnnxReader::bigConstantNodeKeepsDims()
+{
+    // Converters from TensorFlow often store weights in Constant nodes instead of initializers.
+    onnx::ModelProto m = makeFixture();
+    onnx::NodeProto *c = addNode(m.mutable_graph(), "w_const", "Constant", {}, {"w_const_out"});
+    onnx::TensorProto *t = addAttr(c, "value", onnx::AttributeProto::TENSOR)->mutable_t();
+    t->set_data_type(onnx::TensorProto::FLOAT);
+    t->add_dims(10);
+    t->add_dims(100);
+    for (int i = 0; i < 1000; ++i)
+        t->add_float_data(float(i));
+    const OnnxReadResult r = readOnnxBytes(serialize(m));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage));
+    const OnnxAttribute *value = r.model.nodes.last().attribute(u"value");
+    QVERIFY(value);
+    QCOMPARE(value->tensor.dims, (QVector<qint64>{10, 100}));
+    QCOMPARE(value->tensor.elemType, 1);
+    QVERIFY(!value->tensor.hasValues);
+    QCOMPARE(r.model.valueInfo.value(QStringLiteral("w_const_out")).dims,
+             (QVector<qint64>{10, 100}));
 }
 
 void TestOnnxReader::shapeInferenceFillsIntermediates()
