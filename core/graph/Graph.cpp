@@ -37,7 +37,7 @@ LayerId Graph::findByName(const QString &name) const
     return {};
 }
 
-LayerId Graph::addLayer(Layer layer)
+LayerId Graph::addLayer(Layer layer, int slot)
 {
     if (!layer.id.isValid())
         layer.id = LayerId(m_nextId);
@@ -49,9 +49,25 @@ LayerId Graph::addLayer(Layer layer)
     layer.inputSlots.clear();
     layer.consumerSlots.clear();
     const LayerId id = layer.id;
-    m_slot.insert(id, int(m_layers.size()));
-    m_order.append(id);
-    m_layers.append(std::move(layer));
+    if (slot < 0 || slot >= m_layers.size()) {
+        m_slot.insert(id, int(m_layers.size()));
+        m_order.append(id);
+        m_layers.append(std::move(layer));
+        return id;
+    }
+    // Inserting in the middle (undo of a removal) renumbers the slots after it.
+    for (Layer &other : m_layers) {
+        for (int &s : other.inputSlots)
+            if (s >= slot)
+                ++s;
+        for (int &s : other.consumerSlots)
+            if (s >= slot)
+                ++s;
+    }
+    m_layers.insert(slot, std::move(layer));
+    m_order.insert(slot, id);
+    for (int s = slot; s < m_layers.size(); ++s)
+        m_slot[m_layers[s].id] = s;
     return id;
 }
 

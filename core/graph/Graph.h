@@ -40,9 +40,10 @@ public:
     QVector<LayerId> consumers(LayerId id) const;
     LayerId findByName(const QString &name) const;
 
-    /// Adds @p layer. An invalid id gets a fresh one. Inputs and consumers of the given layer
-    /// are ignored; connect afterwards. Returns the id, or an invalid id if it is taken.
-    LayerId addLayer(Layer layer);
+    /// Adds @p layer at slot @p slot (the end if -1). An invalid id gets a fresh one. Inputs and
+    /// consumers of the given layer are ignored; connect afterwards. Returns the id, or an
+    /// invalid id if it is taken.
+    LayerId addLayer(Layer layer, int slot = -1);
     /// Removes the layer and every connection touching it.
     bool removeLayer(LayerId id);
     bool insertConnection(const Connection &c);

@@ -31,7 +31,7 @@ QString GraphModel::uniqueName(const QString &base) const
 }
 
 LayerId GraphModel::addLayer(const QString &typeId, const QString &name, QPointF position,
-                             const ParamValues &params, LayerId id, QString *why)
+                             const ParamValues &params, LayerId id, QString *why, int slot)
 {
     const LayerType *type = m_registry.find(typeId);
     if (!type) {
@@ -45,7 +45,7 @@ LayerId GraphModel::addLayer(const QString &typeId, const QString &name, QPointF
     layer.name = name.isEmpty() ? uniqueName(typeId) : name;
     layer.params = params.size() == type->params.size() ? params : type->defaultParams();
     layer.position = position;
-    const LayerId added = m_graph.addLayer(layer);
+    const LayerId added = m_graph.addLayer(layer, slot);
     if (!added.isValid()) {
         if (why)
             *why = tr("a layer with id %1 already exists").arg(id.value);
@@ -55,7 +55,7 @@ LayerId GraphModel::addLayer(const QString &typeId, const QString &name, QPointF
     return added;
 }
 
-bool GraphModel::insertLayer(const Layer &layer, QString *why)
+bool GraphModel::insertLayer(const Layer &layer, int slot, QString *why)
 {
     const LayerType *type = m_registry.find(layer.type);
     if (!type || layer.params.size() != type->params.size()) {
@@ -63,7 +63,7 @@ bool GraphModel::insertLayer(const Layer &layer, QString *why)
             *why = tr("unknown layer type \"%1\"").arg(layer.type);
         return false;
     }
-    return addLayer(layer.type, layer.name, layer.position, layer.params, layer.id, why).isValid();
+    return addLayer(layer.type, layer.name, layer.position, layer.params, layer.id, why, slot).isValid();
 }
 
 bool GraphModel::removeLayer(LayerId id)

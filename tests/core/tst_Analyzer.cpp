@@ -274,13 +274,30 @@ void tst_Analyzer::incrementalEqualsFull()
                 case ParamKind::Choice:
                     v = QVariant(int(rng.bounded(int(p.choices.size()))));
                     break;
+                case ParamKind::Text:
+                    v = QVariant(QStringLiteral("text"));
+                    break;
                 }
                 m.setParam(id, p.key, v);
             }
-        } else {
+        } else if (op < 95) {
             const LayerId id = randomLayer();
             if (m.graph().layer(id)->type != QLatin1String("input"))
                 m.removeLayer(id);
+        } else {
+            // What undo of a removal does: the layer comes back at its old slot, then its edges.
+            const LayerId id = randomLayer();
+            const Layer copy = *m.graph().layer(id);
+            const int slot = m.graph().slotOf(id);
+            QVector<Connection> edges;
+            for (const Connection &c : m.graph().connections())
+                if (c.from == id || c.to == id)
+                    edges.append(c);
+            m.removeLayer(id);
+            QVERIFY(m.insertLayer(copy, slot));
+            QCOMPARE(m.graph().slotOf(id), slot);
+            for (const Connection &c : edges)
+                m.connectLayers(c.from, c.to, c.slot);
         }
         if (rng.bounded(3) == 0 || step == 399) {
             a.flush();
