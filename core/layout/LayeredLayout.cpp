@@ -17,6 +17,9 @@ constexpr double kDummySegmentWeight = 4.0;
 // Nodes with no neighbour on the side being considered keep their place, but only weakly, so
 // they move aside for neighbours that do have a target.
 constexpr double kAnchorWeight = 1e-3;
+// How much the lone edge on one side of a fan-out or fan-in node pulls on it, relative to
+// the edges of the fan.
+constexpr double kSingleSidePull = 0.1;
 constexpr int kMaxTransposePasses = 8;
 constexpr int kMaxPlacementSweeps = 64;
 constexpr double kPlacementTolerance = 0.05;
@@ -135,8 +138,9 @@ std::vector<bool> findBackEdges(int nodeCount, const std::vector<DagEdge> &edges
     return back;
 }
 
-/// Longest-path ranking, then every source moves down next to its first successor: longest
-/// path puts all sources on rank 0, which stretches edges from late side inputs.
+/// Longest-path ranking, then every source moves down to the rank just above its highest
+/// successor: longest path puts all sources on rank 0, which stretches the edges of side
+/// inputs that are only used late in a network.
 std::vector<int> assignRanks(int nodeCount, const std::vector<DagEdge> &dagEdges)
 {
     std::vector<std::vector<int>> successors(nodeCount);
@@ -285,7 +289,7 @@ public:
         qint64 best = std::numeric_limits<qint64>::max();
         std::vector<std::vector<int>> bestLayers;
         for (bool fromBottom : {false, true}) {
-            if (fromBottom && m_g.nodeCount() > kMaxNodesForSecondStart)
+            if (fromBottom && (maxSweeps == 0 || m_g.nodeCount() > kMaxNodesForSecondStart))
                 break;
             initialOrder(m_g, fromBottom);
             const qint64 crossings = sweep(maxSweeps, fromBottom);
@@ -476,7 +480,9 @@ private:
 /// offsets, sum w (x_u - x_v)^2, subject to the spacing between neighbours in a rank. Each
 /// rank is solved exactly with the other ranks fixed (a weighted isotonic regression, solved
 /// by pool-adjacent-violators), sweeping down and up until nothing moves. Squared offsets
-/// centre a node between all its neighbours, which is what fan-out and concat blocks need.
+/// put a node at the mean of its neighbours, so a fan-out node lands centred over its
+/// branches and a concat centred under them; spacing can only push nodes apart, never make
+/// them overlap.
 class Placer
 {
 public:
@@ -551,6 +557,20 @@ private:
     }
 
     bool isLink(int v) const { return m_g.up[v].size() == 1 && m_g.down[v].size() == 1; }
+
+    /// A real node that fans out should sit over its children and one that fans in under its
+    /// parents, so the lone edge on its other side gives way. With plain squared offsets such
+    /// a node would end up halfway between both sides, off-centre to its branches. The
+    /// weight stays the same seen from both ends, so the placement still minimises one
+    /// objective and the sweeps converge.
+    double edgeWeight(int from, int to, double weight) const
+    {
+        const bool fromFansInOnly =
+            !m_g.isVirtual(from) && m_g.up[from].size() >= 2 && m_g.down[from].size() == 1;
+        const bool toFansOutOnly =
+            !m_g.isVirtual(to) && m_g.down[to].size() >= 2 && m_g.up[to].size() == 1;
+        return fromFansInOnly || toFansOutOnly ? weight * kSingleSidePull : weight;
+    }
 
     /// A chain is a maximal vertical run of nodes with exactly one neighbour above and one
     /// below: the virtual nodes of a long edge, or a sequence like conv -> bn -> relu. Each
@@ -663,16 +683,20 @@ private:
 
             double sum = 0.0;
             double weight = 0.0;
-            auto accumulate = [&](const std::vector<Neighbour> &neighbours) {
-                for (const Neighbour &n : neighbours) {
-                    sum += n.weight * m_g.centre[n.node];
-                    weight += n.weight;
+            if (useUp) {
+                for (const Neighbour &n : m_g.up[v]) {
+                    const double w = edgeWeight(n.node, v, n.weight);
+                    sum += w * m_g.centre[n.node];
+                    weight += w;
                 }
-            };
-            if (useUp)
-                accumulate(m_g.up[v]);
-            if (useDown)
-                accumulate(m_g.down[v]);
+            }
+            if (useDown) {
+                for (const Neighbour &n : m_g.down[v]) {
+                    const double w = edgeWeight(v, n.node, n.weight);
+                    sum += w * m_g.centre[n.node];
+                    weight += w;
+                }
+            }
             if (weight == 0.0) {
                 sum = kAnchorWeight * m_g.centre[v];
                 weight = kAnchorWeight;
@@ -727,13 +751,24 @@ QPointF toScene(LayoutDirection direction, double across, double along)
     return direction == LayoutDirection::TopDown ? QPointF(across, along) : QPointF(along, across);
 }
 
+/// Virtual nodes shared by the long edges that leave (or enter) one node: one per rank from
+/// firstRank to lastRank, in the component of that node.
+struct Bus
+{
+    bool fromSource = true; // shared by the edges leaving `end`, or else entering it
+    int end = 0;            // input index of the shared node
+    int firstRank = 0;
+    int lastRank = 0;
+    double weight = 0.0;    // total multiplicity of its edges
+    std::vector<int> nodes; // layer-graph nodes, from firstRank on
+};
+
 /// A laid-out component in its own coordinates: across starts at 0, along starts at 0.
 struct PlacedComponent
 {
     LayerGraph graph;
     std::vector<double> bandStart;
     std::vector<double> bandDepth;
-    double width = 0.0;
 
     double nodeTop(int v) const
     {
@@ -843,15 +878,6 @@ LayeredLayoutResult computeLayeredLayout(const QVector<QSizeF> &sizes,
             ++longIn[e.to];
         }
     }
-    struct Bus
-    {
-        bool fromSource; // shared by the edges leaving `end`, or else by those entering it
-        int end;
-        int firstRank;
-        int lastRank;
-        double weight = 0.0; // total multiplicity of its edges
-        std::vector<int> nodes; // one virtual node per rank, from firstRank
-    };
     std::vector<Bus> buses;
     std::vector<int> busOfEdge(dagEdges.size(), -1);
     {
@@ -865,8 +891,12 @@ LayeredLayoutResult computeLayeredLayout(const QVector<QSizeF> &sizes,
             int &id = fromSource ? sourceBus[from] : targetBus[to];
             if (id < 0) {
                 id = int(buses.size());
-                buses.push_back({fromSource, fromSource ? from : to, localRank(from) + 1,
-                                 localRank(to) - 1});
+                Bus bus;
+                bus.fromSource = fromSource;
+                bus.end = fromSource ? from : to;
+                bus.firstRank = localRank(from) + 1;
+                bus.lastRank = localRank(to) - 1;
+                buses.push_back(std::move(bus));
             }
             Bus &bus = buses[id];
             bus.firstRank = std::min(bus.firstRank, localRank(from) + 1);
@@ -962,8 +992,7 @@ LayeredLayoutResult computeLayeredLayout(const QVector<QSizeF> &sizes,
         const PlacedComponent &pc = placed[c];
         const LayerGraph &g = pc.graph;
         auto addPoint = [&](int v, double along) {
-            const QPointF p =
-                toScene(options.direction, g.centre[v] + componentOffset[c], along);
+            const QPointF p = toScene(options.direction, g.centre[v] + componentOffset[c], along);
             if (route.empty() || route.back() != p)
                 route.push_back(p);
         };

@@ -37,9 +37,11 @@ struct LayeredLayoutResult
     /// One polyline per input edge (same index), from the boundary of the source node that
     /// faces the target's rank to the facing boundary of the target. Between ranks a route is a
     /// single straight segment; inside a rank it only runs straight along the rank axis, so it
-    /// never passes through a node. Long edges bend at the places reserved for them in the
-    /// ranks they cross. Edges broken to remove a cycle are routed against the rank direction.
-    /// Empty for self-loops and for edges with an out-of-range node index.
+    /// never passes through a node. Long edges pass through places reserved for them in the
+    /// ranks they cross; long edges leaving the same node (or entering the same node) share
+    /// those places, so their routes overlap like a bus until they branch off. Edges turned to
+    /// break a cycle are routed against the rank direction. Empty for self-loops and for edges
+    /// with an out-of-range node index.
     QVector<QVector<QPointF>> edgeRoutes;
 };
 
@@ -52,7 +54,9 @@ struct LayeredLayoutResult
 /// node index.
 ///
 /// Nodes never overlap: nodes of the same rank are at least nodeSpacing apart and ranks are
-/// layerSpacing apart. The result depends only on the input (no randomness, no clock).
+/// layerSpacing apart; long edges pass at least nodeSpacing / 2 from nodes. Negative or
+/// non-finite sizes count as 0. The result depends only on the input (no randomness, no
+/// clock).
 LayeredLayoutResult computeLayeredLayout(const QVector<QSizeF> &sizes,
                                          const QVector<QPair<int, int>> &edges,
                                          const LayoutOptions &options = {});

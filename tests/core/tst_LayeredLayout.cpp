@@ -1,3 +1,6 @@
+// LayeredLayout: nodes never overlap, edges point down the ranks, crossings go where they can,
+// fan-out and concat blocks are centred, and bad input (cycles, self-loops, duplicate or
+// out-of-range edges, odd sizes) neither crashes nor breaks those promises.
 #include "layout/LayeredLayout.h"
 
 #include <QRandomGenerator>
@@ -200,7 +203,7 @@ QPointF centre(const LayeredLayoutResult &r, const QVector<QSizeF> &sizes, int v
 Q_DECLARE_METATYPE(TestGraph)
 Q_DECLARE_METATYPE(naqsh::LayoutDirection)
 
-class TestLayeredLayout : public QObject
+class tst_LayeredLayout : public QObject
 {
     Q_OBJECT
 
@@ -214,6 +217,7 @@ private slots:
     void chainIsStraight();
     void inceptionBranchesSideBySide_data();
     void inceptionBranchesSideBySide();
+    void parentsCentredOverChildren();
     void zeroCrossingsWhenPossible_data();
     void zeroCrossingsWhenPossible();
     void sweepsUntangleInitialOrder();
@@ -223,12 +227,14 @@ private slots:
     void leftRightSwapsAxes();
     void componentsSideBySide();
     void sideInputSitsNextToItsConsumer();
+    void chainsAndLongEdgesRunStraight();
+    void longEdgesFromOneNodeShareARoute();
     void routesRunBetweenTheirNodes();
     void deterministic();
     void layoutStartsAtOrigin();
 };
 
-void TestLayeredLayout::emptyInput()
+void tst_LayeredLayout::emptyInput()
 {
     QVERIFY(layeredLayout({}, {}).isEmpty());
 
@@ -241,7 +247,7 @@ void TestLayeredLayout::emptyInput()
     QCOMPARE(countCrossings(r), 0);
 }
 
-void TestLayeredLayout::noOverlaps_data()
+void tst_LayeredLayout::noOverlaps_data()
 {
     QTest::addColumn<TestGraph>("graph");
     QTest::addColumn<LayoutDirection>("direction");
@@ -268,7 +274,7 @@ void TestLayeredLayout::noOverlaps_data()
         << randomDag(5, 60, 100) << LayoutDirection::TopDown << 0.0 << 0.0;
 }
 
-void TestLayeredLayout::noOverlaps()
+void tst_LayeredLayout::noOverlaps()
 {
     QFETCH(TestGraph, graph);
     QFETCH(LayoutDirection, direction);
@@ -286,7 +292,7 @@ void TestLayeredLayout::noOverlaps()
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
 }
 
-void TestLayeredLayout::edgesPointDownTheRanks_data()
+void tst_LayeredLayout::edgesPointDownTheRanks_data()
 {
     QTest::addColumn<TestGraph>("graph");
     QTest::addColumn<LayoutDirection>("direction");
@@ -304,7 +310,7 @@ void TestLayeredLayout::edgesPointDownTheRanks_data()
         << LayoutDirection::TopDown;
 }
 
-void TestLayeredLayout::edgesPointDownTheRanks()
+void tst_LayeredLayout::edgesPointDownTheRanks()
 {
     QFETCH(TestGraph, graph);
     QFETCH(LayoutDirection, direction);
@@ -313,7 +319,8 @@ void TestLayeredLayout::edgesPointDownTheRanks()
     options.direction = direction;
     const LayeredLayoutResult r = computeLayeredLayout(graph.sizes, graph.edges, options);
     for (const auto &[from, to] : graph.edges) {
-        QVERIFY2(r.ranks[from] < r.ranks[to], qPrintable(QStringLiteral("edge %1 -> %2").arg(from).arg(to)));
+        QVERIFY2(r.ranks[from] < r.ranks[to],
+                 qPrintable(QStringLiteral("edge %1 -> %2").arg(from).arg(to)));
         const QRectF a = rectOf(r, graph.sizes, from);
         const QRectF b = rectOf(r, graph.sizes, to);
         const double aEnd = direction == LayoutDirection::TopDown ? a.bottom() : a.right();
@@ -322,14 +329,14 @@ void TestLayeredLayout::edgesPointDownTheRanks()
     }
 }
 
-void TestLayeredLayout::chainIsStraight_data()
+void tst_LayeredLayout::chainIsStraight_data()
 {
     QTest::addColumn<LayoutDirection>("direction");
     QTest::newRow("top-down") << LayoutDirection::TopDown;
     QTest::newRow("left-right") << LayoutDirection::LeftRight;
 }
 
-void TestLayeredLayout::chainIsStraight()
+void tst_LayeredLayout::chainIsStraight()
 {
     QFETCH(LayoutDirection, direction);
     const TestGraph g = chain(40); // nodes of several widths and heights
@@ -348,7 +355,7 @@ void TestLayeredLayout::chainIsStraight()
     QCOMPARE(countCrossings(r), 0);
 }
 
-void TestLayeredLayout::inceptionBranchesSideBySide_data()
+void tst_LayeredLayout::inceptionBranchesSideBySide_data()
 {
     QTest::addColumn<int>("blocks");
     QTest::addColumn<int>("checkedBlock");
@@ -356,7 +363,7 @@ void TestLayeredLayout::inceptionBranchesSideBySide_data()
     QTest::newRow("middle of a stack") << 5 << 2;
 }
 
-void TestLayeredLayout::inceptionBranchesSideBySide()
+void tst_LayeredLayout::inceptionBranchesSideBySide()
 {
     QFETCH(int, blocks);
     QFETCH(int, checkedBlock);
@@ -389,30 +396,69 @@ void TestLayeredLayout::inceptionBranchesSideBySide()
     const double tolerance = 0.1 * rowWidth;
     const QPointF sourceCentre = centre(r, g.sizes, checked.source);
     const QPointF concatCentre = centre(r, g.sizes, checked.concat);
-    QVERIFY2(std::abs(sourceCentre.x() - rowCentre) < tolerance,
-             qPrintable(QStringLiteral("source %1, branches %2").arg(sourceCentre.x()).arg(rowCentre)));
-    QVERIFY2(std::abs(concatCentre.x() - rowCentre) < tolerance,
-             qPrintable(QStringLiteral("concat %1, branches %2").arg(concatCentre.x()).arg(rowCentre)));
+    QVERIFY2(
+        std::abs(sourceCentre.x() - rowCentre) < tolerance,
+        qPrintable(QStringLiteral("source %1, branches %2").arg(sourceCentre.x()).arg(rowCentre)));
+    QVERIFY2(
+        std::abs(concatCentre.x() - rowCentre) < tolerance,
+        qPrintable(QStringLiteral("concat %1, branches %2").arg(concatCentre.x()).arg(rowCentre)));
     // Between the two inner branches.
     QVERIFY(concatCentre.x() > heads[1].center().x());
     QVERIFY(concatCentre.x() < heads[2].center().x());
     QCOMPARE(countCrossings(r), 0);
 }
 
-void TestLayeredLayout::zeroCrossingsWhenPossible_data()
+void tst_LayeredLayout::parentsCentredOverChildren()
+{
+    // An unbalanced tree: 0 -> {1, 2, 3}; 1 -> five leaves; 3 -> two leaves; 2 is a leaf.
+    TestGraph g;
+    const int root = addNode(g, QSizeF(120, 30));
+    QVector<int> children{addNode(g), addNode(g, QSizeF(60, 40)), addNode(g, QSizeF(140, 40))};
+    QHash<int, QVector<int>> kids{{root, children}};
+    for (int k = 0; k < 5; ++k)
+        kids[children[0]].append(addNode(g, QSizeF(50 + 10 * k, 30)));
+    for (int k = 0; k < 2; ++k)
+        kids[children[2]].append(addNode(g, QSizeF(80, 30)));
+    for (auto it = kids.cbegin(); it != kids.cend(); ++it) {
+        for (int child : it.value())
+            g.edges.append({it.key(), child});
+    }
+
+    const LayeredLayoutResult r = computeLayeredLayout(g.sizes, g.edges);
+    for (auto it = kids.cbegin(); it != kids.cend(); ++it) {
+        double first = centre(r, g.sizes, it.value().front()).x();
+        double last = first;
+        double mean = 0.0;
+        for (int child : it.value()) {
+            const double x = centre(r, g.sizes, child).x();
+            first = std::min(first, x);
+            last = std::max(last, x);
+            mean += x / it.value().size();
+        }
+        const double x = centre(r, g.sizes, it.key()).x();
+        QVERIFY2(std::abs(x - mean) < 0.15 * (last - first),
+                 qPrintable(QStringLiteral("parent %1 at %2, children %3 .. %4, mean %5")
+                                .arg(it.key())
+                                .arg(x)
+                                .arg(first)
+                                .arg(last)
+                                .arg(mean)));
+    }
+    QCOMPARE(countCrossings(r), 0);
+}
+
+void tst_LayeredLayout::zeroCrossingsWhenPossible_data()
 {
     QTest::addColumn<TestGraph>("graph");
 
     QTest::newRow("tree") << tree(4, 3);
     // a feeds d, b feeds c: in input order the two branches cross.
-    QTest::newRow("interleaved branches")
-        << TestGraph{{QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20)},
-                     {{0, 3}, {1, 2}}};
+    QTest::newRow("interleaved branches") << TestGraph{
+        {QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20)}, {{0, 3}, {1, 2}}};
     // 0 -> {2, 4}, 1 -> {2, 3}: depth-first order puts 4 between 2 and 3.
-    QTest::newRow("shared child")
-        << TestGraph{{QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20),
-                      QSizeF(50, 20)},
-                     {{0, 2}, {1, 2}, {1, 3}, {0, 4}}};
+    QTest::newRow("shared child") << TestGraph{
+        {QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20), QSizeF(50, 20)},
+        {{0, 2}, {1, 2}, {1, 3}, {0, 4}}};
     QTest::newRow("inception stack") << inceptionChain(4);
     // A residual stack: the skip edges run beside the main path.
     TestGraph residual;
@@ -426,19 +472,18 @@ void TestLayeredLayout::zeroCrossingsWhenPossible_data()
     }
     QTest::newRow("residual stack") << residual;
     // Two rows whose edges form a zig-zag ladder listed out of order.
-    QTest::newRow("ladder")
-        << TestGraph{QVector<QSizeF>(8, QSizeF(40, 20)),
-                     {{0, 7}, {3, 4}, {1, 6}, {2, 5}, {0, 6}, {1, 5}, {2, 4}}};
+    QTest::newRow("ladder") << TestGraph{QVector<QSizeF>(8, QSizeF(40, 20)),
+                                         {{0, 7}, {3, 4}, {1, 6}, {2, 5}, {0, 6}, {1, 5}, {2, 4}}};
 }
 
-void TestLayeredLayout::zeroCrossingsWhenPossible()
+void tst_LayeredLayout::zeroCrossingsWhenPossible()
 {
     QFETCH(TestGraph, graph);
     const LayeredLayoutResult r = computeLayeredLayout(graph.sizes, graph.edges);
     QCOMPARE(countCrossings(r), 0);
 }
 
-void TestLayeredLayout::sweepsUntangleInitialOrder()
+void tst_LayeredLayout::sweepsUntangleInitialOrder()
 {
     // 0 -> {2, 4}, 1 -> {2, 3}: the depth-first start order is 2, 4, 3, so 1 -> 2 crosses 0 -> 4.
     const TestGraph g{QVector<QSizeF>(5, QSizeF(50, 20)), {{0, 2}, {1, 2}, {1, 3}, {0, 4}}};
@@ -454,7 +499,7 @@ void TestLayeredLayout::sweepsUntangleInitialOrder()
     QVERIFY2(after < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
 }
 
-void TestLayeredLayout::countCrossingsIsGeometric()
+void tst_LayeredLayout::countCrossingsIsGeometric()
 {
     LayeredLayoutResult r;
     r.edgeRoutes = {{QPointF(0, 0), QPointF(100, 50)}, {QPointF(100, 0), QPointF(0, 50)}};
@@ -483,7 +528,7 @@ void TestLayeredLayout::countCrossingsIsGeometric()
     QCOMPARE(countCrossings(r), 0);
 }
 
-void TestLayeredLayout::cyclicAndInvalidInput_data()
+void tst_LayeredLayout::cyclicAndInvalidInput_data()
 {
     QTest::addColumn<TestGraph>("graph");
     QTest::addColumn<QVector<bool>>("routed"); // which edges get a route
@@ -499,9 +544,9 @@ void TestLayeredLayout::cyclicAndInvalidInput_data()
     QTest::newRow("out of range")
         << TestGraph{three, {{-1, 0}, {0, 3}, {INT_MAX, 1}, {1, INT_MIN}, {0, 2}}}
         << QVector<bool>{false, false, false, false, true};
-    QTest::newRow("input into cycle") << TestGraph{QVector<QSizeF>(4, QSizeF(40, 20)),
-                                                   {{0, 1}, {1, 2}, {2, 3}, {3, 1}}}
-                                      << QVector<bool>{true, true, true, true};
+    QTest::newRow("input into cycle")
+        << TestGraph{QVector<QSizeF>(4, QSizeF(40, 20)), {{0, 1}, {1, 2}, {2, 3}, {3, 1}}}
+        << QVector<bool>{true, true, true, true};
 
     TestGraph complete{QVector<QSizeF>(6, QSizeF(40, 20)), {}};
     QVector<bool> all;
@@ -524,7 +569,7 @@ void TestLayeredLayout::cyclicAndInvalidInput_data()
                                << QVector<bool>{true, true};
 }
 
-void TestLayeredLayout::cyclicAndInvalidInput()
+void tst_LayeredLayout::cyclicAndInvalidInput()
 {
     QFETCH(TestGraph, graph);
     QFETCH(QVector<bool>, routed);
@@ -552,7 +597,7 @@ void TestLayeredLayout::cyclicAndInvalidInput()
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
 }
 
-void TestLayeredLayout::leftRightSwapsAxes()
+void tst_LayeredLayout::leftRightSwapsAxes()
 {
     const TestGraph g = randomDag(21, 50, 80);
     QVector<QSizeF> transposed;
@@ -580,7 +625,7 @@ void TestLayeredLayout::leftRightSwapsAxes()
     QCOMPARE(p[0].y(), p[1].y());
 }
 
-void TestLayeredLayout::componentsSideBySide()
+void tst_LayeredLayout::componentsSideBySide()
 {
     // Two chains and a lone node, listed interleaved.
     TestGraph g{QVector<QSizeF>(7, QSizeF(60, 30)), {{0, 2}, {2, 4}, {1, 3}, {3, 5}}};
@@ -605,7 +650,7 @@ void TestLayeredLayout::componentsSideBySide()
     QCOMPARE(r.ranks, (QVector<int>{0, 0, 1, 1, 2, 2, 0}));
 }
 
-void TestLayeredLayout::sideInputSitsNextToItsConsumer()
+void tst_LayeredLayout::sideInputSitsNextToItsConsumer()
 {
     // 0 -> 1 -> 2 -> 3 -> 4 and a second input 5 consumed by 4.
     TestGraph g = chain(5);
@@ -616,7 +661,56 @@ void TestLayeredLayout::sideInputSitsNextToItsConsumer()
     QCOMPARE(r.ranks[5], 3);
 }
 
-void TestLayeredLayout::routesRunBetweenTheirNodes()
+void tst_LayeredLayout::chainsAndLongEdgesRunStraight()
+{
+    // A chain 0 -> ... -> 10, a branch 0 -> 11 -> 10 that skips nine ranks and a late input
+    // 12 -> 10. Bending the chain towards the branch would spread the pull evenly; it must
+    // stay a straight column instead, and so must the long edge.
+    TestGraph g = chain(11);
+    const int branch = addNode(g);
+    const int late = addNode(g);
+    g.edges << EdgeList{{0, branch}, {branch, 10}, {late, 10}};
+    const LayeredLayoutResult r = computeLayeredLayout(g.sizes, g.edges);
+
+    const double column = centre(r, g.sizes, 1).x();
+    for (int v = 2; v <= 9; ++v)
+        QVERIFY2(std::abs(centre(r, g.sizes, v).x() - column) < kEps,
+                 qPrintable(QString::number(v)));
+
+    const QVector<QPointF> &longEdge = r.edgeRoutes[g.edges.indexOf({branch, 10})];
+    QVERIFY(longEdge.size() > 10);
+    // All but the last two points (the entry into the target's rank) are in one line.
+    for (int i = 0; i + 2 < longEdge.size(); ++i)
+        QVERIFY2(std::abs(longEdge[i].x() - longEdge[0].x()) < kEps,
+                 qPrintable(QString::number(i)));
+    QCOMPARE(countCrossings(r), 0);
+}
+
+void tst_LayeredLayout::longEdgesFromOneNodeShareARoute()
+{
+    // A chain 0 -> ... -> 6 and a side input 7 used by layers 2, 4 and 6.
+    TestGraph g = chain(7);
+    const int side = addNode(g);
+    g.edges << EdgeList{{side, 2}, {side, 4}, {side, 6}};
+    const LayeredLayoutResult r = computeLayeredLayout(g.sizes, g.edges);
+    QCOMPARE(r.ranks[side], 1);
+
+    const QVector<QPointF> &toFour = r.edgeRoutes[g.edges.indexOf({side, 4})];
+    const QVector<QPointF> &toSix = r.edgeRoutes[g.edges.indexOf({side, 6})];
+    QVERIFY(toSix.size() > toFour.size());
+    // Above the rank of 4, the edge to 6 runs along the edge to 4; then they part.
+    const double rankOfFour = rectOf(r, g.sizes, 4).top();
+    int shared = 0;
+    while (toFour[shared].y() < rankOfFour - kEps) {
+        QCOMPARE(toSix[shared], toFour[shared]);
+        ++shared;
+    }
+    QVERIFY(shared >= 4);
+    QVERIFY(toSix[shared] != toFour[shared]);
+    QCOMPARE(countCrossings(r), 0);
+}
+
+void tst_LayeredLayout::routesRunBetweenTheirNodes()
 {
     const TestGraph g = inceptionChain(2) /* includes an edge spanning two ranks */;
     const LayeredLayoutResult r = computeLayeredLayout(g.sizes, g.edges);
@@ -637,7 +731,8 @@ void TestLayeredLayout::routesRunBetweenTheirNodes()
             for (int i = 1; i < route.size(); ++i) {
                 for (int step = 0; step <= 16; ++step) {
                     const QPointF p = route[i - 1] + (route[i] - route[i - 1]) * (step / 16.0);
-                    QVERIFY2(!inner.contains(p), qPrintable(QStringLiteral("edge %1 crosses node %2").arg(e).arg(v)));
+                    QVERIFY2(!inner.contains(p),
+                             qPrintable(QStringLiteral("edge %1 crosses node %2").arg(e).arg(v)));
                 }
             }
         }
@@ -649,13 +744,13 @@ void TestLayeredLayout::routesRunBetweenTheirNodes()
     const TestGraph cycle{QVector<QSizeF>(3, QSizeF(40, 20)), {{0, 1}, {1, 2}, {2, 0}}};
     const LayeredLayoutResult c = computeLayeredLayout(cycle.sizes, cycle.edges);
     const QVector<QPointF> &back = c.edgeRoutes[2];
-    QCOMPARE(back.first(), QPointF(rectOf(c, cycle.sizes, 2).center().x(),
-                                   rectOf(c, cycle.sizes, 2).top()));
-    QCOMPARE(back.last(), QPointF(rectOf(c, cycle.sizes, 0).center().x(),
-                                  rectOf(c, cycle.sizes, 0).bottom()));
+    QCOMPARE(back.first(),
+             QPointF(rectOf(c, cycle.sizes, 2).center().x(), rectOf(c, cycle.sizes, 2).top()));
+    QCOMPARE(back.last(),
+             QPointF(rectOf(c, cycle.sizes, 0).center().x(), rectOf(c, cycle.sizes, 0).bottom()));
 }
 
-void TestLayeredLayout::deterministic()
+void tst_LayeredLayout::deterministic()
 {
     const TestGraph g = randomCyclic(31, 80, 160);
     const LayeredLayoutResult a = computeLayeredLayout(g.sizes, g.edges);
@@ -665,7 +760,7 @@ void TestLayeredLayout::deterministic()
     QCOMPARE(a.edgeRoutes, b.edgeRoutes);
 }
 
-void TestLayeredLayout::layoutStartsAtOrigin()
+void tst_LayeredLayout::layoutStartsAtOrigin()
 {
     const TestGraph g = randomDag(41, 40, 60);
     for (LayoutDirection direction : {LayoutDirection::TopDown, LayoutDirection::LeftRight}) {
@@ -689,5 +784,5 @@ void TestLayeredLayout::layoutStartsAtOrigin()
     }
 }
 
-QTEST_GUILESS_MAIN(TestLayeredLayout)
+QTEST_GUILESS_MAIN(tst_LayeredLayout)
 #include "tst_LayeredLayout.moc"
