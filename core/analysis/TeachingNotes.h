@@ -1,0 +1,26 @@
+#pragma once
+
+#include "AnalysisResult.h"
+
+namespace naqsh {
+
+class Graph;
+
+/// A caveat shown beside the numbers. Notes never block an edit.
+struct TeachingNote
+{
+    enum class Kind { SqueezeTooHard, TooEarly };
+    Kind kind;
+    LayerId layer;
+    QString title; ///< translated, short
+    QString text;  ///< translated, one or two sentences
+};
+
+/// The caveats raised in the discussion that started the project and in "Towards Principled
+/// Design of Deep Convolutional Networks": a 1×1 convolution that squeezes the channels hard
+/// (to below a quarter of its input) risks a representational bottleneck; one that sits very
+/// early in a network (among the first two convolutions after the input, or on a map of 112×112
+/// or more) reduces low-level features before any spatial context has been gathered.
+QVector<TeachingNote> teachingNotes(const Graph &graph, const AnalysisResult &result);
+
+} // namespace naqsh
