@@ -5,7 +5,7 @@
 
 namespace naqsh {
 
-/// naqsh-cli: headless analysis and comparison. Wiring only: parses arguments, calls core and
+/// naqsh-cli: headless analysis, comparison, import and layout. Wiring only: parses arguments, calls core and
 /// prints. Exit codes: 0 success; 1 the model has errors; 2 usage or file errors.
 class CliApp
 {
@@ -18,7 +18,12 @@ public:
 private:
     int analyze(const QStringList &args);
     int compare(const QStringList &args);
+    int convert(const QStringList &args);
+    int layout(const QStringList &args);
+    int sweep(const QStringList &args);
+    int exportFiles(const QStringList &args); // CliExport.cpp
     int usage(const QString &problem = {});
+    void printWarnings(const QString &path, const QStringList &warnings);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -1,4 +1,4573 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
+<context>
+    <name>naqsh::AddPathDialog</name>
+    <message>
+        <source>Add path to the comparison</source>
+        <translation>افزودن مسیر به مقایسه</translation>
+    </message>
+    <message>
+        <source>B, compared with A</source>
+        <translation>B، در مقایسه با A</translation>
+    </message>
+    <message>
+        <source>A, the reference</source>
+        <translation>A، مرجع</translation>
+    </message>
+    <message>
+        <source>Neither (just keep it)</source>
+        <translation>هیچ‌کدام (فقط نگه داشته شود)</translation>
+    </message>
+    <message>
+        <source>First layer of the branch:</source>
+        <translation>نخستین لایه شاخه:</translation>
+    </message>
+    <message>
+        <source>Last layer of the branch:</source>
+        <translation>آخرین لایه شاخه:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Use as:</source>
+        <translation>کاربرد:</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) on this path: %1</source>
+        <translation>
+            <numerusform>%n لایه در این مسیر: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No path leads from &apos;%1&apos; to &apos;%2&apos;: pick the first layer of the branch, then a layer after it.</source>
+        <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد: نخستین لایه شاخه را برگزینید، سپس لایه‌ای پس از آن.</translation>
+    </message>
+    <message>
+        <source>The document has no layers yet.</source>
+        <translation>سند هنوز هیچ لایه‌ای ندارد.</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Analysis</name>
+    <message>
+        <source>no numbers: layer &apos;%1&apos; upstream has an error</source>
+        <translation>بدون عدد: لایه «%1» در مسیر بالادست خطا دارد</translation>
+    </message>
+    <message>
+        <source>unknown layer type &quot;%1&quot;</source>
+        <translation>نوع لایه ناشناخته: «%1»</translation>
+    </message>
+    <message>
+        <source>this layer is part of a cycle: data would flow in a loop</source>
+        <translation>این لایه بخشی از یک دور است: داده در یک حلقه می‌چرخید</translation>
+    </message>
+    <message>
+        <source>no input: connect a layer to it</source>
+        <translation>بدون ورودی: یک لایه به آن وصل کنید</translation>
+    </message>
+    <message numerus="yes">
+        <source>needs at least %n input(s)</source>
+        <translation>
+            <numerusform>دست‌کم به %n ورودی نیاز دارد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>takes at most %n input(s)</source>
+        <translation>
+            <numerusform>حداکثر %n ورودی می‌پذیرد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the costs of this layer are too large to count in 64 bits</source>
+        <translation>هزینه‌های این لایه بزرگ‌تر از آن است که در 64 بیت شمرده شود</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ChartExporter</name>
+    <message>
+        <source>could not write %1</source>
+        <translation>نوشتن %1 ممکن نشد</translation>
+    </message>
+    <message>
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>صدور PNG</translation>
+    </message>
+    <message>
+        <source>Resolution (300 dpi for print, 150 for slides):</source>
+        <translation>وضوح (300 dpi برای چاپ، 150 برای اسلاید):</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>تصویرهای PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>سندهای PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>تصویرهای برداری SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>صدور نمودار</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ChartsPanel</name>
+    <message>
+        <source>Totals</source>
+        <translation>جمع‌ها</translation>
+    </message>
+    <message>
+        <source>Per layer</source>
+        <translation>به تفکیک لایه</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>پیمایش پارامتر</translation>
+    </message>
+    <message>
+        <source>Parameters, operations and activation memory of each variant</source>
+        <translation>پارامترها، عملیات و حافظه فعال‌سازی هر گونه</translation>
+    </message>
+    <message>
+        <source>Each variant&apos;s bar split into its layers</source>
+        <translation>ستون هر گونه، تفکیک‌شده به لایه‌هایش</translation>
+    </message>
+    <message>
+        <source>How the variants&apos; costs change with one parameter, and where the bottleneck stops paying off</source>
+        <translation>هزینه گونه‌ها با تغییر یک پارامتر چگونه عوض می‌شود، و تنگنا از کجا دیگر به‌صرفه نیست</translation>
+    </message>
+    <message>
+        <source>Axis:</source>
+        <translation>محور:</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>خطی</translation>
+    </message>
+    <message>
+        <source>Logarithmic</source>
+        <translation>لگاریتمی</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>نمایش:</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>MACs / FLOPs (by the convention)</source>
+        <translation>MACها / FLOPs (بر اساس قرارداد)</translation>
+    </message>
+    <message>
+        <source>Activation memory</source>
+        <translation>حافظه فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Sweep:</source>
+        <translation>پیمایش:</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACها</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>لایه:</translation>
+    </message>
+    <message>
+        <source>Parameter:</source>
+        <translation>پارامتر:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>از:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>تا:</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>گام:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>صدور</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image or a vector drawing</source>
+        <translation>ذخیره این نمودار به‌صورت تصویر یا طرح برداری</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>تصویر PNG…</translation>
+    </message>
+    <message>
+        <source>PDF document (vector)…</source>
+        <translation>سند PDF (برداری)…</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vector)…</source>
+        <translation>طرح SVG (برداری)…</translation>
+    </message>
+    <message>
+        <source>A · %1</source>
+        <translation>A · %1</translation>
+    </message>
+    <message>
+        <source>B · %1</source>
+        <translation>B · %1</translation>
+    </message>
+    <message>
+        <source>FLOPs (%1)</source>
+        <translation>FLOPs (%1)</translation>
+    </message>
+    <message>
+        <source>Activation memory (%1)</source>
+        <translation>حافظه فعال‌سازی (%1)</translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <translation>%1 بایت (%2)</translation>
+    </message>
+    <message>
+        <source>%1, layer by layer</source>
+        <translation>%1، لایه به لایه</translation>
+    </message>
+    <message>
+        <source>other layers</source>
+        <translation>لایه‌های دیگر</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n other layer(s)</source>
+        <translation>
+            <numerusform>%1: %n لایه دیگر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>دلخواه</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more layer(s))</source>
+        <translation>
+            <numerusform> (و %n لایه دیگر)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 as %2 goes from %3 to %4</source>
+        <translation>%1 با تغییر %2 از %3 تا %4</translation>
+    </message>
+    <message>
+        <source>%1 (reference)</source>
+        <translation>%1 (مرجع)</translation>
+    </message>
+    <message>
+        <source>B needs fewer %1 here</source>
+        <translation>این‌جا %1 در B کمتر است</translation>
+    </message>
+    <message>
+        <source>break-even ≈ %1</source>
+        <translation>نقطه سربه‌سر ≈ %1</translation>
+    </message>
+    <message>
+        <source>B stops paying off at ≈ %1: from there on it needs as many %2 as A.</source>
+        <translation>B از حدود %1 دیگر به‌صرفه نیست: از آن‌جا به بعد %2 در B به اندازه A است.</translation>
+    </message>
+    <message>
+        <source>No break-even in this range: B needs fewer %1 throughout.</source>
+        <translation>در این بازه نقطه سربه‌سری نیست: در سراسر بازه %1 در B کمتر است.</translation>
+    </message>
+    <message>
+        <source>No break-even in this range: B never needs fewer %1.</source>
+        <translation>در این بازه نقطه سربه‌سری نیست: %1 در B هیچ‌جا کمتر نیست.</translation>
+    </message>
+    <message>
+        <source>Add two variants to the comparison to find the break-even point.</source>
+        <translation>برای یافتن نقطه سربه‌سر، دو گونه به مقایسه بیفزایید.</translation>
+    </message>
+    <message>
+        <source>now: %1</source>
+        <translation>مقدار کنونی: %1</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>%1 MACs</source>
+        <translation>%1 MAC</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 پارامتر</translation>
+    </message>
+    <message>
+        <source>%1 than A</source>
+        <translation>نسبت به A: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other layer(s)</source>
+        <translation>
+            <numerusform>%n لایه دیگر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of this variant</source>
+        <translation>%1 از این گونه</translation>
+    </message>
+    <message>
+        <source>unknown image format for %1; use .png, .pdf or .svg</source>
+        <translation>قالب تصویر برای %1 ناشناخته است؛ ‎.png، ‎.pdf یا ‎.svg را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>Each bar as 100%</source>
+        <translation>هر ستون به‌صورت 100%</translation>
+    </message>
+    <message>
+        <source>Show each layer&apos;s share of its variant, to compare how the cost is spread rather than how large it is</source>
+        <translation>سهم هر لایه از گونه‌اش را نشان می‌دهد، تا چگونگی پخش هزینه مقایسه شود نه بزرگی آن</translation>
+    </message>
+    <message>
+        <source>%1, share of each layer</source>
+        <translation>%1، سهم هر لایه</translation>
+    </message>
+    <message>
+        <source>B needs fewer %1 than A from ≈ %2 on.</source>
+        <translation>از حدود %2 به بعد، %1 در B کمتر از A است.</translation>
+    </message>
+    <message>
+        <source>No single break-even in this range.</source>
+        <translation>در این بازه یک نقطه سربه‌سر یگانه وجود ندارد.</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Cli</name>
+    <message>
+        <source>Output format: table, json, csv or markdown.</source>
+        <translation>قالب خروجی: table، json، csv یا markdown.</translation>
+    </message>
+    <message>
+        <source>FLOP convention: flops (2×MACs + other ops), 2macs, macs or torchinfo.</source>
+        <translation>قرارداد شمارش FLOP: flops (2×MACs + عملیات دیگر)، 2macs، macs یا torchinfo.</translation>
+    </message>
+    <message>
+        <source>Batch size N for every input (default: as in the file).</source>
+        <translation>اندازه دسته N برای همه ورودی‌ها (پیش‌فرض: همان که در فایل آمده).</translation>
+    </message>
+    <message>
+        <source>Activation type for memory: fp32, fp16 or int8.</source>
+        <translation>نوع داده فعال‌سازی‌ها برای محاسبه حافظه: fp32، fp16 یا int8.</translation>
+    </message>
+    <message>
+        <source>Language of messages and headers: en or fa.</source>
+        <translation>زبان پیام‌ها و سرستون‌ها: en یا fa.</translation>
+    </message>
+    <message>
+        <source>Use Latin digits even in Persian.</source>
+        <translation>حتی در فارسی از ارقام لاتین استفاده شود.</translation>
+    </message>
+    <message>
+        <source>unknown convention &quot;%1&quot;; use one of %2</source>
+        <translation>قرارداد ناشناخته «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
+    </message>
+    <message>
+        <source>unknown dtype &quot;%1&quot;; use fp32, fp16 or int8</source>
+        <translation>نوع داده ناشناخته «%1»؛ fp32، fp16 یا int8 را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>--batch must be a whole number from 1 to 1000000</source>
+        <translation>مقدار --batch باید عدد صحیحی از 1 تا 1000000 باشد</translation>
+    </message>
+    <message>
+        <source>unknown direction &quot;%1&quot;; use down or right</source>
+        <translation>جهت ناشناخته «%1»؛ down یا right را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: %1</source>
+        <translation>naqsh-cli: %1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>فرمان ناشناخته «%1»</translation>
+    </message>
+    <message>
+        <source>A .naqsh document, .onnx model or .prototxt network.</source>
+        <translation>یک سند .naqsh، مدل .onnx یا شبکه .prototxt.</translation>
+    </message>
+    <message>
+        <source>analyze takes exactly one file</source>
+        <translation>فرمان analyze دقیقاً یک فایل می‌گیرد</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: %1: %2</source>
+        <translation>naqsh-cli: %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;; use table, json, csv or markdown</source>
+        <translation>قالب ناشناخته «%1»؛ table، json، csv یا markdown را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>error: layer &apos;%1&apos; (%2): %3</source>
+        <translation>خطا: لایه «%1» (%2): %3</translation>
+    </message>
+    <message>
+        <source>Name of the first comparison variant.</source>
+        <translation>نام نخستین گونه مقایسه.</translation>
+    </message>
+    <message>
+        <source>Name of the second comparison variant.</source>
+        <translation>نام دومین گونه مقایسه.</translation>
+    </message>
+    <message>
+        <source>One document with comparisons, or two documents.</source>
+        <translation>یک سند دارای مقایسه، یا دو سند.</translation>
+    </message>
+    <message>
+        <source>compare takes one document with comparisons, or two documents</source>
+        <translation>فرمان compare یک سند دارای مقایسه یا دو سند می‌گیرد</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: no comparison named &quot;%1&quot; in %2; it has: %3</source>
+        <translation>naqsh-cli: در %2 مقایسه‌ای به نام «%1» نیست؛ مقایسه‌های موجود: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: %1 defines fewer than two comparisons; name them with --a and --b or give two files</source>
+        <translation>naqsh-cli: در %1 کمتر از دو مقایسه تعریف شده است؛ آن‌ها را با --a و --b نام ببرید یا دو فایل بدهید</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: %1: warning: %2</source>
+        <translation>naqsh-cli: %1: هشدار: %2</translation>
+    </message>
+    <message>
+        <source>The .naqsh document to write.</source>
+        <translation>سند .naqsh که نوشته می‌شود.</translation>
+    </message>
+    <message>
+        <source>Layout direction: down or right.</source>
+        <translation>جهت چیدمان: down (رو به پایین) یا right (رو به راست).</translation>
+    </message>
+    <message>
+        <source>An .onnx model or a .prototxt network.</source>
+        <translation>یک مدل .onnx یا یک شبکه .prototxt.</translation>
+    </message>
+    <message>
+        <source>convert takes exactly one input file</source>
+        <translation>فرمان convert دقیقاً یک فایل ورودی می‌گیرد</translation>
+    </message>
+    <message>
+        <source>convert needs an output file: -o OUT.naqsh</source>
+        <translation>فرمان convert به یک فایل خروجی نیاز دارد: -o OUT.naqsh</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1: %n layer(s)</source>
+        <translation>
+            <numerusform>%1 نوشته شد: %n لایه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>operators with unknown cost: %1</source>
+        <translation>عملگرهای با هزینه نامعلوم: %1</translation>
+    </message>
+    <message>
+        <source>The .naqsh document to write (may be the input).</source>
+        <translation>سند .naqsh که نوشته می‌شود (می‌تواند همان ورودی باشد).</translation>
+    </message>
+    <message>
+        <source>A .naqsh document.</source>
+        <translation>یک سند .naqsh.</translation>
+    </message>
+    <message>
+        <source>layout takes exactly one input file</source>
+        <translation>فرمان layout دقیقاً یک فایل ورودی می‌گیرد</translation>
+    </message>
+    <message>
+        <source>layout needs an output file: -o OUT.naqsh</source>
+        <translation>فرمان layout به یک فایل خروجی نیاز دارد: -o OUT.naqsh</translation>
+    </message>
+    <message>
+        <source>Layer whose parameter is swept (repeat for several layers).</source>
+        <translation>لایه‌ای که پارامترش پیمایش می‌شود (برای چند لایه تکرار کنید).</translation>
+    </message>
+    <message>
+        <source>Whole-number parameter to sweep, e.g. out_channels; kernel_h,kernel_w sets both.</source>
+        <translation>پارامتر عدد صحیحی که پیمایش می‌شود، مثلاً out_channels؛ kernel_h,kernel_w هر دو را تنظیم می‌کند.</translation>
+    </message>
+    <message>
+        <source>First value.</source>
+        <translation>نخستین مقدار.</translation>
+    </message>
+    <message>
+        <source>Last value.</source>
+        <translation>آخرین مقدار.</translation>
+    </message>
+    <message>
+        <source>Step between values (default 1).</source>
+        <translation>گام بین مقدارها (پیش‌فرض 1).</translation>
+    </message>
+    <message>
+        <source>A .naqsh document (its comparisons are the series), .onnx model or .prototxt network.</source>
+        <translation>یک سند .naqsh (مقایسه‌هایش سری‌های نمودارند)، مدل .onnx یا شبکه .prototxt.</translation>
+    </message>
+    <message>
+        <source>sweep takes exactly one file</source>
+        <translation>فرمان sweep دقیقاً یک فایل می‌گیرد</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;; sweep writes table, json or csv</source>
+        <translation>قالب ناشناخته «%1»؛ sweep فقط table، json یا csv می‌نویسد</translation>
+    </message>
+    <message>
+        <source>sweep needs --layer NAME and --param KEY</source>
+        <translation>فرمان sweep به --layer NAME و --param KEY نیاز دارد</translation>
+    </message>
+    <message>
+        <source>sweep needs a range: --from A --to B</source>
+        <translation>فرمان sweep به یک بازه نیاز دارد: --from A --to B</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number, not &quot;%2&quot;</source>
+        <translation>مقدار --%1 باید عدد صحیح باشد، نه «%2»</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: no layer named &quot;%1&quot; in %2; it has: %3</source>
+        <translation>naqsh-cli: در %2 لایه‌ای به نام «%1» نیست؛ لایه‌های موجود: %3</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: layer &apos;%1&apos; (%2) has no whole-number parameter &quot;%3&quot;; it has: %4</source>
+        <translation>naqsh-cli: لایه «%1» (%2) پارامتر عدد صحیحی به نام «%3» ندارد؛ پارامترهای موجود: %4</translation>
+    </message>
+    <message>
+        <source>Sweep of %1 · %2 from %3 to %4 (step %5); now %6</source>
+        <translation>پیمایش %1 · %2 از %3 تا %4 (گام %5)؛ مقدار کنونی %6</translation>
+    </message>
+    <message>
+        <source>%1 MACs</source>
+        <translation>MACهای %1</translation>
+    </message>
+    <message>
+        <source>%1 params</source>
+        <translation>پارامترهای %1</translation>
+    </message>
+    <message>
+        <source>%1 break-even at x ≈ %2</source>
+        <translation>نقطه سربه‌سر %1 در x ≈ %2</translation>
+    </message>
+    <message>
+        <source>no %1 break-even in this range</source>
+        <translation>در این بازه نقطه سربه‌سر %1 وجود ندارد</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3; %4.</source>
+        <translation>%1 در برابر %2: %3؛ %4.</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACها</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>Usage:
+  naqsh-cli analyze FILE [--format table|json|csv|markdown] [--convention NAME] [--batch N] [--dtype fp32|fp16|int8]
+  naqsh-cli compare FILE [--a NAME --b NAME] [--format table|json|csv|markdown]
+  naqsh-cli compare FILE_A FILE_B
+  naqsh-cli convert IN.onnx|IN.prototxt -o OUT.naqsh [--direction down|right]
+  naqsh-cli layout IN.naqsh -o OUT.naqsh [--direction down|right]
+  naqsh-cli sweep FILE --layer NAME --param KEY --from A --to B [--step S] [--format table|json|csv]
+  naqsh-cli export FILE [--diagram OUT.svg|png|pdf] [--table OUT.csv|md|tex|html] [--compare-table OUT] [--code OUT.py]
+                  [--lang fa|en] [--convention NAME] [--style screen|print] [--direction down|right] [--dpi N|--scale S]
+FILE may be a .naqsh document, an ONNX model (.onnx) or a Caffe network (.prototxt).
+Conventions: flops (default: 2×MACs + other operations), 2macs, macs, torchinfo.
+Exit codes: 0 success, 1 the model has errors, 2 usage or file errors.
+</source>
+        <translation>طرز استفاده:
+  naqsh-cli analyze FILE [--format table|json|csv|markdown] [--convention NAME] [--batch N] [--dtype fp32|fp16|int8]
+  naqsh-cli compare FILE [--a NAME --b NAME] [--format table|json|csv|markdown]
+  naqsh-cli compare FILE_A FILE_B
+  naqsh-cli convert IN.onnx|IN.prototxt -o OUT.naqsh [--direction down|right]
+  naqsh-cli layout IN.naqsh -o OUT.naqsh [--direction down|right]
+  naqsh-cli sweep FILE --layer NAME --param KEY --from A --to B [--step S] [--format table|json|csv]
+  naqsh-cli export FILE [--diagram OUT.svg|png|pdf] [--table OUT.csv|md|tex|html] [--compare-table OUT] [--code OUT.py]
+                  [--lang fa|en] [--convention NAME] [--style screen|print] [--direction down|right] [--dpi N|--scale S]
+FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک شبکه Caffe (.prototxt) باشد.
+قراردادها: flops (پیش‌فرض: 2×MACs + عملیات دیگر)، 2macs، macs، torchinfo.
+کدهای خروج: 0 موفقیت، 1 مدل خطا دارد، 2 خطای طرز استفاده یا فایل.
+</translation>
+    </message>
+    <message>
+        <source>Write the diagram to FILE (.svg, .png or .pdf).</source>
+        <translation>نمودار شبکه در FILE نوشته شود (.svg، .png یا .pdf).</translation>
+    </message>
+    <message>
+        <source>Write the cost table to FILE (.csv, .md, .tex or .html).</source>
+        <translation>جدول هزینه در FILE نوشته شود (.csv، .md، .tex یا .html).</translation>
+    </message>
+    <message>
+        <source>Write the comparison of two variants to FILE (.csv, .md, .tex or .html).</source>
+        <translation>مقایسه دو گونه در FILE نوشته شود (.csv، .md، .tex یا .html).</translation>
+    </message>
+    <message>
+        <source>Write PyTorch code (an nn.Module) to FILE (.py).</source>
+        <translation>کد PyTorch (یک nn.Module) در FILE نوشته شود (.py).</translation>
+    </message>
+    <message>
+        <source>Language of headers, labels and digits: en or fa.</source>
+        <translation>زبان سرستون‌ها، برچسب‌ها و ارقام: en یا fa.</translation>
+    </message>
+    <message>
+        <source>Diagram title (default: the model&apos;s name).</source>
+        <translation>عنوان نمودار (پیش‌فرض: نام مدل).</translation>
+    </message>
+    <message>
+        <source>Draw no title.</source>
+        <translation>عنوان کشیده نشود.</translation>
+    </message>
+    <message>
+        <source>Draw no legend.</source>
+        <translation>راهنمای نمودار کشیده نشود.</translation>
+    </message>
+    <message>
+        <source>Leave tensor shapes off the edges.</source>
+        <translation>شکل تانسورها روی یال‌ها نوشته نشود.</translation>
+    </message>
+    <message>
+        <source>Leave parameters and MACs off the nodes.</source>
+        <translation>پارامترها و MACها روی گره‌ها نوشته نشود.</translation>
+    </message>
+    <message>
+        <source>Diagram direction: down or right.</source>
+        <translation>جهت نمودار: down (رو به پایین) یا right (رو به راست).</translation>
+    </message>
+    <message>
+        <source>Keep the document&apos;s node positions instead of a fresh layout.</source>
+        <translation>جای گره‌ها همان‌گونه که در سند است بماند، به‌جای چیدمان تازه.</translation>
+    </message>
+    <message>
+        <source>Diagram style: screen or print (black on white).</source>
+        <translation>سبک نمودار: screen (نمایشگر) یا print (چاپ، سیاه روی سفید).</translation>
+    </message>
+    <message>
+        <source>PNG: pixels per diagram unit (default 2).</source>
+        <translation>PNG: تعداد پیکسل برای هر واحد نمودار (پیش‌فرض 2).</translation>
+    </message>
+    <message>
+        <source>PNG: resolution in dots per inch (instead of --scale).</source>
+        <translation>PNG: وضوح بر حسب نقطه در اینچ (به‌جای --scale).</translation>
+    </message>
+    <message>
+        <source>PNG and SVG: transparent background instead of white.</source>
+        <translation>PNG و SVG: پس‌زمینه شفاف به‌جای سفید.</translation>
+    </message>
+    <message>
+        <source>SVG: draw text as outlines, so that every viewer shows the same thing.</source>
+        <translation>SVG: متن به‌صورت خطوط کناره (outline) کشیده شود تا هر نمایشگری همان را نشان دهد.</translation>
+    </message>
+    <message>
+        <source>Draw only these layers (names separated by commas).</source>
+        <translation>فقط این لایه‌ها کشیده شوند (نام‌ها با ویرگول از هم جدا شوند).</translation>
+    </message>
+    <message>
+        <source>export takes exactly one file</source>
+        <translation>فرمان export دقیقاً یک فایل می‌گیرد</translation>
+    </message>
+    <message>
+        <source>export needs at least one of --diagram, --table, --compare-table or --code</source>
+        <translation>فرمان export دست‌کم به یکی از --diagram، --table، --compare-table یا --code نیاز دارد</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot;; use en or fa</source>
+        <translation>زبان ناشناخته «%1»؛ en یا fa را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>unknown style &quot;%1&quot;; use screen or print</source>
+        <translation>سبک ناشناخته «%1»؛ screen یا print را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>--scale must be a number from 0.1 to 16</source>
+        <translation>مقدار --scale باید عددی از 0.1 تا 16 باشد</translation>
+    </message>
+    <message>
+        <source>--dpi must be a whole number from 10 to 2400</source>
+        <translation>مقدار --dpi باید عدد صحیحی از 10 تا 2400 باشد</translation>
+    </message>
+    <message>
+        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
+        <translation>قالب نمودار ناشناخته «%1»؛ .svg، .png یا .pdf را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>unknown table format &quot;%1&quot;; use .csv, .md, .tex or .html</source>
+        <translation>قالب جدول ناشناخته «%1»؛ .csv، .md، .tex یا .html را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>no layer named &quot;%1&quot; in %2</source>
+        <translation>در %2 لایه‌ای به نام «%1» نیست</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>%1 نوشته شد</translation>
+    </message>
+    <message>
+        <source>naqsh-cli: %1 has no such pair of comparisons; it has: %2</source>
+        <translation>naqsh-cli: در %1 چنین جفت مقایسه‌ای نیست؛ مقایسه‌های موجود: %2</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Commands</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>حذف %1</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>حذف اتصال</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>حذف %n مورد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>اتصال %1 به %2</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>قطع اتصال</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>تنظیم %1 در %2</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>تغییر نام %1 به %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n layer(s)</source>
+        <translation>
+            <numerusform>جابه‌جایی %n لایه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only an unconnected layer can be dropped onto a connection</source>
+        <translation>فقط لایه‌ای را که به جایی وصل نیست می‌توان روی یک اتصال رها کرد</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit inside a connection</source>
+        <translation>%1 را نمی‌توان میان یک اتصال قرار داد</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>درج %1</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ComparePanel</name>
+    <message>
+        <source>B, compared with A</source>
+        <translation>B، در مقایسه با A</translation>
+    </message>
+    <message>
+        <source>A, the reference</source>
+        <translation>A، مرجع</translation>
+    </message>
+    <message>
+        <source>Neither (just keep it)</source>
+        <translation>هیچ‌کدام (فقط نگه داشته شود)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Use as:</source>
+        <translation>کاربرد:</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <source>Swap A and B</source>
+        <translation>جابه‌جا کردن A و B</translation>
+    </message>
+    <message>
+        <source>Variants in this document</source>
+        <translation>گونه‌های این سند</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>کاربرد</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>محتوا</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <source>Add a variant to compare</source>
+        <translation>افزودن یک گونه برای مقایسه</translation>
+    </message>
+    <message>
+        <source>Add selection as variant…</source>
+        <translation>افزودن لایه‌های انتخاب‌شده به‌عنوان گونه…</translation>
+    </message>
+    <message>
+        <source>Add path…</source>
+        <translation>افزودن مسیر…</translation>
+    </message>
+    <message>
+        <source>Compare with another document…</source>
+        <translation>مقایسه با سندی دیگر…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>انتقال به بالا</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>انتقال به پایین</translation>
+    </message>
+    <message>
+        <source>Remove from the comparison</source>
+        <translation>حذف از مقایسه</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename the variant.</source>
+        <translation>برای تغییر نام گونه روی نامش دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>Add comparison “%1”</source>
+        <translation>افزودن مقایسه «%1»</translation>
+    </message>
+    <message>
+        <source>Compare with “%1”</source>
+        <translation>مقایسه با «%1»</translation>
+    </message>
+    <message>
+        <source>Rename comparison to “%1”</source>
+        <translation>تغییر نام مقایسه به «%1»</translation>
+    </message>
+    <message>
+        <source>Remove comparison “%1”</source>
+        <translation>حذف مقایسه «%1»</translation>
+    </message>
+    <message>
+        <source>Move comparison “%1”</source>
+        <translation>جابه‌جایی مقایسه «%1»</translation>
+    </message>
+    <message>
+        <source>Select the layers of a variant first (on the canvas or in the cost table), then add them here.</source>
+        <translation>نخست لایه‌های یک گونه را انتخاب کنید (روی بوم یا در جدول هزینه)، سپس آن‌ها را این‌جا بیفزایید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n لایه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add selection as variant</source>
+        <translation>افزودن لایه‌های انتخاب‌شده به‌عنوان گونه</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected layer(s) become one variant; their costs are added up.</source>
+        <translation>
+            <numerusform>%n لایه انتخاب‌شده یک گونه می‌شوند؛ هزینه‌هایشان با هم جمع می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare with another document</source>
+        <translation>مقایسه با سندی دیگر</translation>
+    </message>
+    <message>
+        <source>Naqsh documents (*.naqsh)</source>
+        <translation>سندهای نقش (*.naqsh)</translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1: %2</source>
+        <translation>مقایسه با %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>The whole model in %1 becomes one variant.</source>
+        <translation>کل مدلِ %1 یک گونه می‌شود.</translation>
+    </message>
+    <message>
+        <source>(removed layer)</source>
+        <translation>(لایه حذف‌شده)</translation>
+    </message>
+    <message>
+        <source>the layer %1</source>
+        <translation>لایه %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>path %1 → %2, %n layer(s)</source>
+        <translation>
+            <numerusform>مسیر %1 ← %2، %n لایه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen layer(s): %1</source>
+        <translation>
+            <numerusform>%n لایه انتخاب‌شده: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>whole model in %1, %n layer(s)</source>
+        <translation>
+            <numerusform>کل مدلِ %1، %n لایه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) have errors and are not counted</source>
+        <translation>
+            <numerusform>%n لایه خطا دارد و شمرده نمی‌شود</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 compared with %2</source>
+        <translation>%1 در مقایسه با %2</translation>
+    </message>
+    <message>
+        <source>Compare variants</source>
+        <translation>مقایسه گونه‌ها</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>کمیت</translation>
+    </message>
+    <message>
+        <source>B relative to A</source>
+        <translation>B نسبت به A</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>… و %n لایه دیگر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This document has no comparisons yet. Select the layers of one way to do something and choose Add ▸ Add selection as variant…, or pick a branch with Add ▸ Add path…. The lesson example already defines both paths.</source>
+        <translation>این سند هنوز مقایسه‌ای ندارد. لایه‌های یک راه‌حل را انتخاب کنید و «افزودن ◂ افزودن لایه‌های انتخاب‌شده به‌عنوان گونه…» را بزنید، یا با «افزودن ◂ افزودن مسیر…» یک شاخه را برگزینید. مثال درس هر دو مسیر را از پیش تعریف کرده است.</translation>
+    </message>
+    <message>
+        <source>Add a second variant to compare it with “%1”.</source>
+        <translation>یک گونه دوم بیفزایید تا با «%1» مقایسه شود.</translation>
+    </message>
+    <message>
+        <source>⚠ %1%2: %3</source>
+        <translation>⚠ %1%2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %1%2: %n layer(s) have errors and are not counted</source>
+        <translation>
+            <numerusform>⚠ %1%2: %n لایه خطا دارد و شمرده نمی‌شود</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A: %1 · B: %2</source>
+        <translation>A: %1، B: %2</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Convention</name>
+    <message>
+        <source>FLOPs = 2×MACs + other operations</source>
+        <translation>FLOPs = 2×MACs + عملیات دیگر</translation>
+    </message>
+    <message>
+        <source>FLOPs = 2×MACs (as papers quote)</source>
+        <translation>FLOPs = 2×MACs (آن‌گونه که در مقاله‌ها می‌آید)</translation>
+    </message>
+    <message>
+        <source>MACs only (1 MAC = 1 operation)</source>
+        <translation>فقط MACها (1 MAC = 1 عمل)</translation>
+    </message>
+    <message>
+        <source>MACs with bias as a MAC (torchinfo)</source>
+        <translation>MACها با شمردن بایاس به‌عنوان یک MAC (torchinfo)</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::CostTableModel</name>
+    <message>
+        <source>Trainable parameters: weights plus bias</source>
+        <translation>پارامترهای آموزش‌پذیر: وزن‌ها به‌اضافه بایاس</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulate operations for the whole batch, bias excluded</source>
+        <translation>عملیات ضرب-انباشت (MAC) برای کل دسته، بدون بایاس</translation>
+    </message>
+    <message>
+        <source>Memory of each layer&apos;s output tensor in %1</source>
+        <translation>حافظه تانسور خروجی هر لایه به صورت %1</translation>
+    </message>
+    <message>
+        <source>Share of the model&apos;s FLOPs</source>
+        <translation>سهم از FLOPs مدل</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>لایه</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>شکل خروجی</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACها</translation>
+    </message>
+    <message>
+        <source>FLOPs (= MACs)</source>
+        <translation>FLOPs (= MACها)</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Activations (%1)</source>
+        <translation>فعال‌سازی‌ها (%1)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>سهم</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع کل</translation>
+    </message>
+    <message>
+        <source>Naqsh cannot count the operations of this imported operator; the totals leave them out</source>
+        <translation>«نقش» نمی‌تواند عملیات این عملگر واردشده را بشمارد؛ جمع‌های کل آن‌ها را در بر نمی‌گیرند</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>The totals leave out one layer without numbers</source>
+        <translation>جمع‌های کل یک لایه بدون عدد را در بر نمی‌گیرند</translation>
+    </message>
+    <message>
+        <source>The totals leave out %1 layers without numbers</source>
+        <translation>جمع‌های کل %1 لایه بدون عدد را در بر نمی‌گیرند</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::CostTablePanel</name>
+    <message>
+        <source>&amp;FLOPs:</source>
+        <translation>&amp;FLOPs:</translation>
+    </message>
+    <message>
+        <source>&amp;Activations in:</source>
+        <translation>&amp;فعال‌سازی‌ها به صورت:</translation>
+    </message>
+    <message>
+        <source>How FLOPs are counted from MACs and the other operations; tools disagree, so Naqsh names the rule</source>
+        <translation>چگونگی شمردن FLOPs از روی MACها و عملیات دیگر؛ ابزارها در این باره هم‌نظر نیستند، پس «نقش» قاعده را نام می‌برد</translation>
+    </message>
+    <message>
+        <source>Element type used to turn activation counts into memory</source>
+        <translation>نوع عنصر که برای تبدیل تعداد فعال‌سازی‌ها به حافظه به کار می‌رود</translation>
+    </message>
+    <message>
+        <source>%1 (1 byte per value)</source>
+        <translation>%1 (1 بایت برای هر مقدار)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes per value)</source>
+        <translation>%1 (%2 بایت برای هر مقدار)</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Diagram</name>
+    <message>
+        <source>Network diagram made with Naqsh</source>
+        <translation>نمودار شبکه، ساخته‌شده با «نقش»</translation>
+    </message>
+    <message>
+        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
+        <translation>قالب نمودار ناشناخته «%1»؛ ‎.svg، ‎.png یا ‎.pdf را به کار ببرید</translation>
+    </message>
+    <message>
+        <source>cannot draw the diagram for %1</source>
+        <translation>کشیدن نمودار برای %1 ممکن نیست</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>%1 params · %2 MACs</source>
+        <translation>%1 پارامتر، %2 MAC</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>خطا: %1</translation>
+    </message>
+    <message>
+        <source>N×C×H×W</source>
+        <translation>N×C×H×W</translation>
+    </message>
+    <message>
+        <source>tensor shape on an edge: batch × channels × height × width</source>
+        <translation>شکل تانسور روی یال: دسته × کانال‌ها × ارتفاع × عرض</translation>
+    </message>
+    <message>
+        <source>params: learned weights and biases · MACs: multiply-accumulates (one multiplication and one addition)</source>
+        <translation>پارامتر: وزن‌ها و بایاس‌های یادگرفتنی؛ MAC: ضرب-انباشت (یک ضرب و یک جمع)</translation>
+    </message>
+    <message>
+        <source>Total: %1 parameters, %2 MACs</source>
+        <translation>جمع کل: %1 پارامتر، %2 MAC</translation>
+    </message>
+    <message>
+        <source>Total of the layers shown: %1 parameters, %2 MACs</source>
+        <translation>جمع لایه‌های نمایش‌داده‌شده: %1 پارامتر، %2 MAC</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) with unknown operations are not counted in MACs</source>
+        <translation>
+            <numerusform>%n لایه با عملیات نامعلوم در MACها شمرده نمی‌شود</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>بی‌نام</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::EdgeItem</name>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 ← %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ExerciseWidget</name>
+    <message>
+        <source>Exercise</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <source>Hide shapes</source>
+        <translation>پنهان کردن شکل‌ها</translation>
+    </message>
+    <message>
+        <source>Hide parameters</source>
+        <translation>پنهان کردن پارامترها</translation>
+    </message>
+    <message>
+        <source>Hide MACs</source>
+        <translation>پنهان کردن MACها</translation>
+    </message>
+    <message>
+        <source>Output shape:</source>
+        <translation>شکل خروجی:</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>پارامترها:</translation>
+    </message>
+    <message>
+        <source>MACs:</source>
+        <translation>MACها:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation>پاسخ شما</translation>
+    </message>
+    <message>
+        <source>e.g. 1×16×28×28</source>
+        <translation>مثلاً 1×16×28×28</translation>
+    </message>
+    <message>
+        <source>Tick what to hide; students then work the numbers out and check them here.</source>
+        <translation>آنچه را باید پنهان شود علامت بزنید؛ دانشجویان سپس عددها را خودشان حساب می‌کنند و این‌جا بررسی می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Select one layer, work out its hidden numbers, and type your answers.</source>
+        <translation>یک لایه را انتخاب کنید، عددهای پنهان آن را حساب کنید و پاسخ‌هایتان را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Work out the hidden numbers of &apos;%1&apos; and check your answers.</source>
+        <translation>عددهای پنهان «%1» را حساب کنید و پاسخ‌هایتان را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>This layer has no numbers to check.</source>
+        <translation>این لایه عددی برای بررسی ندارد.</translation>
+    </message>
+    <message>
+        <source>✓ Right!</source>
+        <translation>✓ درست است!</translation>
+    </message>
+    <message>
+        <source>✗ Not quite. Here is how it is worked out:</source>
+        <translation>✗ نه کاملاً. این‌گونه حساب می‌شود:</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Explain</name>
+    <message>
+        <source>Output shape</source>
+        <translation>شکل خروجی</translation>
+    </message>
+    <message>
+        <source>this layer works value by value: the output has the shape of its input</source>
+        <translation>این لایه مقدار به مقدار کار می‌کند: شکل خروجی همان شکل ورودی است</translation>
+    </message>
+    <message>
+        <source>from the layer&apos;s shape rule (see its help)</source>
+        <translation>از قاعده شکل این لایه (راهنمای آن را ببینید)</translation>
+    </message>
+    <message>
+        <source>nothing to learn: this layer has no weights</source>
+        <translation>چیزی برای یادگیری نیست: این لایه وزنی ندارد</translation>
+    </message>
+    <message>
+        <source>additions</source>
+        <translation>جمع</translation>
+    </message>
+    <message>
+        <source>multiplications</source>
+        <translation>ضرب</translation>
+    </message>
+    <message>
+        <source>divisions</source>
+        <translation>تقسیم</translation>
+    </message>
+    <message>
+        <source>exponentials</source>
+        <translation>تابع نمایی</translation>
+    </message>
+    <message>
+        <source>comparisons</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Other operations</source>
+        <translation>عملیات دیگر</translation>
+    </message>
+    <message>
+        <source>per value, as the layer&apos;s help describes; counted apart from MACs</source>
+        <translation>برای هر مقدار، همان‌طور که در راهنمای لایه آمده؛ جدا از MACها شمرده می‌شود</translation>
+    </message>
+    <message>
+        <source>each MAC is a multiplication and an addition; bias adds and the other operations count once each</source>
+        <translation>هر MAC یک ضرب و یک جمع است؛ جمع‌های بایاس و عملیات دیگر هر کدام یک بار شمرده می‌شوند</translation>
+    </message>
+    <message>
+        <source>the figure papers quote: two operations per MAC, nothing else</source>
+        <translation>عددی که مقاله‌ها گزارش می‌کنند: دو عمل برای هر MAC، و نه چیز دیگری</translation>
+    </message>
+    <message>
+        <source>one multiply-accumulate counted as one operation, as ptflops does</source>
+        <translation>هر ضرب-انباشت یک عمل شمرده می‌شود، همان‌طور که ptflops می‌شمارد</translation>
+    </message>
+    <message>
+        <source>torchinfo&apos;s mult-adds: the bias counts as one more MAC per output value</source>
+        <translation>mult-adds در torchinfo: بایاس برای هر مقدار خروجی یک MAC دیگر شمرده می‌شود</translation>
+    </message>
+    <message>
+        <source>FLOPs (%1)</source>
+        <translation>FLOPs (%1)</translation>
+    </message>
+    <message>
+        <source>Activation memory</source>
+        <translation>حافظه فعال‌سازی</translation>
+    </message>
+    <message numerus="yes">
+        <source>every output value is stored for the next layer (and for training); %1 takes %n byte(s) per value</source>
+        <translation>
+            <numerusform>هر مقدار خروجی برای لایه بعد (و برای آموزش) ذخیره می‌شود؛ %1 برای هر مقدار %n بایت جا می‌گیرد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this layer makes no new tensor</source>
+        <translation>این لایه تانسور جدیدی نمی‌سازد</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ExplainPanel</name>
+    <message>
+        <source>Select a layer, or click a cell of the cost table, to see how each of its numbers is made.</source>
+        <translation>لایه‌ای را انتخاب کنید، یا روی خانه‌ای از جدول هزینه کلیک کنید، تا ببینید هر یک از عددهایش چگونه به دست می‌آید.</translation>
+    </message>
+    <message>
+        <source>No numbers yet: %1</source>
+        <translation>هنوز عددی نیست: %1</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>خروجی:</translation>
+    </message>
+    <message>
+        <source>Notes for this document</source>
+        <translation>نکته‌های این سند</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>صدور</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>نمودار شبکه</translation>
+    </message>
+    <message>
+        <source>SVG (vector, searchable text)</source>
+        <translation>SVG (برداری، متن قابل جستجو)</translation>
+    </message>
+    <message>
+        <source>PNG (image)</source>
+        <translation>PNG (تصویر)</translation>
+    </message>
+    <message>
+        <source>PDF (vector, fonts embedded)</source>
+        <translation>PDF (برداری، با قلم‌های جاسازی‌شده)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;قالب:</translation>
+    </message>
+    <message>
+        <source>Selected layers only</source>
+        <translation>فقط لایه‌های انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Tensor shapes on the edges</source>
+        <translation>شکل تانسورها روی یال‌ها</translation>
+    </message>
+    <message>
+        <source>Parameters and MACs on the nodes</source>
+        <translation>پارامترها و MACها روی گره‌ها</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>راهنمای نمودار</translation>
+    </message>
+    <message>
+        <source>Top to bottom</source>
+        <translation>از بالا به پایین</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>از چپ به راست</translation>
+    </message>
+    <message>
+        <source>Keep the canvas positions</source>
+        <translation>حفظ جای لایه‌ها روی بوم</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;چیدمان:</translation>
+    </message>
+    <message>
+        <source>Screen (colours)</source>
+        <translation>نمایشگر (رنگی)</translation>
+    </message>
+    <message>
+        <source>Print (black on white, thin lines)</source>
+        <translation>چاپ (سیاه روی سفید، خطوط نازک)</translation>
+    </message>
+    <message>
+        <source>&amp;Style:</source>
+        <translation>&amp;سبک:</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>سفید</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>شفاف</translation>
+    </message>
+    <message>
+        <source>&amp;Background:</source>
+        <translation>&amp;پس‌زمینه:</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>مقیاس</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <source>PNG size:</source>
+        <translation>اندازه PNG:</translation>
+    </message>
+    <message>
+        <source>SVG text as outlines (same in every viewer, not searchable)</source>
+        <translation>متن SVG به‌صورت خطوط کناره (در هر نمایشگری یکسان، ولی غیرقابل جستجو)</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>اندازه:</translation>
+    </message>
+    <message>
+        <source>Tables and code</source>
+        <translation>جدول‌ها و کد</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>با</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>مقایسه:</translation>
+    </message>
+    <message>
+        <source>Tables use the window&apos;s FLOP convention, activation type and digits.</source>
+        <translation>جدول‌ها قرارداد FLOP، نوع داده فعال‌سازی‌ها و ارقامِ همین پنجره را به کار می‌برند.</translation>
+    </message>
+    <message>
+        <source>Export &amp;Diagram…</source>
+        <translation>صدور &amp;نمودار شبکه…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to Clipboard</source>
+        <translation>&amp;کپی در حافظه موقت</translation>
+    </message>
+    <message>
+        <source>Export &amp;Table…</source>
+        <translation>صدور &amp;جدول…</translation>
+    </message>
+    <message>
+        <source>Export Co&amp;mparison…</source>
+        <translation>صدور &amp;مقایسه…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PyTorch Code…</source>
+        <translation>صدور کد &amp;PyTorch…</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px; PNG %3 × %4 px</source>
+        <translation>%1 × %2 پیکسل؛ PNG %3 × %4 پیکسل</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 نوشته شد</translation>
+    </message>
+    <message>
+        <source>Unknown table format &quot;%1&quot;: use .csv, .md, .tex or .html.</source>
+        <translation>قالب جدول ناشناخته «%1»: ‎.csv، ‎.md، ‎.tex یا ‎.html را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>Define two comparisons (Compare panel) to export a comparison table.</source>
+        <translation>برای صدور جدول مقایسه، دو مقایسه تعریف کنید (در پنل مقایسه).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the &quot;# Naqsh:&quot; comments in the file.</source>
+        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های &quot;# Naqsh:&quot; بگردید.</translation>
+    </message>
+    <message>
+        <source>Copied the diagram as an image and as SVG.</source>
+        <translation>نمودار شبکه به‌صورت تصویر و SVG کپی شد.</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>تصویر SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>تصویر PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>سند PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>صدور نمودار شبکه</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV برای صفحه‌گسترده‌ها (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX table (*.tex)</source>
+        <translation>جدول LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Web page with the diagram (*.html)</source>
+        <translation>صفحه وب همراه با نمودار شبکه (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Cost Table</source>
+        <translation>صدور جدول هزینه</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>صفحه وب (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>صدور مقایسه</translation>
+    </message>
+    <message>
+        <source>Export PyTorch Code</source>
+        <translation>صدور کد PyTorch</translation>
+    </message>
+    <message>
+        <source>Python file (*.py)</source>
+        <translation>فایل Python (*.py)</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::GraphModel</name>
+    <message>
+        <source>unknown layer type &quot;%1&quot;</source>
+        <translation>نوع لایه ناشناخته: «%1»</translation>
+    </message>
+    <message>
+        <source>a layer with id %1 already exists</source>
+        <translation>لایه‌ای با شناسه %1 از پیش وجود دارد</translation>
+    </message>
+    <message>
+        <source>layer %1 has no parameter &quot;%2&quot;</source>
+        <translation>لایه %1 پارامتری به نام «%2» ندارد</translation>
+    </message>
+    <message>
+        <source>a layer name cannot be empty</source>
+        <translation>نام لایه نمی‌تواند خالی باشد</translation>
+    </message>
+    <message>
+        <source>cannot join an output to an output: drag from an output to an input</source>
+        <translation>نمی‌توان خروجی را به خروجی وصل کرد: از یک خروجی به یک ورودی بکشید</translation>
+    </message>
+    <message>
+        <source>cannot join an input to an input: drag from an output to an input</source>
+        <translation>نمی‌توان ورودی را به ورودی وصل کرد: از یک خروجی به یک ورودی بکشید</translation>
+    </message>
+    <message>
+        <source>that layer no longer exists</source>
+        <translation>آن لایه دیگر وجود ندارد</translation>
+    </message>
+    <message>
+        <source>unknown layer type</source>
+        <translation>نوع لایه ناشناخته</translation>
+    </message>
+    <message>
+        <source>%1 has no output</source>
+        <translation>%1 خروجی ندارد</translation>
+    </message>
+    <message>
+        <source>%1 takes no input</source>
+        <translation>%1 ورودی نمی‌پذیرد</translation>
+    </message>
+    <message>
+        <source>a layer cannot feed itself</source>
+        <translation>یک لایه نمی‌تواند ورودی خودش باشد</translation>
+    </message>
+    <message numerus="yes">
+        <source>the input of %1 is already connected; it takes %n input(s)</source>
+        <translation>
+            <numerusform>ورودی %1 از پیش وصل است؛ این لایه %n ورودی می‌پذیرد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting %1 to %2 would make a cycle: %2 already feeds %1</source>
+        <translation>اتصال %1 به %2 یک دور می‌سازد: %2 از پیش به %1 داده می‌دهد</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::GraphScene</name>
+    <message>
+        <source>Unknown layer type &quot;%1&quot;</source>
+        <translation>نوع لایه ناشناخته: «%1»</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>افزودن %1</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>درج %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n layer(s)</source>
+        <translation>
+            <numerusform>%n لایه کپی شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n layer(s)</source>
+        <translation>
+            <numerusform>%n لایه بریده شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard holds no layers to paste</source>
+        <translation>در حافظه موقت لایه‌ای برای چسباندن نیست</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n layer(s)</source>
+        <translation>
+            <numerusform>چسباندن %n لایه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n layer(s)</source>
+        <translation>
+            <numerusform>تکثیر %n لایه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnect %n connection(s)</source>
+        <translation>
+            <numerusform>قطع %n اتصال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>اتصال ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;تغییر نام</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;تکثیر</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>Disconnect &amp;All</source>
+        <translation>&amp;قطع همه اتصال‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Connection</source>
+        <translation>&amp;حذف اتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Layer</source>
+        <translation>&amp;درج لایه</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;چسباندن</translation>
+    </message>
+    <message>
+        <source>&amp;Add Layer</source>
+        <translation>&amp;افزودن لایه</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;متناسب با پنجره</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>&amp;چسبیدن به توری</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Import</name>
+    <message>
+        <source>layer %1: %2</source>
+        <translation>لایه %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not %3</source>
+        <translation>%1 باید یکی از %2 باشد، نه %3</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not &quot;%3&quot;</source>
+        <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
+    </message>
+    <message>
+        <source>layer %1: %2 has %3 values; only 2-D layers (one or two values) are supported</source>
+        <translation>لایه %1: %2 دارای %3 مقدار است؛ فقط لایه‌های دوبعدی (یک یا دو مقدار) پشتیبانی می‌شوند</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
+        <translation>ورودی «%1» دارای %2 بعد است؛ «نقش» از ورودی‌های N×C×H×W یا N×F پشتیبانی می‌کند</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos;: %2</source>
+        <translation>ورودی «%1»: %2</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has %2 dimensions, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <translation>ورودی «%1» دارای %2 بعد است، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
+        <translation>ورودی «%1» اندازه دسته %2 دارد، آن‌گونه که %3 نوشته شده است؛ MACها و فعال‌سازی‌ها برای کل دسته‌اند (برای عددهای هر تصویر، دسته را 1 بگذارید)</translation>
+    </message>
+    <message>
+        <source>in input_shape</source>
+        <translation>در input_shape</translation>
+    </message>
+    <message>
+        <source>in input_dim</source>
+        <translation>در input_dim</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
+        <translation>ورودی «%1» شکل ندارد: برای آن یک input_shape { dim: ... } یا چهار مقدار input_dim بدهید</translation>
+    </message>
+    <message>
+        <source>data layer %1 is replaced by an Input layer &apos;%2&apos; of 1×%3×%4×%5 (the file does not give the image size; 3 channels and 224×224 are assumed)</source>
+        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (فایل اندازه تصویر را نمی‌گوید؛ 3 کانال و 224×224 فرض شده است)</translation>
+    </message>
+    <message>
+        <source>data layer %1 is replaced by an Input layer &apos;%2&apos; of 1×%3×%4×%5 (size from %6%7)</source>
+        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (اندازه از %6%7)</translation>
+    </message>
+    <message>
+        <source>; 3 channels assumed</source>
+        <translation>؛ 3 کانال فرض شده است</translation>
+    </message>
+    <message>
+        <source>convolution_param.num_output is missing</source>
+        <translation>convolution_param.num_output وجود ندارد</translation>
+    </message>
+    <message>
+        <source>convolution_param has no kernel_size</source>
+        <translation>convolution_param فیلد kernel_size ندارد</translation>
+    </message>
+    <message>
+        <source>layer %1: global max pooling is counted as global average pooling (same shape; additions instead of comparisons)</source>
+        <translation>لایه %1: ادغام بیشینه سراسری مانند ادغام میانگین سراسری شمرده می‌شود (همان شکل؛ جمع به‌جای مقایسه)</translation>
+    </message>
+    <message>
+        <source>layer %1: stochastic pooling is counted as max pooling</source>
+        <translation>لایه %1: ادغام تصادفی (stochastic) مانند ادغام بیشینه شمرده می‌شود</translation>
+    </message>
+    <message>
+        <source>pooling_param has no kernel_size</source>
+        <translation>pooling_param فیلد kernel_size ندارد</translation>
+    </message>
+    <message>
+        <source>inner_product_param.num_output is missing</source>
+        <translation>inner_product_param.num_output وجود ندارد</translation>
+    </message>
+    <message>
+        <source>only an inner product over axis 1 is modelled</source>
+        <translation>فقط ضرب داخلی (inner product) روی محور 1 مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>layer %1: %2; imported as an opaque layer with unknown cost</source>
+        <translation>لایه %1: %2؛ به‌صورت لایه جعبه‌سیاه با هزینه نامعلوم وارد شد</translation>
+    </message>
+    <message>
+        <source>layer %1: its output shape is unknown; layers after it have no numbers until it is set</source>
+        <translation>لایه %1: شکل خروجی آن نامعلوم است؛ تا وقتی تعیین نشود، لایه‌های پس از آن عددی ندارند</translation>
+    </message>
+    <message>
+        <source>expected a layer block: %1 { ... }</source>
+        <translation>یک بلوک لایه انتظار می‌رفت: %1 { ... }</translation>
+    </message>
+    <message>
+        <source>the layer has no type</source>
+        <translation>لایه نوع ندارد</translation>
+    </message>
+    <message>
+        <source>(TRAIN phase)</source>
+        <translation>(مرحله TRAIN)</translation>
+    </message>
+    <message>
+        <source>bottom &apos;%1&apos; is not produced by any earlier layer or input</source>
+        <translation>bottom «%1» را هیچ لایه یا ورودی پیشینی تولید نمی‌کند</translation>
+    </message>
+    <message>
+        <source>(uses &apos;%1&apos; from %2)</source>
+        <translation>(از «%1» که %2 تولید می‌کند استفاده می‌کند)</translation>
+    </message>
+    <message>
+        <source>the layer has no bottom</source>
+        <translation>لایه bottom ندارد</translation>
+    </message>
+    <message>
+        <source>input_param has no shape { dim: ... }</source>
+        <translation>input_param فیلد shape { dim: ... } ندارد</translation>
+    </message>
+    <message>
+        <source>in input_param</source>
+        <translation>در input_param</translation>
+    </message>
+    <message>
+        <source>layer %1: LRN within channels is counted as LRN across channels</source>
+        <translation>لایه %1: LRN درون کانال مانند LRN میان کانال‌ها شمرده می‌شود</translation>
+    </message>
+    <message>
+        <source>Naqsh concatenates along the channel axis only, and this layer uses axis %1</source>
+        <translation>«نقش» فقط در امتداد محور کانال الحاق می‌کند، و این لایه محور %1 را به کار می‌برد</translation>
+    </message>
+    <message>
+        <source>only the SUM operation of Eltwise is modelled (as Add)</source>
+        <translation>از Eltwise فقط عمل SUM مدل می‌شود (به‌صورت Add)</translation>
+    </message>
+    <message>
+        <source>layer %1: the Eltwise coefficients are not counted (one multiplication per value each)</source>
+        <translation>لایه %1: ضریب‌های Eltwise شمرده نمی‌شوند (هر کدام یک ضرب برای هر مقدار)</translation>
+    </message>
+    <message>
+        <source>layer %1 has no bias term, but it is merged into &apos;%2&apos; as a BatchNorm2d with scale and shift</source>
+        <translation>لایه %1 جمله بایاس ندارد، اما به‌صورت یک BatchNorm2d با مقیاس و جابه‌جایی در «%2» ادغام شد</translation>
+    </message>
+    <message>
+        <source>a Scale layer that does not follow a BatchNorm layer is not modelled</source>
+        <translation>لایه Scale که پس از یک لایه BatchNorm نیامده باشد مدل نمی‌شود</translation>
+    </message>
+    <message>
+        <source>layer %1: Softmax over axis %2 is counted as if it were over the channels</source>
+        <translation>لایه %1: Softmax روی محور %2 چنان شمرده می‌شود که گویی روی کانال‌هاست</translation>
+    </message>
+    <message>
+        <source>only a Flatten from axis 1 to the end is modelled</source>
+        <translation>فقط Flatten از محور 1 تا انتها مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>only a Reshape to (0, -1) is modelled (as Flatten)</source>
+        <translation>فقط Reshape به (0, -1) مدل می‌شود (به‌صورت Flatten)</translation>
+    </message>
+    <message>
+        <source>no inputs and no layers: this is not a Caffe network description</source>
+        <translation>نه ورودی دارد و نه لایه: این توصیف یک شبکه Caffe نیست</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n training-only layer(s): %1</source>
+        <translation>
+            <numerusform>%n لایه مخصوص آموزش نادیده گرفته شد: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>layer type %1 is not modelled by Naqsh: %n layer(s) imported as opaque layers with unknown cost (%2)</source>
+        <translation>
+            <numerusform>نوع لایه %1 را «نقش» مدل نمی‌کند: %n لایه به‌صورت لایه جعبه‌سیاه با هزینه نامعلوم وارد شد (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>out of memory while importing the model</source>
+        <translation>حافظه هنگام وارد کردن مدل تمام شد</translation>
+    </message>
+    <message>
+        <source>could not import the model: %1</source>
+        <translation>وارد کردن مدل ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: it is a folder</source>
+        <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>نمی‌توان «%1» را باز کرد: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large to be a network description (weights live in .caffemodel files, not here)</source>
+        <translation>«%1» بزرگ‌تر از آن است که توصیف یک شبکه باشد (وزن‌ها در فایل‌های ‎.caffemodel هستند، نه این‌جا)</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter &quot;%2&quot;</source>
+        <translation>%1 پارامتری به نام «%2» ندارد</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has no declared shape; Naqsh needs its size to compute anything</source>
+        <translation>ورودی گراف «%1» شکل اعلام‌شده ندارد؛ «نقش» برای هر محاسبه‌ای به اندازه آن نیاز دارد</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has an unknown number of channels</source>
+        <translation>تعداد کانال‌های ورودی گراف «%1» نامعلوم است</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has no fixed %2 (&apos;%3&apos;); Naqsh assumes 224 (change it on the Input layer)</source>
+        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد (&apos;%3&apos;)؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>ارتفاع</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has an unknown number of features</source>
+        <translation>تعداد ویژگی‌های ورودی گراف «%1» نامعلوم است</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has an unknown size in dimension %2</source>
+        <translation>اندازه ورودی گراف «%1» در بعد %2 نامعلوم است</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has rank %2, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <translation>ورودی گراف «%1» مرتبه %2 دارد، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos; has rank %2; Naqsh supports inputs of rank 2 (N×F) or 4 (N×C×H×W)</source>
+        <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F) یا 4 (N×C×H×W) پشتیبانی می‌کند</translation>
+    </message>
+    <message>
+        <source>graph input &apos;%1&apos;: %2</source>
+        <translation>ورودی گراف «%1»: %2</translation>
+    </message>
+    <message>
+        <source>node %1: &apos;%2&apos; has no initializer; its size is taken from the graph input&apos;s declared shape</source>
+        <translation>گره %1: «%2» مقداردهنده (initializer) ندارد؛ اندازه آن از شکل اعلام‌شده ورودی گراف گرفته می‌شود</translation>
+    </message>
+    <message>
+        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
+        <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle: node %1 depends, directly or through other nodes, on its own output</source>
+        <translation>گراف دور دارد: گره %1 مستقیم یا از راه گره‌های دیگر به خروجی خودش وابسته است</translation>
+    </message>
+    <message>
+        <source>node %1 uses &apos;%2&apos;, an extra output of %3; Naqsh imports only the main output of that operator</source>
+        <translation>گره %1 از «%2»، خروجی اضافه %3، استفاده می‌کند؛ «نقش» فقط خروجی اصلی آن عملگر را وارد می‌کند</translation>
+    </message>
+    <message>
+        <source>node %1: output &apos;%2&apos; cannot be recorded (%3); its shape is left unknown</source>
+        <translation>گره %1: خروجی «%2» را نمی‌توان ثبت کرد (%3)؛ شکل آن نامعلوم می‌ماند</translation>
+    </message>
+    <message>
+        <source>node %1: %2; imported as an opaque layer with unknown cost</source>
+        <translation>گره %1: %2؛ به‌صورت لایه جعبه‌سیاه با هزینه نامعلوم وارد شد</translation>
+    </message>
+    <message>
+        <source>node %1: the output shape is unknown (neither the file nor ONNX shape inference gives it); layers after it have no numbers until it is set</source>
+        <translation>گره %1: شکل خروجی نامعلوم است (نه فایل آن را می‌گوید و نه استنتاج شکل ONNX)؛ تا وقتی تعیین نشود، لایه‌های پس از آن عددی ندارند</translation>
+    </message>
+    <message numerus="yes">
+        <source>operator %1 is not modelled by Naqsh: %n node(s) imported as opaque layers with unknown cost (%2)</source>
+        <translation>
+            <numerusform>عملگر %1 را «نقش» مدل نمی‌کند: %n گره به‌صورت لایه جعبه‌سیاه با هزینه نامعلوم وارد شد (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its slope is not a constant</source>
+        <translation>شیب آن ثابت نیست</translation>
+    </message>
+    <message>
+        <source>node %1: Softmax over axis %2 is counted as if it were over the channels (same shape, slightly different addition count)</source>
+        <translation>گره %1: Softmax روی محور %2 چنان شمرده می‌شود که گویی روی کانال‌هاست (همان شکل، با تعداد جمع کمی متفاوت)</translation>
+    </message>
+    <message>
+        <source>Naqsh concatenates along the channel axis only, and this node uses axis %1</source>
+        <translation>«نقش» فقط در امتداد محور کانال الحاق می‌کند، و این گره محور %1 را به کار می‌برد</translation>
+    </message>
+    <message>
+        <source>it concatenates a constant tensor</source>
+        <translation>یک تانسور ثابت را الحاق می‌کند</translation>
+    </message>
+    <message>
+        <source>Naqsh&apos;s Flatten keeps the batch (axis 1), and this node uses axis %1</source>
+        <translation>Flatten در «نقش» بعد دسته را نگه می‌دارد (محور 1)، و این گره محور %1 را به کار می‌برد</translation>
+    </message>
+    <message>
+        <source>Naqsh&apos;s BatchNorm2d needs a 4-D input, and this one has rank %1</source>
+        <translation>BatchNorm2d در «نقش» به ورودی چهاربعدی نیاز دارد، و ورودی این یکی مرتبه %1 دارد</translation>
+    </message>
+    <message>
+        <source>its weights are computed by other layers</source>
+        <translation>وزن‌های آن را لایه‌های دیگر حساب می‌کنند</translation>
+    </message>
+    <message>
+        <source>node %1: weight &apos;%2&apos; has no initializer and its shape is unknown, so Naqsh cannot tell the layer&apos;s size</source>
+        <translation>گره %1: وزن «%2» مقداردهنده (initializer) ندارد و شکلش نامعلوم است، پس «نقش» نمی‌تواند اندازه لایه را تعیین کند</translation>
+    </message>
+    <message>
+        <source>only 2-D convolutions are modelled (its weight has rank %1)</source>
+        <translation>فقط کانولوشن‌های دوبعدی مدل می‌شوند (وزن آن مرتبه %1 دارد)</translation>
+    </message>
+    <message>
+        <source>its strides, dilations or pads do not describe a 2-D convolution</source>
+        <translation>گام‌ها، اتساع‌ها یا پدینگ‌های آن یک کانولوشن دوبعدی را توصیف نمی‌کنند</translation>
+    </message>
+    <message>
+        <source>its bias is not a constant</source>
+        <translation>بایاس آن ثابت نیست</translation>
+    </message>
+    <message>
+        <source>only 2-D transposed convolutions are modelled (its weight has rank %1)</source>
+        <translation>فقط کانولوشن‌های ترانهاده دوبعدی مدل می‌شوند (وزن آن مرتبه %1 دارد)</translation>
+    </message>
+    <message>
+        <source>its attributes do not describe a 2-D transposed convolution Naqsh can represent</source>
+        <translation>ویژگی‌های (attributes) آن کانولوشن ترانهاده دوبعدی‌ای را که «نقش» بتواند نمایش دهد توصیف نمی‌کنند</translation>
+    </message>
+    <message>
+        <source>node %1: output_shape is given but the input size is unknown; the padding is approximated</source>
+        <translation>گره %1: output_shape داده شده اما اندازه ورودی نامعلوم است؛ پدینگ تقریبی است</translation>
+    </message>
+    <message>
+        <source>its weight is not 2-D</source>
+        <translation>وزن آن دوبعدی نیست</translation>
+    </message>
+    <message>
+        <source>only a product with a constant 2-D weight is modelled (as Linear)</source>
+        <translation>فقط ضرب در یک وزن ثابت دوبعدی مدل می‌شود (به‌صورت Linear)</translation>
+    </message>
+    <message>
+        <source>Naqsh&apos;s Linear takes a flat N×F input, and this one has rank %1</source>
+        <translation>Linear در «نقش» ورودی تخت N×F می‌پذیرد، و ورودی این یکی مرتبه %1 دارد</translation>
+    </message>
+    <message>
+        <source>only 2-D pooling is modelled</source>
+        <translation>فقط ادغام دوبعدی مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>its kernel, strides or pads are out of range</source>
+        <translation>کرنل، گام‌ها یا پدینگ‌های آن خارج از محدوده‌اند</translation>
+    </message>
+    <message>
+        <source>dilated pooling is not modelled</source>
+        <translation>ادغام متسع (dilated) مدل نمی‌شود</translation>
+    </message>
+    <message>
+        <source>node %1: its asymmetric padding is approximated by symmetric padding</source>
+        <translation>گره %1: پدینگ نامتقارن آن با پدینگ متقارن تقریب زده می‌شود</translation>
+    </message>
+    <message>
+        <source>its axes are not constant</source>
+        <translation>محورهای آن ثابت نیستند</translation>
+    </message>
+    <message>
+        <source>only a mean over height and width is modelled (as global average pooling)</source>
+        <translation>فقط میانگین روی ارتفاع و عرض مدل می‌شود (به‌صورت ادغام میانگین سراسری)</translation>
+    </message>
+    <message>
+        <source>its bounds are not constants</source>
+        <translation>کران‌های آن ثابت نیستند</translation>
+    </message>
+    <message>
+        <source>only Clip to 0..6 (ReLU6) or 0..∞ (ReLU) is modelled, and this one clips to %1..%2</source>
+        <translation>فقط Clip به 0..6 (ReLU6) یا 0..∞ (ReLU) مدل می‌شود، و این یکی به %1..%2 محدود می‌کند</translation>
+    </message>
+    <message>
+        <source>only a reshape that flattens each sample is modelled (as Flatten)</source>
+        <translation>فقط Reshape‌ای که هر نمونه را تخت کند مدل می‌شود (به‌صورت Flatten)</translation>
+    </message>
+    <message>
+        <source>node %1: the target shape is computed at run time; Naqsh assumes it flattens each sample</source>
+        <translation>گره %1: شکل مقصد در زمان اجرا حساب می‌شود؛ «نقش» فرض می‌کند که هر نمونه را تخت می‌کند</translation>
+    </message>
+    <message>
+        <source>only zero padding is modelled</source>
+        <translation>فقط پدینگ صفر مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>its pads are not constant</source>
+        <translation>پدینگ‌های آن ثابت نیستند</translation>
+    </message>
+    <message>
+        <source>its padding value is not constant</source>
+        <translation>مقدار پدینگ آن ثابت نیست</translation>
+    </message>
+    <message>
+        <source>padding selected axes is not modelled</source>
+        <translation>پدینگ روی محورهای انتخابی مدل نمی‌شود</translation>
+    </message>
+    <message>
+        <source>only non-negative padding of height and width is modelled</source>
+        <translation>فقط پدینگ نامنفی ارتفاع و عرض مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>only resizing 4-D N×C×H×W tensors is modelled</source>
+        <translation>فقط تغییر اندازه تانسورهای چهاربعدی N×C×H×W مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>it resizes the batch or the channels</source>
+        <translation>اندازه دسته یا کانال‌ها را تغییر می‌دهد</translation>
+    </message>
+    <message>
+        <source>its scales are not constant</source>
+        <translation>مقیاس‌های آن ثابت نیستند</translation>
+    </message>
+    <message>
+        <source>node %1: %2 interpolation is counted as bilinear</source>
+        <translation>گره %1: درون‌یابی %2 مانند دوخطی (bilinear) شمرده می‌شود</translation>
+    </message>
+    <message>
+        <source>the layer type &quot;%1&quot; is not registered</source>
+        <translation>نوع لایه «%1» ثبت نشده است</translation>
+    </message>
+    <message>
+        <source>the model has no layers to import: every node computes constants only</source>
+        <translation>مدل لایه‌ای برای وارد کردن ندارد: همه گره‌ها فقط مقدارهای ثابت حساب می‌کنند</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::InspectorWidget</name>
+    <message>
+        <source>Kernel</source>
+        <translation>کرنل</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>اتساع</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>پدینگ</translation>
+    </message>
+    <message>
+        <source>Output padding</source>
+        <translation>پدینگ خروجی</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>اندازه خروجی</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>مقیاس</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>اندازه تصویر</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>شکل‌ها</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>Layer name</source>
+        <translation>نام لایه</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s name, shown on the canvas and in tables and exports</source>
+        <translation>نام لایه، که روی بوم، در جدول‌ها و در خروجی‌های صادرشده نشان داده می‌شود</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>وزن‌ها</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>بایاس</translation>
+    </message>
+    <message>
+        <source>buffers (not trained)</source>
+        <translation>بافرها (آموزش‌ندیده)</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACها</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>فعال‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>اوج حافظه</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulate operations for the whole batch, bias excluded</source>
+        <translation>عملیات ضرب-انباشت (MAC) برای کل دسته، بدون بایاس</translation>
+    </message>
+    <message>
+        <source>Memory of the output tensors</source>
+        <translation>حافظه تانسورهای خروجی</translation>
+    </message>
+    <message>
+        <source>The largest set of tensors that must be alive at the same time, in data-flow order</source>
+        <translation>بزرگ‌ترین مجموعه تانسورهایی که باید هم‌زمان در حافظه بمانند، به ترتیب جریان داده</translation>
+    </message>
+    <message>
+        <source>Square: keep both values equal (editing one edits both)</source>
+        <translation>مربعی: هر دو مقدار برابر بمانند (ویرایش یکی هر دو را ویرایش می‌کند)</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>قفل %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A layer needs a name; it was kept as “%1”.</source>
+        <translation>لایه به نام نیاز دارد؛ نام «%1» نگه داشته شد.</translation>
+    </message>
+    <message>
+        <source>Drag layers from the palette onto the canvas to start.</source>
+        <translation>برای شروع، لایه‌ها را از پنل «لایه‌ها» روی بوم بکشید.</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its shapes and edit its parameters.</source>
+        <translation>لایه‌ای را انتخاب کنید تا شکل‌هایش را ببینید و پارامترهایش را ویرایش کنید.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Layers of different types</source>
+        <translation>لایه‌هایی از نوع‌های مختلف</translation>
+    </message>
+    <message>
+        <source>Only the parameters they have in common, with equal values, are shown.</source>
+        <translation>فقط پارامترهای مشترکی که مقدار برابر دارند نشان داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>no numbers</source>
+        <translation>بدون عدد</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>ورودی‌ها</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>ورودی</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>وصل نشده</translation>
+    </message>
+    <message>
+        <source>No parameter has the same value in all selected layers.</source>
+        <translation>هیچ پارامتری در همه لایه‌های انتخاب‌شده مقدار یکسان ندارد.</translation>
+    </message>
+    <message>
+        <source>This layer has no parameters to set.</source>
+        <translation>این لایه پارامتری برای تنظیم ندارد.</translation>
+    </message>
+    <message>
+        <source>Model totals</source>
+        <translation>جمع کل مدل</translation>
+    </message>
+    <message>
+        <source>Costs (sum of the selection)</source>
+        <translation>هزینه‌ها (مجموع لایه‌های انتخاب‌شده)</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>هزینه‌ها</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>%1 values, %2</source>
+        <translation>%1 مقدار، %2</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>%1 مقدار</translation>
+    </message>
+    <message>
+        <source>FLOPs counted as: %1</source>
+        <translation>شیوه شمارش FLOPs: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected layers have no numbers and are left out.</source>
+        <translation>%1 لایه از %2 لایه انتخاب‌شده عدد ندارند و کنار گذاشته شده‌اند.</translation>
+    </message>
+    <message>
+        <source>Operations of imported operators are unknown and left out.</source>
+        <translation>عملیات عملگرهای واردشده نامعلوم است و کنار گذاشته شده است.</translation>
+    </message>
+    <message>
+        <source>Naqsh cannot count this imported operator&apos;s operations.</source>
+        <translation>«نقش» نمی‌تواند عملیات این عملگر واردشده را بشمارد.</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2 layers</source>
+        <translation>تنظیم %1 در %2 لایه</translation>
+    </message>
+    <message>
+        <source>%1 layers selected</source>
+        <translation>%1 لایه انتخاب شده</translation>
+    </message>
+    <message>
+        <source>One layer in the model</source>
+        <translation>یک لایه در مدل</translation>
+    </message>
+    <message>
+        <source>%1 layers in the model</source>
+        <translation>%1 لایه در مدل</translation>
+    </message>
+    <message>
+        <source>One layer has no numbers; the totals leave it out.</source>
+        <translation>یک لایه عدد ندارد؛ جمع‌های کل آن را در بر نمی‌گیرند.</translation>
+    </message>
+    <message>
+        <source>%1 layers have no numbers; the totals leave them out.</source>
+        <translation>%1 لایه عدد ندارند؛ جمع‌های کل آن‌ها را در بر نمی‌گیرند.</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::LayerPalette</name>
+    <message>
+        <source>Search layers</source>
+        <translation>جستجوی لایه‌ها</translation>
+    </message>
+    <message>
+        <source>Filter by name, id or description. Enter adds the first match.</source>
+        <translation>پالایش بر اساس نام، شناسه یا توضیح. کلید Enter نخستین نتیجه را می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>No layer matches “%1”</source>
+        <translation>هیچ لایه‌ای با «%1» جور نیست</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::MainWindow</name>
+    <message>
+        <source>About Naqsh</source>
+        <translation>درباره نقش</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Naqsh %1&lt;/h3&gt;&lt;p&gt;A visual neural-network designer for the classroom: build a network, see every shape and cost as you edit, and ask how each number is computed.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;نقش %1&lt;/h3&gt;&lt;p&gt;طراح تصویری شبکه‌های عصبی برای کلاس درس: شبکه‌ای بسازید، هر شکل و هزینه را هم‌زمان با ویرایش ببینید، و بپرسید هر عدد چگونه حساب می‌شود.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;فایل</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;فایل‌های اخیر</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>Cost &amp;heat tint</source>
+        <translation>&amp;رنگ‌آمیزی بر اساس هزینه</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>نوار ابزار اصلی</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;باز کردن…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>ذخیره &amp;به‌عنوان…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;بریدن</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;کپی</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;چسباندن</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;تکثیر</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;انتخاب همه</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;تغییر نام</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;متناسب با پنجره</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;اندازه واقعی</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;Grid</source>
+        <translation>&amp;چسبیدن به توری</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <source>By MACs</source>
+        <translation>بر اساس MACها</translation>
+    </message>
+    <message>
+        <source>By parameters</source>
+        <translation>بر اساس پارامترها</translation>
+    </message>
+    <message>
+        <source>Latin digits (0-9)</source>
+        <translation>ارقام لاتین (0-9)</translation>
+    </message>
+    <message>
+        <source>&amp;About Naqsh</source>
+        <translation>&amp;درباره نقش</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>لایه‌ها</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>مشخصات</translation>
+    </message>
+    <message>
+        <source>Cost table</source>
+        <translation>جدول هزینه</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>تاریخچه</translation>
+    </message>
+    <message>
+        <source>&lt;original&gt;</source>
+        <translation>&lt;حالت اولیه&gt;</translation>
+    </message>
+    <message>
+        <source>%1[*] — Naqsh</source>
+        <translation>%1[*] — نقش</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 تغییرات ذخیره‌نشده دارد. ذخیره شوند؟</translation>
+    </message>
+    <message>
+        <source>Open a network</source>
+        <translation>باز کردن یک شبکه</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>نمی‌توان %1 را باز کرد:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>باز کردن ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 باز شد</translation>
+    </message>
+    <message>
+        <source>Save the network</source>
+        <translation>ذخیره شبکه</translation>
+    </message>
+    <message>
+        <source>Naqsh documents (*.naqsh)</source>
+        <translation>سندهای نقش (*.naqsh)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>ذخیره ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 ذخیره شد</translation>
+    </message>
+    <message>
+        <source>an unsaved document</source>
+        <translation>یک سند ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>کار ذخیره‌نشده بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <source>Naqsh was closed with unsaved changes to %1 (autosaved %2). Restore them?</source>
+        <translation>«نقش» در حالی بسته شد که %1 تغییرات ذخیره‌نشده داشت (ذخیره خودکار در %2). این تغییرات بازگردانده شوند؟</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>بازگردانی ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده بازگردانده شد</translation>
+    </message>
+    <message>
+        <source>Tidy layout (left to right)</source>
+        <translation>مرتب‌سازی چیدمان (از چپ به راست)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Model (ONNX, Caffe)…</source>
+        <translation>&amp;وارد کردن مدل (ONNX، Caffe)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tidy Layout</source>
+        <translation>&amp;مرتب‌سازی چیدمان</translation>
+    </message>
+    <message>
+        <source>Tidy Layout, Left to Right</source>
+        <translation>مرتب‌سازی چیدمان، از چپ به راست</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;حالت ارائه</translation>
+    </message>
+    <message>
+        <source>&amp;Step Through Layers</source>
+        <translation>&amp;مرور گام‌به‌گام لایه‌ها</translation>
+    </message>
+    <message>
+        <source>Reveal the network layer by layer with the arrow keys</source>
+        <translation>شبکه را با کلیدهای جهت‌دار لایه به لایه نمایان کنید</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;پوسته</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>پیروی از سیستم</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>&amp;Classroom</source>
+        <translation>&amp;کلاس درس</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>&amp;مقایسه</translation>
+    </message>
+    <message>
+        <source>Add Selection to Comparison as &amp;A…</source>
+        <translation>افزودن لایه‌های انتخاب‌شده به مقایسه به‌عنوان &amp;A…</translation>
+    </message>
+    <message>
+        <source>Add Selection to Comparison as &amp;B…</source>
+        <translation>افزودن لایه‌های انتخاب‌شده به مقایسه به‌عنوان &amp;B…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Branch (first and last layer)…</source>
+        <translation>افزودن یک &amp;شاخه (نخستین و آخرین لایه)…</translation>
+    </message>
+    <message>
+        <source>Compare with Another &amp;Document…</source>
+        <translation>مقایسه با &amp;سندی دیگر…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>نمودارها</translation>
+    </message>
+    <message>
+        <source>How is it computed?</source>
+        <translation>چگونه حساب می‌شود؟</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <source>Networks (*.naqsh *.onnx *.prototxt);;Naqsh documents (*.naqsh);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt);;All files (*)</source>
+        <translation>شبکه‌ها (*.naqsh *.onnx *.prototxt);;سندهای نقش (*.naqsh);;مدل‌های ONNX (*.onnx);;فایل‌های prototxt کافه (*.prototxt);;همه فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Import a model</source>
+        <translation>وارد کردن یک مدل</translation>
+    </message>
+    <message>
+        <source>Models (*.onnx *.prototxt);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt)</source>
+        <translation>مدل‌ها (*.onnx *.prototxt);;مدل‌های ONNX (*.onnx);;فایل‌های prototxt کافه (*.prototxt)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>در حال خواندن %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Cannot import %1:
+%2</source>
+        <translation>نمی‌توان %1 را وارد کرد:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>وارد کردن ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Imported with notes</source>
+        <translation>وارد شد، با چند نکته</translation>
+    </message>
+    <message>
+        <source>%1 was imported. Please note:
+
+• %2</source>
+        <translation>%1 وارد شد. لطفاً توجه کنید:
+
+• %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 (%n layer(s))</source>
+        <translation>
+            <numerusform>%1 وارد شد (%n لایه)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidy layout</source>
+        <translation>مرتب‌سازی چیدمان</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step %1 of %2: %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;گام %1 از %2: %3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>+%1 MACs, +%2 parameters</source>
+        <translation>افزایش: %1 MAC، %2 پارامتر</translation>
+    </message>
+    <message>
+        <source>Running total: %1 MACs, %2 parameters</source>
+        <translation>جمع تا این‌جا: %1 MAC، %2 پارامتر</translation>
+    </message>
+    <message>
+        <source>This layer has an error: %1</source>
+        <translation>این لایه خطا دارد: %1</translation>
+    </message>
+    <message>
+        <source>Arrow keys: next and previous; Esc: stop</source>
+        <translation>کلیدهای جهت‌دار: بعدی و قبلی؛ Esc: توقف</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::NaqshFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>سطر %1، ستون %2</translation>
+    </message>
+    <message>
+        <source>expected a layer id (a positive whole number)</source>
+        <translation>شناسه لایه (یک عدد صحیح مثبت) انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>یک شیء JSON انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>id %1 is used twice</source>
+        <translation>شناسه %1 دو بار به کار رفته است</translation>
+    </message>
+    <message>
+        <source>expected a layer type name</source>
+        <translation>نام یک نوع لایه انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>unknown layer type &quot;%1&quot;</source>
+        <translation>نوع لایه ناشناخته: «%1»</translation>
+    </message>
+    <message>
+        <source>expected a non-empty name</source>
+        <translation>نامی ناتهی انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter &quot;%2&quot;</source>
+        <translation>%1 پارامتری به نام «%2» ندارد</translation>
+    </message>
+    <message>
+        <source>expected [x, y]</source>
+        <translation>[x, y] انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>no layer has id %1</source>
+        <translation>هیچ لایه‌ای شناسه %1 ندارد</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; (%2) has no output</source>
+        <translation>لایه «%1» (%2) خروجی ندارد</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; (%2) takes at most %3 input(s)</source>
+        <translation>لایه «%1» (%2) حداکثر %3 ورودی می‌پذیرد</translation>
+    </message>
+    <message>
+        <source>connecting &apos;%1&apos; to &apos;%2&apos; makes a cycle</source>
+        <translation>اتصال «%1» به «%2» یک دور می‌سازد</translation>
+    </message>
+    <message>
+        <source>expected a name</source>
+        <translation>یک نام انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected a list of layer ids</source>
+        <translation>فهرستی از شناسه‌های لایه انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected a file path</source>
+        <translation>مسیر یک فایل انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected &quot;path&quot;, &quot;layers&quot; or &quot;document&quot;</source>
+        <translation>&quot;path&quot;، &quot;layers&quot; یا &quot;document&quot; انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>not valid JSON at %1: %2</source>
+        <translation>JSON در %1 معتبر نیست: %2</translation>
+    </message>
+    <message>
+        <source>not a Naqsh document: the top level must be a JSON object</source>
+        <translation>سند «نقش» نیست: بالاترین سطح باید یک شیء JSON باشد</translation>
+    </message>
+    <message>
+        <source>not a Naqsh document: &quot;format&quot; must be &quot;naqsh&quot;</source>
+        <translation>سند «نقش» نیست: مقدار &quot;format&quot; باید &quot;naqsh&quot; باشد</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number</source>
+        <translation>version: یک عدد صحیح انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>this file uses format version %1, written by a newer Naqsh; this version reads up to version %2</source>
+        <translation>این فایل نسخه %1 قالب را به کار می‌برد که نسخه جدیدتری از «نقش» آن را نوشته است؛ این نسخه تا نسخه %2 را می‌خواند</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>یک فهرست انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>نمی‌توان %1 را باز کرد: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a Naqsh document</source>
+        <translation>%1 بزرگ‌تر از آن است که سند «نقش» باشد</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>نمی‌توان در %1 نوشت: %2</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::NodeItem</name>
+    <message>
+        <source>%1 params · %2 MACs</source>
+        <translation>%1 پارامتر، %2 MAC</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Notes</name>
+    <message>
+        <source>Representational bottleneck</source>
+        <translation>تنگنای بازنمایی</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
+        <translation>«%1» تعداد %2 کانال را به %3 کانال می‌فشارد (کمتر از یک‌چهارم). صرفه‌جویی واقعی است، اما فشردن تا این حد ممکن است اطلاعاتی را که لایه‌های بعدی لازم دارند دور بریزد: یک تنگنای بازنمایی (representational bottleneck).</translation>
+    </message>
+    <message>
+        <source>Very early in the network</source>
+        <translation>خیلی زود در شبکه</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
+        <translation>«%1» درست در آغاز شبکه، جایی که ویژگی‌ها هنوز سطح پایین‌اند، کانال‌ها را کم می‌کند. کانولوشن 1×1 هر بار فقط یک پیکسل را می‌بیند، پس پیش از آنکه هیچ بافت فضایی‌ای گردآوری شود فشرده می‌کند؛ تنگناها معمولاً در لایه‌های عمیق‌تر شبکه سودمندند.</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::OnnxReader</name>
+    <message>
+        <source>negative dimension %1</source>
+        <translation>بعد منفی %1</translation>
+    </message>
+    <message>
+        <source>dimension %1 is larger than 2^31</source>
+        <translation>بعد %1 از 2^31 بزرگ‌تر است</translation>
+    </message>
+    <message>
+        <source>the number of elements does not fit in 64 bits</source>
+        <translation>تعداد عناصر در 64 بیت جا نمی‌شود</translation>
+    </message>
+    <message>
+        <source>the model declares no operator set version for the standard ONNX domain (opset_import is missing; the file may be truncated)</source>
+        <translation>مدل نسخه مجموعه عملگرها (opset) را برای دامنه استاندارد ONNX اعلام نمی‌کند (opset_import وجود ندارد؛ شاید فایل ناقص باشد)</translation>
+    </message>
+    <message>
+        <source>graph &apos;%1&apos; has no nodes</source>
+        <translation>گراف «%1» هیچ گره‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>initializer &apos;%1&apos;: %2</source>
+        <translation>initializer «%1»: %2</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+    <message>
+        <source>graph input</source>
+        <translation>ورودی گراف</translation>
+    </message>
+    <message>
+        <source>graph output</source>
+        <translation>خروجی گراف</translation>
+    </message>
+    <message>
+        <source>value_info</source>
+        <translation>value_info</translation>
+    </message>
+    <message>
+        <source>node %1: tensor &apos;%2&apos; is produced more than once</source>
+        <translation>گره %1: تانسور «%2» بیش از یک بار تولید شده است</translation>
+    </message>
+    <message>
+        <source>node %1, attribute &apos;%2&apos;: %3</source>
+        <translation>گره %1، ویژگی «%2»: %3</translation>
+    </message>
+    <message>
+        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
+        <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
+    </message>
+    <message>
+        <source>node %1 uses &apos;%2&apos; before the node that produces it; nodes are not in topological order</source>
+        <translation>گره %1 از «%2» پیش از گره تولیدکننده‌اش استفاده می‌کند؛ گره‌ها به ترتیب توپولوژیک نیستند</translation>
+    </message>
+    <message>
+        <source>graph output &apos;%1&apos; is not produced by any node</source>
+        <translation>خروجی گراف «%1» را هیچ گره‌ای تولید نمی‌کند</translation>
+    </message>
+    <message>
+        <source>shape inference stopped early: %1</source>
+        <translation>استنتاج شکل زودتر متوقف شد: %1</translation>
+    </message>
+    <message>
+        <source>node %1: shape inference failed: %2</source>
+        <translation>گره %1: استنتاج شکل ناموفق بود: %2</translation>
+    </message>
+    <message>
+        <source>shape inference stopped early</source>
+        <translation>استنتاج شکل زودتر متوقف شد</translation>
+    </message>
+    <message numerus="yes">
+        <source>shape inference: %n more node(s) failed</source>
+        <translation>
+            <numerusform>استنتاج شکل: در %n گره دیگر هم ناموفق بود</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reading was cancelled</source>
+        <translation>خواندن لغو شد</translation>
+    </message>
+    <message>
+        <source>the model is larger than 2 GB; protobuf cannot read a single message of that size (such models keep weights in external data files)</source>
+        <translation>مدل بزرگ‌تر از 2 GB است؛ protobuf نمی‌تواند یک پیام به این اندازه را بخواند (چنین مدل‌هایی وزن‌ها را در فایل‌های داده خارجی نگه می‌دارند)</translation>
+    </message>
+    <message>
+        <source>the file is truncated: the model data ends at byte %1 of %2 in the middle of a field</source>
+        <translation>فایل ناقص است: داده‌های مدل در بایت %1 از %2، در میانه یک فیلد، تمام می‌شود</translation>
+    </message>
+    <message>
+        <source>not an ONNX model (wrong magic / parse failed at byte %1)</source>
+        <translation>مدل ONNX نیست (امضای نادرست / تجزیه در بایت %1 ناموفق بود)</translation>
+    </message>
+    <message>
+        <source>not an ONNX model (wrong magic / parse failed)</source>
+        <translation>مدل ONNX نیست (امضای نادرست / تجزیه ناموفق بود)</translation>
+    </message>
+    <message>
+        <source>not an ONNX model (wrong magic: no IR version and no graph)</source>
+        <translation>مدل ONNX نیست (امضای نادرست: نه نسخه IR دارد و نه گراف)</translation>
+    </message>
+    <message>
+        <source>the model contains no graph (the file may be truncated)</source>
+        <translation>مدل هیچ گرافی ندارد (شاید فایل ناقص باشد)</translation>
+    </message>
+    <message>
+        <source>out of memory while reading the model</source>
+        <translation>حافظه هنگام خواندن مدل تمام شد</translation>
+    </message>
+    <message>
+        <source>could not read the model: %1</source>
+        <translation>خواندن مدل ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>could not read the model</source>
+        <translation>خواندن مدل ممکن نشد</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: it is a folder</source>
+        <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: the file does not exist</source>
+        <translation>نمی‌توان «%1» را باز کرد: فایل وجود ندارد</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>نمی‌توان «%1» را باز کرد: %2</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>نمی‌توان «%1» را خواند: %2</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>نوع %1</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::PrototxtParser</name>
+    <message>
+        <source>a message</source>
+        <translation>یک پیام</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>نویسه غیرمنتظره &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected character U+%1</source>
+        <translation>نویسه غیرمنتظره U+%1</translation>
+    </message>
+    <message>
+        <source>unexpected byte 0x%1</source>
+        <translation>بایت غیرمنتظره 0x%1</translation>
+    </message>
+    <message>
+        <source>invalid number &apos;%1&apos;</source>
+        <translation>عدد نامعتبر &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>رشته بسته نشده است</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence &apos;\x&apos; in string: expected hex digits</source>
+        <translation>دنباله گریز نامعتبر &apos;\x&apos; در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence &apos;\%1&apos; in string: expected %2 hex digits</source>
+        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in string: U+%1 is not a valid code point</source>
+        <translation>دنباله گریز نامعتبر در رشته: U+%1 نقطه کد معتبری نیست</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence &apos;\%1&apos; in string</source>
+        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in string</source>
+        <translation>دنباله گریز نامعتبر در رشته</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>پایان فایل</translation>
+    </message>
+    <message>
+        <source>unexpected end of file inside &apos;%1&apos; (opened at line %2): expected &apos;%3&apos;</source>
+        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): &apos;%3&apos; انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected &apos;%1&apos; to close &apos;%2&apos; opened at line %3, found %4</source>
+        <translation>برای بستن &apos;%2&apos; که در سطر %3 باز شده بود &apos;%1&apos; انتظار می‌رفت، اما %4 آمد</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;: no message is open</source>
+        <translation>&apos;%1&apos; غیرمنتظره: هیچ پیامی باز نیست</translation>
+    </message>
+    <message>
+        <source>expected a field name, found %1</source>
+        <translation>نام فیلد انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected &apos;]&apos;</source>
+        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: &apos;]&apos; انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected an extension name like [package.field], found %1</source>
+        <translation>نام افزونه‌ای مانند [package.field] انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>unexpected end of file after &apos;%1&apos;: expected &apos;:&apos; or &apos;{&apos;</source>
+        <translation>پایان غیرمنتظره فایل پس از «%1»: &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; or &apos;{&apos; after &apos;%1&apos;, found %2</source>
+        <translation>پس از «%1» &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت، اما %2 آمد</translation>
+    </message>
+    <message>
+        <source>unexpected end of file inside the list for &apos;%1&apos; (opened at line %2): expected &apos;]&apos;</source>
+        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): &apos;]&apos; انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list for &apos;%1&apos;, found %2</source>
+        <translation>در فهرست «%1»، &apos;,&apos; یا &apos;]&apos; انتظار می‌رفت، اما %2 آمد</translation>
+    </message>
+    <message>
+        <source>messages are nested deeper than %1 levels</source>
+        <translation>پیام‌ها بیش از %1 سطح تودرتو شده‌اند</translation>
+    </message>
+    <message>
+        <source>unexpected end of file: expected a value for &apos;%1&apos;</source>
+        <translation>پایان غیرمنتظره فایل: مقداری برای «%1» انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected a number after &apos;-&apos;, found %1</source>
+        <translation>پس از &apos;-&apos; عدد انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>expected a value for &apos;%1&apos;, found %2</source>
+        <translation>مقداری برای «%1» انتظار می‌رفت، اما %2 آمد</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>سطر %1، ستون %2: %3</translation>
+    </message>
+    <message>
+        <source>integer %1 is out of range</source>
+        <translation>عدد صحیح %1 خارج از محدوده است</translation>
+    </message>
+    <message>
+        <source>expected an integer, found %1</source>
+        <translation>عدد صحیح انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>عدد انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true یا false انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>رشته انتظار می‌رفت، اما %1 آمد</translation>
+    </message>
+    <message>
+        <source>out of memory while parsing</source>
+        <translation>حافظه هنگام تجزیه تمام شد</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Report</name>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) have unknown cost (ops: %1); the totals leave their operations out</source>
+        <translation>
+            <numerusform>هزینه %n لایه نامعلوم است (عملگرها: %1)؛ جمع‌های کل عملیات آن‌ها را در بر نمی‌گیرند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>لایه</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>شکل خروجی</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACها</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>فعال‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>سهم</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع کل</translation>
+    </message>
+    <message>
+        <source>Convention: %1</source>
+        <translation>قرارداد: %1</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 (weights %2, bias %3), buffers %4</source>
+        <translation>پارامترها: %1 (وزن‌ها %2، بایاس %3)، بافرها %4</translation>
+    </message>
+    <message>
+        <source>Activation memory (%1): %2 summed over all layers, %3 at the peak</source>
+        <translation>حافظه فعال‌سازی (%1): %2 مجموع همه لایه‌ها، %3 در اوج</translation>
+    </message>
+    <message>
+        <source>error in layer &apos;%1&apos; (%2): %3</source>
+        <translation>خطا در لایه «%1» (%2): %3</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>خطا: %1</translation>
+    </message>
+    <message>
+        <source>Convention: %1; activations in %2.</source>
+        <translation>قرارداد: %1؛ فعال‌سازی‌ها به صورت %2.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>Weights (no bias)</source>
+        <translation>وزن‌ها (بدون بایاس)</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>وزن‌ها</translation>
+    </message>
+    <message>
+        <source>Activations (elements)</source>
+        <translation>فعال‌سازی‌ها (تعداد عناصر)</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>فعال‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Activation memory (bytes)</source>
+        <translation>حافظه فعال‌سازی (بایت)</translation>
+    </message>
+    <message>
+        <source>activation memory</source>
+        <translation>حافظه فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>same %1</source>
+        <translation>%1 یکسان</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>%1 صفر</translation>
+    </message>
+    <message>
+        <source>%1 where there were none</source>
+        <translation>%1 (در A صفر)</translation>
+    </message>
+    <message>
+        <source>%1 fewer %2</source>
+        <translation>%2‏ %1 کمتر</translation>
+    </message>
+    <message>
+        <source>%1 more %2</source>
+        <translation>%2‏ %1 بیشتر</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>کمیت</translation>
+    </message>
+    <message>
+        <source>B relative to A</source>
+        <translation>B نسبت به A</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n layer(s) have errors and are not counted</source>
+        <translation>
+            <numerusform>%1: %n لایه خطا دارد و شمرده نمی‌شود</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>نسبت</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>جهت</translation>
+    </message>
+    <message>
+        <source>Cost table</source>
+        <translation>جدول هزینه</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 در برابر %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>نمی‌توان در %1 نوشت: %2</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::StatusTotals</name>
+    <message>
+        <source>Params %1 · MACs %2 · Activations %3 (peak %4)</source>
+        <translation>پارامترها %1، MACها %2، فعال‌سازی‌ها %3 (اوج %4)</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 (weights %2, bias %3)</source>
+        <translation>پارامترها: %1 (وزن‌ها %2، بایاس %3)</translation>
+    </message>
+    <message>
+        <source>Buffers (not trained): %1</source>
+        <translation>بافرها (آموزش‌ندیده): %1</translation>
+    </message>
+    <message>
+        <source>MACs: %1</source>
+        <translation>MACها: %1</translation>
+    </message>
+    <message>
+        <source>FLOPs: %1 (%2)</source>
+        <translation>FLOPs: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Activations: %1 values, %2 in %3</source>
+        <translation>فعال‌سازی‌ها: %1 مقدار، %2 به صورت %3</translation>
+    </message>
+    <message>
+        <source>Peak activation memory: %1 (largest set of tensors alive at once)</source>
+        <translation>اوج حافظه فعال‌سازی: %1 (بزرگ‌ترین مجموعه تانسورهایی که هم‌زمان در حافظه‌اند)</translation>
+    </message>
+    <message>
+        <source>One layer without numbers</source>
+        <translation>یک لایه بدون عدد</translation>
+    </message>
+    <message>
+        <source>%1 layers without numbers</source>
+        <translation>%1 لایه بدون عدد</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Sweep</name>
+    <message>
+        <source>choose a layer and a parameter to sweep</source>
+        <translation>یک لایه و یک پارامتر برای پیمایش (sweep) انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>the range must go upwards with a step of at least 1</source>
+        <translation>بازه باید صعودی و با گام دست‌کم 1 باشد</translation>
+    </message>
+    <message>
+        <source>that range has more than 10,000 points; use a larger step</source>
+        <translation>این بازه بیش از 10,000 نقطه دارد؛ گام بزرگ‌تری به کار ببرید</translation>
+    </message>
+    <message>
+        <source>the swept layer no longer exists</source>
+        <translation>لایه پیمایش‌شده دیگر وجود ندارد</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no whole-number parameter &quot;%2&quot;</source>
+        <translation>لایه «%1» پارامتر عدد صحیحی به نام «%2» ندارد</translation>
+    </message>
+    <message>
+        <source>1×1 output channels</source>
+        <translation>کانال‌های خروجی 1×1</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>اندازه ورودی</translation>
+    </message>
+    <message>
+        <source>Input channels</source>
+        <translation>کانال‌های ورودی</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>اندازه کرنل</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Variant</name>
+    <message>
+        <source>the start or end layer of this path no longer exists</source>
+        <translation>لایه آغاز یا پایان این مسیر دیگر وجود ندارد</translation>
+    </message>
+    <message>
+        <source>no path leads from &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد</translation>
+    </message>
+    <message>
+        <source>open the other document to compare with it</source>
+        <translation>برای مقایسه، سند دیگر را باز کنید</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::VariantResolver</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>نمی‌توان %1 را خواند: %2</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::layers</name>
+    <message>
+        <source>Output height</source>
+        <translation>ارتفاع خروجی</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>Comparisons</source>
+        <translation>مقایسه‌ها</translation>
+    </message>
+    <message>
+        <source>Additions</source>
+        <translation>جمع‌ها</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>عملیات</translation>
+    </message>
+    <message>
+        <source>This activation</source>
+        <translation>این تابع فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>مشترک</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>برای هر کانال</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>توابع فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>max(0, x) per value: one comparison each. No parameters.</source>
+        <translation>max(0, x) روی تک‌تک مقدارها: هر کدام یک مقایسه. بدون پارامتر.</translation>
+    </message>
+    <message>
+        <source>ReLU6</source>
+        <translation>ReLU6</translation>
+    </message>
+    <message>
+        <source>min(max(0, x), 6) per value, as in MobileNet: two comparisons each.</source>
+        <translation>min(max(0, x), 6) روی تک‌تک مقدارها، مانند MobileNet: هر کدام دو مقایسه.</translation>
+    </message>
+    <message>
+        <source>LeakyReLU</source>
+        <translation>LeakyReLU</translation>
+    </message>
+    <message>
+        <source>x if x &gt; 0, else slope·x: one comparison and one multiplication per value.</source>
+        <translation>اگر x &gt; 0 آنگاه x، وگرنه slope·x: برای هر مقدار یک مقایسه و یک ضرب.</translation>
+    </message>
+    <message>
+        <source>Negative slope</source>
+        <translation>شیب منفی</translation>
+    </message>
+    <message>
+        <source>Factor applied to negative values</source>
+        <translation>ضریبی که در مقدارهای منفی ضرب می‌شود</translation>
+    </message>
+    <message>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <source>x if x &gt; 0, else a·x with a learned slope a per channel (or one shared slope): C trainable parameters, one comparison and one multiplication per value.</source>
+        <translation>اگر x &gt; 0 آنگاه x، وگرنه a·x که شیب a برای هر کانال یاد گرفته می‌شود (یا یک شیب مشترک): C پارامتر آموزش‌پذیر، و برای هر مقدار یک مقایسه و یک ضرب.</translation>
+    </message>
+    <message>
+        <source>Shared slope</source>
+        <translation>شیب مشترک</translation>
+    </message>
+    <message>
+        <source>Learn one slope for all channels instead of one per channel</source>
+        <translation>یادگیری یک شیب برای همه کانال‌ها به‌جای یک شیب برای هر کانال</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>1 / (1 + e^−x): one exponential, one addition and one division per value.</source>
+        <translation>1 / (1 + e^−x): برای هر مقدار یک تابع نمایی، یک جمع و یک تقسیم.</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent: counted as one transcendental function (exp) per value.</source>
+        <translation>تانژانت هذلولوی: برای هر مقدار یک تابع متعالی (exp) شمرده می‌شود.</translation>
+    </message>
+    <message>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <source>0.5·x·(1 + erf(x/√2)): three multiplications, one addition and one transcendental (erf, counted with exps) per value.</source>
+        <translation>0.5·x·(1 + erf(x/√2)): برای هر مقدار سه ضرب، یک جمع و یک تابع متعالی (erf که همراه توابع نمایی شمرده می‌شود).</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Over the channel axis: e^x / Σ e^x. One exponential and one division per value, and C − 1 additions per row for the sum.</source>
+        <translation>روی محور کانال: e^x / Σ e^x. برای هر مقدار یک تابع نمایی و یک تقسیم، و برای مجموع هر سطر C − 1 جمع.</translation>
+    </message>
+    <message>
+        <source>dilated kernel %1 (kernel %2, dilation %3) is larger than the padded input %4 (%5)</source>
+        <translation>کرنل متسع %1 (کرنل %2، اتساع %3) از ورودیِ پدینگ‌شده %4 بزرگ‌تر است (%5)</translation>
+    </message>
+    <message>
+        <source>kernel %1 is larger than the padded input %2 (%3)</source>
+        <translation>کرنل %1 از ورودیِ پدینگ‌شده %2 بزرگ‌تر است (%3)</translation>
+    </message>
+    <message>
+        <source>%1 input channels are not divisible by groups %2</source>
+        <translation>تعداد کانال‌های ورودی (%1) بر تعداد گروه‌ها (%2) بخش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <source>%1 output channels are not divisible by groups %2</source>
+        <translation>تعداد کانال‌های خروجی (%1) بر تعداد گروه‌ها (%2) بخش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <source>Conv2d</source>
+        <translation>Conv2d</translation>
+    </message>
+    <message>
+        <source>Output width</source>
+        <translation>عرض خروجی</translation>
+    </message>
+    <message>
+        <source>input plus padding, minus the dilated kernel extent, divided by the stride, plus one</source>
+        <translation>ورودی به‌اضافه پدینگ، منهای گستره کرنل متسع، تقسیم بر گام، به‌اضافه یک</translation>
+    </message>
+    <message>
+        <source>input plus padding, minus the kernel, divided by the stride, plus one</source>
+        <translation>ورودی به‌اضافه پدینگ، منهای کرنل، تقسیم بر گام، به‌اضافه یک</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACها</translation>
+    </message>
+    <message>
+        <source>each output value needs %1·%2·%3 multiplications: with %4 groups each filter sees only %3 of the %5 input channels</source>
+        <translation>هر مقدار خروجی به %1×%2×%3 ضرب نیاز دارد: با %4 گروه، هر فیلتر فقط %3 کانال از %5 کانال ورودی را می‌بیند</translation>
+    </message>
+    <message>
+        <source>each output value needs %1·%2·%3 multiplications</source>
+        <translation>هر مقدار خروجی به %1×%2×%3 ضرب نیاز دارد</translation>
+    </message>
+    <message>
+        <source>one %1×%2×%3 filter per output channel, plus %4 bias values</source>
+        <translation>برای هر کانال خروجی یک فیلتر %1×%2×%3، به‌اضافه %4 مقدار بایاس</translation>
+    </message>
+    <message>
+        <source>one %1×%2×%3 filter per output channel, no bias</source>
+        <translation>برای هر کانال خروجی یک فیلتر %1×%2×%3، بدون بایاس</translation>
+    </message>
+    <message>
+        <source>output padding %1 must be smaller than the stride %2 or the dilation %3 (%4)</source>
+        <translation>پدینگ خروجی %1 باید از گام %2 یا از اتساع %3 کوچک‌تر باشد (%4)</translation>
+    </message>
+    <message>
+        <source>padding %1 removes the whole output (%2 would be %3)</source>
+        <translation>پدینگ %1 کل خروجی را حذف می‌کند (%2 برابر %3 می‌شد)</translation>
+    </message>
+    <message>
+        <source>ConvTranspose2d</source>
+        <translation>ConvTranspose2d</translation>
+    </message>
+    <message>
+        <source>a transposed convolution runs the convolution&apos;s size rule backwards</source>
+        <translation>کانولوشن ترانهاده قاعده اندازه کانولوشن را برعکس اجرا می‌کند</translation>
+    </message>
+    <message>
+        <source>counted on the INPUT grid: each input value is spread by a %1×%2 kernel into %3 output channels</source>
+        <translation>بر اساس ابعاد ورودی شمرده می‌شود: هر مقدار ورودی با یک کرنل %1×%2 در %3 کانال خروجی پخش می‌شود</translation>
+    </message>
+    <message>
+        <source>one %1×%2 kernel per input and output channel pair, plus %3 bias values</source>
+        <translation>برای هر جفت کانال ورودی و خروجی یک کرنل %1×%2، به‌اضافه %3 مقدار بایاس</translation>
+    </message>
+    <message>
+        <source>one %1×%2 kernel per input and output channel pair, no bias</source>
+        <translation>برای هر جفت کانال ورودی و خروجی یک کرنل %1×%2، بدون بایاس</translation>
+    </message>
+    <message>
+        <source>Conv</source>
+        <translation>Conv</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>کانولوشن</translation>
+    </message>
+    <message>
+        <source>2-D convolution: slides out_channels filters of size kernel × (input channels / groups) over the feature map. A 1×1 convolution mixes channels only and is the cheap way to reduce them before a large kernel. groups = input channels makes it depthwise.</source>
+        <translation>کانولوشن دوبعدی: به تعداد out_channels فیلتر به اندازه کرنل × (کانال‌های ورودی / گروه‌ها) را روی نقشه ویژگی می‌لغزاند. کانولوشن 1×1 فقط کانال‌ها را با هم ترکیب می‌کند و راه کم‌هزینه کاهش کانال‌ها پیش از یک کرنل بزرگ است. اگر groups برابر تعداد کانال‌های ورودی باشد، کانولوشن عمقی (depthwise) می‌شود.</translation>
+    </message>
+    <message>
+        <source>Filters (output channels)</source>
+        <translation>فیلترها (کانال‌های خروجی)</translation>
+    </message>
+    <message>
+        <source>Number of filters, which is the number of output channels</source>
+        <translation>تعداد فیلترها، که همان تعداد کانال‌های خروجی است</translation>
+    </message>
+    <message>
+        <source>Kernel height</source>
+        <translation>ارتفاع کرنل</translation>
+    </message>
+    <message>
+        <source>Height of each filter</source>
+        <translation>ارتفاع هر فیلتر</translation>
+    </message>
+    <message>
+        <source>Kernel width</source>
+        <translation>عرض کرنل</translation>
+    </message>
+    <message>
+        <source>Width of each filter</source>
+        <translation>عرض هر فیلتر</translation>
+    </message>
+    <message>
+        <source>Stride height</source>
+        <translation>گام عمودی</translation>
+    </message>
+    <message>
+        <source>Step between filter positions, vertically</source>
+        <translation>فاصله بین جایگاه‌های پیاپی فیلتر، در راستای عمودی</translation>
+    </message>
+    <message>
+        <source>Stride width</source>
+        <translation>گام افقی</translation>
+    </message>
+    <message>
+        <source>Step between filter positions, horizontally</source>
+        <translation>فاصله بین جایگاه‌های پیاپی فیلتر، در راستای افقی</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>پدینگ</translation>
+    </message>
+    <message>
+        <source>explicit: the four values below; same: pad so that output = ceil(input / stride); valid: no padding</source>
+        <translation>صریح: چهار مقدار زیر؛ same: پدینگ به‌اندازه‌ای که خروجی = ceil(ورودی / گام) شود؛ valid: بدون پدینگ</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>صریح</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>same (هم‌اندازه)</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid (بدون پدینگ)</translation>
+    </message>
+    <message>
+        <source>Padding top</source>
+        <translation>پدینگ بالا</translation>
+    </message>
+    <message>
+        <source>Zero rows added above</source>
+        <translation>سطرهای صفر که به بالا افزوده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Padding bottom</source>
+        <translation>پدینگ پایین</translation>
+    </message>
+    <message>
+        <source>Zero rows added below</source>
+        <translation>سطرهای صفر که به پایین افزوده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Padding left</source>
+        <translation>پدینگ چپ</translation>
+    </message>
+    <message>
+        <source>Zero columns added on the left</source>
+        <translation>ستون‌های صفر که به سمت چپ افزوده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Padding right</source>
+        <translation>پدینگ راست</translation>
+    </message>
+    <message>
+        <source>Zero columns added on the right</source>
+        <translation>ستون‌های صفر که به سمت راست افزوده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Dilation height</source>
+        <translation>اتساع عمودی</translation>
+    </message>
+    <message>
+        <source>Spacing between kernel taps, vertically (1 = dense)</source>
+        <translation>فاصله بین درایه‌های کرنل، در راستای عمودی (1 = بدون فاصله)</translation>
+    </message>
+    <message>
+        <source>Dilation width</source>
+        <translation>اتساع افقی</translation>
+    </message>
+    <message>
+        <source>Spacing between kernel taps, horizontally (1 = dense)</source>
+        <translation>فاصله بین درایه‌های کرنل، در راستای افقی (1 = بدون فاصله)</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>گروه‌ها</translation>
+    </message>
+    <message>
+        <source>Split channels into independent groups; groups = input channels is a depthwise convolution</source>
+        <translation>کانال‌ها را به گروه‌های مستقل تقسیم می‌کند؛ اگر گروه‌ها برابر کانال‌های ورودی باشد، کانولوشن عمقی (depthwise) است</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>بایاس</translation>
+    </message>
+    <message>
+        <source>Add a learned bias per output channel</source>
+        <translation>افزودن یک بایاس یادگرفتنی برای هر کانال خروجی</translation>
+    </message>
+    <message>
+        <source>ConvT</source>
+        <translation>ConvT</translation>
+    </message>
+    <message>
+        <source>Transposed convolution (sometimes called deconvolution): upsamples by running a convolution backwards. Output = (input − 1) × stride − 2 × padding + dilation × (kernel − 1) + output padding + 1. Its MACs are counted on the input grid.</source>
+        <translation>کانولوشن ترانهاده (که گاهی دکانولوشن نامیده می‌شود): با اجرای معکوس کانولوشن، فرانمونه‌برداری (upsampling) می‌کند. خروجی = (ورودی − 1) × گام − 2 × پدینگ + اتساع × (کرنل − 1) + پدینگ خروجی + 1. MACهای آن بر اساس ابعاد ورودی شمرده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Number of output channels</source>
+        <translation>تعداد کانال‌های خروجی</translation>
+    </message>
+    <message>
+        <source>Upsampling step, vertically</source>
+        <translation>گام فرانمونه‌برداری، در راستای عمودی</translation>
+    </message>
+    <message>
+        <source>Upsampling step, horizontally</source>
+        <translation>گام فرانمونه‌برداری، در راستای افقی</translation>
+    </message>
+    <message>
+        <source>Padding height</source>
+        <translation>پدینگ عمودی</translation>
+    </message>
+    <message>
+        <source>Rows removed from each of top and bottom of the output</source>
+        <translation>سطرهایی که از هر یک از بالا و پایین خروجی حذف می‌شوند</translation>
+    </message>
+    <message>
+        <source>Padding width</source>
+        <translation>پدینگ افقی</translation>
+    </message>
+    <message>
+        <source>Columns removed from each of left and right of the output</source>
+        <translation>ستون‌هایی که از هر یک از چپ و راست خروجی حذف می‌شوند</translation>
+    </message>
+    <message>
+        <source>Output padding height</source>
+        <translation>پدینگ خروجی عمودی</translation>
+    </message>
+    <message>
+        <source>Extra rows added at the bottom; must be smaller than the stride or the dilation</source>
+        <translation>سطرهای اضافه در پایین؛ باید از گام یا از اتساع کوچک‌تر باشد</translation>
+    </message>
+    <message>
+        <source>Output padding width</source>
+        <translation>پدینگ خروجی افقی</translation>
+    </message>
+    <message>
+        <source>Extra columns added on the right; must be smaller than the stride or the dilation</source>
+        <translation>ستون‌های اضافه در سمت راست؛ باید از گام یا از اتساع کوچک‌تر باشد</translation>
+    </message>
+    <message>
+        <source>Split channels into independent groups</source>
+        <translation>کانال‌ها را به گروه‌های مستقل تقسیم می‌کند</translation>
+    </message>
+    <message>
+        <source>This operator</source>
+        <translation>این عملگر</translation>
+    </message>
+    <message>
+        <source>the output shape of this imported %1 operator is unknown: the file does not give it and Naqsh does not model the operator; set it under Output shape</source>
+        <translation>شکل خروجی این عملگر واردشده %1 نامعلوم است: فایل آن را نمی‌گوید و «نقش» این عملگر را مدل نمی‌کند؛ آن را در «شکل خروجی» تعیین کنید</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>Naqsh does not model %1, so its operations are not counted in any total</source>
+        <translation>«نقش» %1 را مدل نمی‌کند، بنابراین عملیات آن در هیچ جمع کلی شمرده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>the elements of the constant tensors (weights) it reads in the file</source>
+        <translation>عناصر تانسورهای ثابت (وزن‌ها) که از فایل می‌خواند</translation>
+    </message>
+    <message>
+        <source>Imported operator</source>
+        <translation>عملگر واردشده</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>واردشده</translation>
+    </message>
+    <message>
+        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file&apos;s weights; its operations are unknown and left out of every total.</source>
+        <translation>عملگری از یک مدل واردشده که «نقش» هنوز آن را مدل نمی‌کند. شکل خروجی آن از فایل می‌آید (یا برای عملگرهای عنصربه‌عنصر برابر ورودی آن است) و پارامترهایش از وزن‌های فایل؛ عملیات آن نامعلوم است و در هیچ جمع کلی آورده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>عملگر</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s name in the imported file</source>
+        <translation>نام عملگر در فایل واردشده</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>شکل خروجی</translation>
+    </message>
+    <message>
+        <source>same as input: element-wise; given: the rank and sizes below; unknown: the file does not say</source>
+        <translation>مانند ورودی: عنصربه‌عنصر؛ معین: مرتبه و اندازه‌های زیر؛ نامعلوم: فایل آن را نمی‌گوید</translation>
+    </message>
+    <message>
+        <source>same as input</source>
+        <translation>مانند ورودی</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>معین</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>مرتبه (تعداد ابعاد)</translation>
+    </message>
+    <message>
+        <source>Number of dimensions of the output, batch included</source>
+        <translation>تعداد ابعاد خروجی، با احتساب بعد دسته</translation>
+    </message>
+    <message>
+        <source>Size 1 (batch)</source>
+        <translation>اندازه 1 (دسته)</translation>
+    </message>
+    <message>
+        <source>First dimension of the output: the batch</source>
+        <translation>بعد اول خروجی: دسته</translation>
+    </message>
+    <message>
+        <source>Size 2</source>
+        <translation>اندازه 2</translation>
+    </message>
+    <message>
+        <source>Second dimension of the output</source>
+        <translation>بعد دوم خروجی</translation>
+    </message>
+    <message>
+        <source>Size 3</source>
+        <translation>اندازه 3</translation>
+    </message>
+    <message>
+        <source>Third dimension of the output</source>
+        <translation>بعد سوم خروجی</translation>
+    </message>
+    <message>
+        <source>Size 4</source>
+        <translation>اندازه 4</translation>
+    </message>
+    <message>
+        <source>Fourth dimension of the output</source>
+        <translation>بعد چهارم خروجی</translation>
+    </message>
+    <message>
+        <source>Batch follows input</source>
+        <translation>دسته از ورودی پیروی کند</translation>
+    </message>
+    <message>
+        <source>Take the first size from the input&apos;s batch, so that changing the batch changes this output too</source>
+        <translation>اندازه اول از دسته ورودی گرفته شود تا تغییر دسته این خروجی را هم تغییر دهد</translation>
+    </message>
+    <message>
+        <source>Parameters (from the file)</source>
+        <translation>پارامترها (از فایل)</translation>
+    </message>
+    <message>
+        <source>Elements of the constant tensors the operator reads</source>
+        <translation>عناصر تانسورهای ثابتی که عملگر می‌خواند</translation>
+    </message>
+    <message>
+        <source>This layer</source>
+        <translation>این لایه</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>فعال‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>the input tensor is held in memory like any activation; it has no parameters</source>
+        <translation>تانسور ورودی مانند هر فعال‌سازی دیگری در حافظه نگه داشته می‌شود؛ پارامتری ندارد</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>ورودی</translation>
+    </message>
+    <message>
+        <source>Input and output</source>
+        <translation>ورودی و خروجی</translation>
+    </message>
+    <message>
+        <source>The data entering the network: an image batch N×C×H×W (batch, channels, height, width) or a feature batch N×F.</source>
+        <translation>داده‌ای که وارد شبکه می‌شود: دسته‌ای از تصویرها N×C×H×W (دسته، کانال‌ها، ارتفاع، عرض) یا دسته‌ای از بردارهای ویژگی N×F.</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>چیدمان</translation>
+    </message>
+    <message>
+        <source>image: N×C×H×W; features: N×F</source>
+        <translation>تصویر: N×C×H×W؛ ویژگی‌ها: N×F</translation>
+    </message>
+    <message>
+        <source>image (N×C×H×W)</source>
+        <translation>تصویر (N×C×H×W)</translation>
+    </message>
+    <message>
+        <source>features (N×F)</source>
+        <translation>ویژگی‌ها (N×F)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>اندازه دسته</translation>
+    </message>
+    <message>
+        <source>Samples per batch; MACs and activations grow with it, parameters do not</source>
+        <translation>تعداد نمونه‌ها در هر دسته؛ MACها و فعال‌سازی‌ها با آن بزرگ می‌شوند، پارامترها نه</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>کانال‌ها</translation>
+    </message>
+    <message>
+        <source>Channels of the input image (3 for RGB)</source>
+        <translation>کانال‌های تصویر ورودی (3 برای RGB)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>ارتفاع</translation>
+    </message>
+    <message>
+        <source>Height in pixels</source>
+        <translation>ارتفاع بر حسب پیکسل</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>Width in pixels</source>
+        <translation>عرض بر حسب پیکسل</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>ویژگی‌ها</translation>
+    </message>
+    <message>
+        <source>Length of each feature vector (features layout only)</source>
+        <translation>طول هر بردار ویژگی (فقط در چیدمان ویژگی‌ها)</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <source>Marks a result of the network. It holds no new tensor and costs nothing.</source>
+        <translation>یک نتیجه شبکه را مشخص می‌کند. تانسور جدیدی نگه نمی‌دارد و هزینه‌ای ندارد.</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Shape and utility</source>
+        <translation>شکل و ابزار</translation>
+    </message>
+    <message>
+        <source>Passes its input through unchanged, e.g. the shortcut branch of a residual block. No parameters, no operations.</source>
+        <translation>ورودی را بدون تغییر عبور می‌دهد، مثلاً شاخه میان‌بر (shortcut) یک بلوک باقی‌مانده. بدون پارامتر و بدون عملیات.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number</source>
+        <translation>%1 باید عدد صحیح باشد</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3, not %4</source>
+        <translation>%1 باید بین %2 و %3 باشد، نه %4</translation>
+    </message>
+    <message>
+        <source>%1 must be a number</source>
+        <translation>%1 باید عدد باشد</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 باید true یا false باشد</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not &quot;%3&quot;</source>
+        <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2</source>
+        <translation>%1 باید یکی از %2 باشد</translation>
+    </message>
+    <message>
+        <source>%1 must be text</source>
+        <translation>%1 باید متن باشد</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2 characters long</source>
+        <translation>%1 باید حداکثر %2 نویسه باشد</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>Linear needs a flat input N×F, but its input is %1: add a Flatten or a global pooling layer before it</source>
+        <translation>لایه Linear به ورودی تخت N×F نیاز دارد، اما ورودی آن %1 است: پیش از آن یک لایه Flatten یا ادغام سراسری بگذارید</translation>
+    </message>
+    <message>
+        <source>each of the %1 outputs is a weighted sum of all %2 inputs</source>
+        <translation>هر یک از %1 خروجی، مجموع وزن‌دار همه %2 ورودی است</translation>
+    </message>
+    <message>
+        <source>one weight per input and output pair, plus %1 bias values</source>
+        <translation>یک وزن برای هر جفت ورودی و خروجی، به‌اضافه %1 مقدار بایاس</translation>
+    </message>
+    <message>
+        <source>one weight per input and output pair, no bias</source>
+        <translation>یک وزن برای هر جفت ورودی و خروجی، بدون بایاس</translation>
+    </message>
+    <message>
+        <source>Fully connected layer: every output is a weighted sum of every input. MACs = in_features × out_features; parameters = that plus out_features bias values.</source>
+        <translation>لایه تمام‌متصل: هر خروجی مجموع وزن‌دار همه ورودی‌هاست. MACها = in_features × out_features؛ پارامترها = همین مقدار به‌اضافه out_features مقدار بایاس.</translation>
+    </message>
+    <message>
+        <source>Output features</source>
+        <translation>ویژگی‌های خروجی</translation>
+    </message>
+    <message>
+        <source>Number of outputs (neurons)</source>
+        <translation>تعداد خروجی‌ها (نورون‌ها)</translation>
+    </message>
+    <message>
+        <source>Add a learned bias per output</source>
+        <translation>افزودن یک بایاس یادگرفتنی برای هر خروجی</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>ویژگی‌ها</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>کانال‌ها</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>ارتفاع</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>%1 has no inputs: connect at least one layer to it</source>
+        <translation>%1 ورودی ندارد: دست‌کم یک لایه به آن وصل کنید</translation>
+    </message>
+    <message>
+        <source>%1 input %2 has no shape</source>
+        <translation>ورودی %2 از %1 شکل ندارد</translation>
+    </message>
+    <message>
+        <source>%1 inputs have different ranks: %2 vs %3</source>
+        <translation>ورودی‌های %1 تعداد ابعاد متفاوتی دارند: %2 در برابر %3</translation>
+    </message>
+    <message>
+        <source>Concat</source>
+        <translation>Concat</translation>
+    </message>
+    <message>
+        <source>Concat inputs differ in %1: %2 vs %3 (input 1 is %4, input %5 is %6)</source>
+        <translation>ورودی‌های Concat در %1 با هم فرق دارند: %2 در برابر %3 (ورودی 1 برابر %4 است و ورودی %5 برابر %6)</translation>
+    </message>
+    <message>
+        <source>Concat output is too large</source>
+        <translation>خروجی Concat بیش از حد بزرگ است</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add inputs cannot be broadcast in %1: %2 vs %3 (input 1 is %4, input %5 is %6); each dimension must be equal, or 1 in one of them</source>
+        <translation>ورودی‌های Add در %1 قابل پخش (broadcast) نیستند: %2 در برابر %3 (ورودی 1 برابر %4 است و ورودی %5 برابر %6)؛ هر بعد باید برابر باشد، یا در یکی از آن‌ها 1 باشد</translation>
+    </message>
+    <message>
+        <source>Output channels</source>
+        <translation>کانال‌های خروجی</translation>
+    </message>
+    <message>
+        <source>Concat stacks its inputs along the channel axis; every other dimension must match</source>
+        <translation>Concat ورودی‌هایش را در امتداد محور کانال روی هم می‌چیند؛ همه ابعاد دیگر باید برابر باشند</translation>
+    </message>
+    <message>
+        <source>copying tensors side by side does no arithmetic</source>
+        <translation>کپی‌کردن تانسورها در کنار هم هیچ محاسبه‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>adding k tensors takes k − 1 additions per output value</source>
+        <translation>جمع k تانسور برای هر مقدار خروجی k − 1 جمع لازم دارد</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>ترکیب شاخه‌ها</translation>
+    </message>
+    <message>
+        <source>Joins its inputs along the channel axis, in input order. Batch, height and width must match. Inception modules concatenate their branches.</source>
+        <translation>ورودی‌هایش را به ترتیب ورودی در امتداد محور کانال الحاق می‌کند. دسته، ارتفاع و عرض باید برابر باشند. ماژول‌های Inception شاخه‌هایشان را این‌گونه الحاق می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy&apos;s): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
+        <translation>جمع عنصربه‌عنصر ورودی‌ها، مانند اتصال باقی‌مانده (residual). قاعده پخش (broadcasting، مانند NumPy): ورودی‌ها باید تعداد ابعاد یکسانی داشته باشند؛ در هر بعد اندازه‌ها باید برابر باشند یا یکی از آن‌ها 1 باشد که تا اندازه دیگری کشیده می‌شود. k ورودی برای هر مقدار خروجی k − 1 جمع هزینه دارد.</translation>
+    </message>
+    <message>
+        <source>BatchNorm2d</source>
+        <translation>BatchNorm2d</translation>
+    </message>
+    <message>
+        <source>a learned scale and shift per channel</source>
+        <translation>یک ضریب مقیاس و یک جابه‌جایی یادگرفتنی برای هر کانال</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>بافرها</translation>
+    </message>
+    <message>
+        <source>running mean and variance per channel: stored, but not trained</source>
+        <translation>میانگین و واریانس متحرک برای هر کانال: ذخیره می‌شوند اما آموزش نمی‌بینند</translation>
+    </message>
+    <message>
+        <source>at inference it folds into one multiplication and one addition per value</source>
+        <translation>در زمان استنتاج به یک ضرب و یک جمع برای هر مقدار خلاصه می‌شود</translation>
+    </message>
+    <message>
+        <source>LRN</source>
+        <translation>LRN</translation>
+    </message>
+    <message>
+        <source>BN</source>
+        <translation>BN</translation>
+    </message>
+    <message>
+        <source>Normalization</source>
+        <translation>نرمال‌سازی</translation>
+    </message>
+    <message>
+        <source>Batch normalisation per channel: 2·C trainable parameters (scale and shift) and 2·C buffers (running mean and variance).</source>
+        <translation>نرمال‌سازی دسته‌ای برای هر کانال: 2×C پارامتر آموزش‌پذیر (مقیاس و جابه‌جایی) و 2×C بافر (میانگین و واریانس متحرک).</translation>
+    </message>
+    <message>
+        <source>Learned scale and shift</source>
+        <translation>مقیاس و جابه‌جایی یادگرفتنی</translation>
+    </message>
+    <message>
+        <source>Learn a scale and a shift per channel</source>
+        <translation>یادگیری یک ضریب مقیاس و یک جابه‌جایی برای هر کانال</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>اپسیلون</translation>
+    </message>
+    <message>
+        <source>Added to the variance for numerical stability</source>
+        <translation>برای پایداری عددی به واریانس افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>Local response normalisation across neighbouring channels, as in AlexNet and GoogLeNet: x / (k + alpha/size · Σ x²)^beta over size channels.</source>
+        <translation>نرمال‌سازی پاسخ محلی (LRN) روی کانال‌های همسایه، مانند AlexNet و GoogLeNet: x / (k + alpha/size · Σ x²)^beta روی size کانال.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Number of neighbouring channels summed</source>
+        <translation>تعداد کانال‌های همسایه که جمع زده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <source>Scale of the sum of squares</source>
+        <translation>ضریب مقیاس مجموع مربعات</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>بتا</translation>
+    </message>
+    <message>
+        <source>Exponent</source>
+        <translation>توان</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Additive constant</source>
+        <translation>ثابت جمعی</translation>
+    </message>
+    <message>
+        <source>padding %1 is more than half the kernel %2 (%3)</source>
+        <translation>پدینگ %1 از نصف کرنل %2 بیشتر است (%3)</translation>
+    </message>
+    <message>
+        <source>MaxPool2d</source>
+        <translation>MaxPool2d</translation>
+    </message>
+    <message>
+        <source>AvgPool2d</source>
+        <translation>AvgPool2d</translation>
+    </message>
+    <message>
+        <source>ceil mode rounds up, as Caffe does, so a partial last window still counts</source>
+        <translation>حالت ceil مانند Caffe به بالا گرد می‌کند، پس آخرین پنجره ناقص هم شمرده می‌شود</translation>
+    </message>
+    <message>
+        <source>floor rounding drops a partial last window</source>
+        <translation>گرد کردن به پایین (floor) آخرین پنجره ناقص را کنار می‌گذارد</translation>
+    </message>
+    <message>
+        <source>finding the largest of %1 values takes %1 − 1 comparisons</source>
+        <translation>یافتن بیشینه %1 مقدار به %1 − 1 مقایسه نیاز دارد</translation>
+    </message>
+    <message>
+        <source>summing %1 values takes %1 − 1 additions, then one division per output</source>
+        <translation>جمع %1 مقدار به %1 − 1 جمع نیاز دارد و سپس برای هر خروجی یک تقسیم</translation>
+    </message>
+    <message>
+        <source>pooling has nothing to learn</source>
+        <translation>لایه ادغام چیزی برای یادگیری ندارد</translation>
+    </message>
+    <message>
+        <source>GlobalAvgPool</source>
+        <translation>GlobalAvgPool</translation>
+    </message>
+    <message>
+        <source>each channel is averaged over its whole %1×%2 map</source>
+        <translation>از هر کانال روی کل نقشه %1×%2 آن میانگین گرفته می‌شود</translation>
+    </message>
+    <message>
+        <source>summing %1 values takes one addition fewer than there are values</source>
+        <translation>جمع %1 مقدار، یک جمع کمتر از تعداد مقدارها لازم دارد</translation>
+    </message>
+    <message>
+        <source>AdaptiveAvgPool2d</source>
+        <translation>AdaptiveAvgPool2d</translation>
+    </message>
+    <message>
+        <source>Height of the pooling window</source>
+        <translation>ارتفاع پنجره ادغام</translation>
+    </message>
+    <message>
+        <source>Width of the pooling window</source>
+        <translation>عرض پنجره ادغام</translation>
+    </message>
+    <message>
+        <source>Step between windows, vertically</source>
+        <translation>فاصله بین پنجره‌ها، در راستای عمودی</translation>
+    </message>
+    <message>
+        <source>Step between windows, horizontally</source>
+        <translation>فاصله بین پنجره‌ها، در راستای افقی</translation>
+    </message>
+    <message>
+        <source>Rows of padding on top and bottom (at most half the kernel)</source>
+        <translation>سطرهای پدینگ در بالا و پایین (حداکثر نصف کرنل)</translation>
+    </message>
+    <message>
+        <source>Columns of padding on left and right (at most half the kernel)</source>
+        <translation>ستون‌های پدینگ در چپ و راست (حداکثر نصف کرنل)</translation>
+    </message>
+    <message>
+        <source>Ceil mode</source>
+        <translation>حالت ceil</translation>
+    </message>
+    <message>
+        <source>Round the output size up, as Caffe does, instead of down</source>
+        <translation>اندازه خروجی مانند Caffe به بالا گرد شود، نه به پایین</translation>
+    </message>
+    <message>
+        <source>MaxPool</source>
+        <translation>MaxPool</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>ادغام (Pooling)</translation>
+    </message>
+    <message>
+        <source>Max pooling: keeps the largest value of each window. Shrinks the feature map, keeps the channels, has no parameters.</source>
+        <translation>ادغام بیشینه: بزرگ‌ترین مقدار هر پنجره را نگه می‌دارد. نقشه ویژگی را کوچک می‌کند، کانال‌ها را حفظ می‌کند و پارامتری ندارد.</translation>
+    </message>
+    <message>
+        <source>AvgPool</source>
+        <translation>AvgPool</translation>
+    </message>
+    <message>
+        <source>Average pooling: the mean of each window. Counted as (window − 1) additions and one division per output.</source>
+        <translation>ادغام میانگین: میانگین هر پنجره. برای هر خروجی (پنجره − 1) جمع و یک تقسیم شمرده می‌شود.</translation>
+    </message>
+    <message>
+        <source>GAP</source>
+        <translation>GAP</translation>
+    </message>
+    <message>
+        <source>Global average pooling: averages each channel over the whole map, giving N×C×1×1. Replaces large fully connected heads.</source>
+        <translation>ادغام میانگین سراسری: از هر کانال روی کل نقشه میانگین می‌گیرد و N×C×1×1 می‌دهد. جایگزین لایه‌های تمام‌متصل بزرگ انتهای شبکه می‌شود.</translation>
+    </message>
+    <message>
+        <source>AdaptiveAvg</source>
+        <translation>AdaptiveAvg</translation>
+    </message>
+    <message>
+        <source>Adaptive average pooling: averages windows chosen so that the output has the requested size, whatever the input size.</source>
+        <translation>ادغام میانگین تطبیقی: از پنجره‌هایی میانگین می‌گیرد که طوری انتخاب شده‌اند که خروجی، با هر اندازه ورودی، اندازه خواسته‌شده را داشته باشد.</translation>
+    </message>
+    <message>
+        <source>Height of the output map</source>
+        <translation>ارتفاع نقشه خروجی</translation>
+    </message>
+    <message>
+        <source>Width of the output map</source>
+        <translation>عرض نقشه خروجی</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>Flatten</translation>
+    </message>
+    <message>
+        <source>the flattened size overflows</source>
+        <translation>اندازه تخت‌شده سرریز می‌کند</translation>
+    </message>
+    <message>
+        <source>every value of one sample is laid out in a single row; nothing is computed</source>
+        <translation>همه مقدارهای یک نمونه در یک سطر چیده می‌شوند؛ هیچ محاسبه‌ای انجام نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Upsample</source>
+        <translation>Upsample</translation>
+    </message>
+    <message>
+        <source>ZeroPad2d</source>
+        <translation>ZeroPad2d</translation>
+    </message>
+    <message>
+        <source>During training, zeroes each value with probability p. At inference it does nothing, so it costs nothing here.</source>
+        <translation>در زمان آموزش، هر مقدار را با احتمال p صفر می‌کند. در زمان استنتاج کاری نمی‌کند، پس این‌جا هزینه‌ای ندارد.</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>احتمال</translation>
+    </message>
+    <message>
+        <source>Probability of dropping a value during training</source>
+        <translation>احتمال حذف یک مقدار در زمان آموزش</translation>
+    </message>
+    <message>
+        <source>Turns N×C×H×W into N×(C·H·W), keeping the batch, so that a Linear layer can follow.</source>
+        <translation>N×C×H×W را با حفظ بعد دسته به N×(C·H·W) تبدیل می‌کند تا بتوان پس از آن یک لایه Linear گذاشت.</translation>
+    </message>
+    <message>
+        <source>Enlarges the feature map by a scale factor: output = floor(input × scale). Nearest copies values (no arithmetic); bilinear mixes the four nearest inputs (4 multiplications and 3 additions per output).</source>
+        <translation>نقشه ویژگی را با یک ضریب مقیاس بزرگ می‌کند: خروجی = floor(ورودی × مقیاس). nearest مقدارها را کپی می‌کند (بدون محاسبه)؛ bilinear چهار ورودی نزدیک‌تر را ترکیب می‌کند (برای هر خروجی 4 ضرب و 3 جمع).</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <source>How new values are made</source>
+        <translation>روش ساختن مقدارهای جدید</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>nearest (نزدیک‌ترین همسایه)</translation>
+    </message>
+    <message>
+        <source>bilinear</source>
+        <translation>bilinear (دوخطی)</translation>
+    </message>
+    <message>
+        <source>Scale height</source>
+        <translation>مقیاس ارتفاع</translation>
+    </message>
+    <message>
+        <source>Factor applied to the height</source>
+        <translation>ضریبی که در ارتفاع ضرب می‌شود</translation>
+    </message>
+    <message>
+        <source>Scale width</source>
+        <translation>مقیاس عرض</translation>
+    </message>
+    <message>
+        <source>Factor applied to the width</source>
+        <translation>ضریبی که در عرض ضرب می‌شود</translation>
+    </message>
+    <message>
+        <source>ZeroPad</source>
+        <translation>ZeroPad</translation>
+    </message>
+    <message>
+        <source>Adds rows and columns of zeros around the feature map.</source>
+        <translation>سطرها و ستون‌هایی از صفر دور نقشه ویژگی می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>چپ</translation>
+    </message>
+    <message>
+        <source>Zero columns on the left</source>
+        <translation>ستون‌های صفر در سمت چپ</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>راست</translation>
+    </message>
+    <message>
+        <source>Zero columns on the right</source>
+        <translation>ستون‌های صفر در سمت راست</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>بالا</translation>
+    </message>
+    <message>
+        <source>Zero rows on top</source>
+        <translation>سطرهای صفر در بالا</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>پایین</translation>
+    </message>
+    <message>
+        <source>Zero rows at the bottom</source>
+        <translation>سطرهای صفر در پایین</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::rules</name>
+    <message>
+        <source>%1 has no input: connect a layer to it</source>
+        <translation>ورودی %1 وصل نیست: یک لایه به آن وصل کنید</translation>
+    </message>
+    <message>
+        <source>%1 needs a 4-D input N×C×H×W, but its input is %2</source>
+        <translation>%1 به ورودی چهاربعدی N×C×H×W نیاز دارد، اما ورودی آن %2 است</translation>
+    </message>
+    <message>
+        <source>the output would have size %1 in dimension %2: it must be at least 1</source>
+        <translation>خروجی در بعد %2 اندازه %1 پیدا می‌کرد: این اندازه باید دست‌کم 1 باشد</translation>
+    </message>
+    <message>
+        <source>the output would have size %1 in dimension %2, which is too large</source>
+        <translation>خروجی در بعد %2 اندازه %1 پیدا می‌کرد که بیش از حد بزرگ است</translation>
+    </message>
+</context>
 </TS>

@@ -1,13 +1,22 @@
 #include "CostTableModel.h"
 
+#include "DisplayContext.h"
 #include "analysis/Analyzer.h"
 #include "graph/GraphModel.h"
 #include "layers/LayerRegistry.h"
 
 #include <QBrush>
 #include <QFont>
+#include <QSet>
+#include <algorithm>
 
 namespace naqsh {
+
+namespace {
+
+const QColor kErrorColor(0xc6, 0x28, 0x28);
+
+} // namespace
 
 CostTableModel::CostTableModel(GraphModel *model, Analyzer *analyzer, QObject *parent)
     : QAbstractTableModel(parent)
@@ -23,14 +32,26 @@ CostTableModel::CostTableModel(GraphModel *model, Analyzer *analyzer, QObject *p
     rebuildRows();
 }
 
+QVector<LayerId> CostTableModel::wantedRows() const
+{
+    QVector<LayerId> rows = m_analyzer->result().order;
+    const Graph &g = m_model->graph();
+    if (rows.size() != g.size()) {
+        // Layers on a cycle have no place in the data-flow order: they follow it, in graph order.
+        const QSet<LayerId> placed(rows.begin(), rows.end());
+        for (LayerId id : g.layerIds())
+            if (!placed.contains(id))
+                rows.append(id);
+    }
+    return rows;
+}
+
 void CostTableModel::rebuildRows()
 {
     beginResetModel();
-    m_rows = m_analyzer->result().order;
-    for (LayerId id : m_model->graph().layerIds())
-        if (!m_rows.contains(id))
-            m_rows.append(id);
+    m_rows = wantedRows();
     m_rowOf.clear();
+    m_rowOf.reserve(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
         m_rowOf.insert(m_rows[i], i);
     endResetModel();
@@ -38,21 +59,37 @@ void CostTableModel::rebuildRows()
 
 void CostTableModel::onAnalysisUpdated(const QVector<LayerId> &changed)
 {
-    const Graph &g = m_model->graph();
-    bool rowsChanged = g.size() != m_rows.size();
-    if (!rowsChanged) {
-        const QVector<LayerId> &order = m_analyzer->result().order;
-        for (int i = 0; i < order.size() && !rowsChanged; ++i)
-            rowsChanged = m_rows[i] != order[i];
-    }
-    if (rowsChanged) {
+    if (wantedRows() != m_rows) {
         rebuildRows();
         return;
     }
-    Q_UNUSED(changed);
-    // Shares depend on the total, so every row's share may change; values only for `changed`.
+    // The changed layers' rows, as few contiguous ranges as possible.
+    QVector<int> rows;
+    rows.reserve(changed.size());
+    for (LayerId id : changed)
+        if (const int row = rowOf(id); row >= 0)
+            rows.append(row);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    constexpr int kMaxRanges = 32;
+    int ranges = 0;
+    for (int i = 0; i < rows.size(); ++i)
+        ranges += (i == 0 || rows[i] != rows[i - 1] + 1) ? 1 : 0;
+    if (ranges > kMaxRanges) {
+        emit dataChanged(index(rows.first(), 0), index(rows.last(), ColumnCount - 1));
+    } else {
+        for (int i = 0; i < rows.size();) {
+            int j = i;
+            while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+                ++j;
+            emit dataChanged(index(rows[i], 0), index(rows[j], ColumnCount - 1));
+            i = j + 1;
+        }
+    }
+    // Every share depends on the total; the totals row sums everything.
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()), ColumnCount - 1));
+        emit dataChanged(index(0, Share), index(totalsRow() - 1, Share));
+    emit dataChanged(index(totalsRow(), 0), index(totalsRow(), ColumnCount - 1));
 }
 
 int CostTableModel::rowCount(const QModelIndex &parent) const
@@ -65,10 +102,38 @@ int CostTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+Qt::ItemFlags CostTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return isTotalsRow(index.row()) ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
 QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole)
+        return section >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Params:
+            return tr("Trainable parameters: weights plus bias");
+        case Macs:
+            return tr("Multiply-accumulate operations for the whole batch, bias excluded");
+        case Flops:
+            return conventionDisplayName(m_convention);
+        case Activations:
+            return tr("Memory of each layer's output tensor in %1").arg(dtypeKey(m_dtype));
+        case Share:
+            return tr("Share of the model's FLOPs");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case Name:
         return tr("Layer");
@@ -90,44 +155,56 @@ QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+QVariant CostTableModel::totalsData(int column, int role) const
+{
+    const AnalysisResult &result = m_analyzer->result();
+    const Costs &t = result.totals;
+    if (role == Qt::FontRole) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    if (role == LayerIdRole)
+        return QVariant::fromValue(LayerId());
+    if (role == TotalsRole)
+        return true;
+    if (role == Qt::TextAlignmentRole)
+        return column >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == Qt::ToolTipRole && column == Name && result.errorCount > 0)
+        return result.errorCount == 1 ? tr("The totals leave out one layer without numbers")
+                                      : tr("The totals leave out %1 layers without numbers")
+                                            .arg(m_format.integer(result.errorCount));
+    const bool display = role == Qt::DisplayRole;
+    if (!display && role != SortRole)
+        return {};
+    const qint64 totalFlops = flops(t, m_convention).value();
+    switch (column) {
+    case Name:
+        return display ? QVariant(tr("Total")) : QVariant();
+    case Params:
+        return display ? QVariant(m_format.integer(t.params().value()))
+                       : QVariant(t.params().value());
+    case Macs:
+        return display ? QVariant(m_format.integer(t.macs.value())) : QVariant(t.macs.value());
+    case Flops:
+        return display ? QVariant(m_format.integer(totalFlops)) : QVariant(totalFlops);
+    case Activations:
+        return display ? QVariant(m_format.bytes(t.activations.value() * bytesPerElement(m_dtype)))
+                       : QVariant(t.activations.value());
+    case Share:
+        return display ? QVariant(m_format.percent(totalFlops > 0 ? 1.0 : 0.0)) : QVariant(1.0);
+    default:
+        return {};
+    }
+}
+
 QVariant CostTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid())
+    if (!index.isValid() || index.row() > m_rows.size())
         return {};
+    if (isTotalsRow(index.row()))
+        return totalsData(index.column(), role);
     const AnalysisResult &result = m_analyzer->result();
-    const int bpe = bytesPerElement(m_dtype);
-    const qint64 totalFlops = flops(result.totals, m_convention).value();
-    if (isTotalsRow(index.row())) {
-        const Costs &t = result.totals;
-        if (role == Qt::FontRole) {
-            QFont f;
-            f.setBold(true);
-            return f;
-        }
-        if (role == LayerIdRole)
-            return QVariant::fromValue(LayerId());
-        const bool display = role == Qt::DisplayRole;
-        if (!display && role != SortRole && role != Qt::TextAlignmentRole)
-            return {};
-        if (role == Qt::TextAlignmentRole)
-            return index.column() >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-        switch (index.column()) {
-        case Name:
-            return display ? QVariant(tr("Total")) : QVariant();
-        case Params:
-            return display ? QVariant(m_format.integer(t.params().value())) : QVariant(t.params().value());
-        case Macs:
-            return display ? QVariant(m_format.integer(t.macs.value())) : QVariant(t.macs.value());
-        case Flops:
-            return display ? QVariant(m_format.integer(totalFlops)) : QVariant(totalFlops);
-        case Activations:
-            return display ? QVariant(m_format.bytes(t.activations.value() * bpe)) : QVariant(t.activations.value());
-        case Share:
-            return display ? QVariant(m_format.percent(totalFlops > 0 ? 1.0 : 0.0)) : QVariant(1.0);
-        default:
-            return {};
-        }
-    }
     const LayerId id = layerAt(index.row());
     const Layer *layer = m_model->graph().layer(id);
     const LayerResult *r = result.layer(id);
@@ -135,17 +212,30 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == LayerIdRole)
         return QVariant::fromValue(id);
+    if (role == TotalsRole)
+        return false;
     const bool numbers = r && r->hasNumbers();
-    if (role == Qt::ToolTipRole && !numbers)
-        return result.errorText(m_model->graph(), id);
+    const LayerType *type = m_model->registry().find(layer->type);
+    const bool opsKnown = !type || type->costKnown;
+    const bool opsColumn =
+        index.column() == Macs || index.column() == Flops || index.column() == Share;
+    if (role == Qt::ToolTipRole) {
+        if (!numbers)
+            return result.errorText(m_model->graph(), id);
+        if (opsColumn && !opsKnown)
+            return tr("Naqsh cannot count the operations of this imported operator; the totals "
+                      "leave them out");
+        if (index.column() == Type && type)
+            return type->translatedHelp();
+        return {};
+    }
     if (role == Qt::ForegroundRole && !numbers)
-        return QBrush(QColor(0xc6, 0x28, 0x28));
+        return QBrush(kErrorColor);
     if (role == Qt::TextAlignmentRole)
         return index.column() >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     const bool display = role == Qt::DisplayRole;
     if (!display && role != SortRole)
         return {};
-    const LayerType *type = m_model->registry().find(layer->type);
     switch (index.column()) {
     case Name:
         return layer->name;
@@ -154,16 +244,20 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
     case Shape:
         if (!numbers)
             return display ? QVariant(tr("error")) : QVariant();
-        return m_format.shape(r->output, display);
+        return display ? QVariant(m_format.shape(r->output, true))
+                       : QVariant(r->output.elements().value());
     default:
         break;
     }
     if (!numbers)
         return {};
     const Costs &c = r->costs;
+    if (opsColumn && !opsKnown)
+        return display ? QVariant(tr("unknown")) : QVariant();
     switch (index.column()) {
     case Params:
-        return display ? QVariant(m_format.integer(c.params().value())) : QVariant(c.params().value());
+        return display ? QVariant(m_format.integer(c.params().value()))
+                       : QVariant(c.params().value());
     case Macs:
         return display ? QVariant(m_format.integer(c.macs.value())) : QVariant(c.macs.value());
     case Flops: {
@@ -171,9 +265,11 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
         return display ? QVariant(m_format.integer(f)) : QVariant(f);
     }
     case Activations:
-        return display ? QVariant(m_format.bytes(c.activations.value() * bpe)) : QVariant(c.activations.value());
+        return display ? QVariant(m_format.bytes(c.activations.value() * bytesPerElement(m_dtype)))
+                       : QVariant(c.activations.value());
     case Share: {
-        const double s = totalFlops > 0 ? double(flops(c, m_convention).value()) / double(totalFlops) : 0.0;
+        const qint64 total = flops(result.totals, m_convention).value();
+        const double s = total > 0 ? double(flops(c, m_convention).value()) / double(total) : 0.0;
         return display ? QVariant(m_format.percent(s)) : QVariant(s);
     }
     default:
@@ -201,7 +297,35 @@ void CostTableModel::setDType(DType d)
 
 void CostTableModel::setNumberFormat(const NumberFormat &format)
 {
+    if (format.locale() == m_format.locale() && format.latinDigits() == m_format.latinDigits())
+        return;
     m_format = format;
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void CostTableModel::setDisplayContext(DisplayContext *display)
+{
+    disconnect(m_displayConnection);
+    m_display = display;
+    if (!display)
+        return;
+    m_displayConnection =
+        connect(display, &DisplayContext::changed, this, &CostTableModel::applyDisplay);
+    applyDisplay();
+}
+
+void CostTableModel::applyDisplay()
+{
+    if (!m_display)
+        return;
+    setConvention(m_display->convention());
+    setDType(m_display->dtype());
+    setNumberFormat(m_display->format());
+}
+
+void CostTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 

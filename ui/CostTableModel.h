@@ -5,23 +5,33 @@
 #include "analysis/NumberFormat.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 
 namespace naqsh {
 
 class Analyzer;
+class DisplayContext;
 class GraphModel;
 
-/// The cost table: one row per layer in data-flow order plus a totals row, over the Analyzer's
-/// latest result. Values change with dataChanged; the model resets only when rows change.
+/// The cost table: one row per layer in data-flow order plus a totals row (always the last
+/// row), over the Analyzer's latest result. Values change with dataChanged (the edited layers'
+/// rows, every row's share, the totals); the model resets only when the set or order of rows
+/// changes. Numbers are formatted through NumberFormat under a FLOP convention and an
+/// activation dtype, set directly or followed from a DisplayContext.
 class CostTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { Name, Type, Shape, Params, Macs, Flops, Activations, Share, ColumnCount };
-    /// Role giving the raw number of a cell (qint64 or double), for sorting and exports.
+    /// Role giving the raw value of a cell, for sorting and exports: qint64 counts (activations
+    /// in elements, the shape as its element count), a double share in 0..1, strings for the
+    /// name and type; invalid where a layer has no number (an error, or an operation count
+    /// that is unknown for an imported operator).
     static constexpr int SortRole = Qt::UserRole + 1;
     /// Role giving the LayerId of a row (invalid for the totals row).
     static constexpr int LayerIdRole = Qt::UserRole + 2;
+    /// Role that is true on the totals row.
+    static constexpr int TotalsRole = Qt::UserRole + 3;
 
     CostTableModel(GraphModel *model, Analyzer *analyzer, QObject *parent = nullptr);
 
@@ -29,23 +39,40 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// Layer rows are selectable; the totals row is not.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     void setConvention(FlopConvention c);
     FlopConvention convention() const { return m_convention; }
     void setDType(DType d);
     DType dtype() const { return m_dtype; }
     void setNumberFormat(const NumberFormat &format);
+    const NumberFormat &numberFormat() const { return m_format; }
+    /// Takes convention, dtype and number format from @p display now and whenever it changes
+    /// (nullptr stops following).
+    void setDisplayContext(DisplayContext *display);
+    /// Re-emits headers and texts after a language change (type names, "Total", errors).
+    void retranslate();
 
     int rowOf(LayerId id) const { return m_rowOf.value(id, -1); }
-    LayerId layerAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row] : LayerId(); }
+    LayerId layerAt(int row) const
+    {
+        return row >= 0 && row < m_rows.size() ? m_rows[row] : LayerId();
+    }
     bool isTotalsRow(int row) const { return row == m_rows.size(); }
+    int totalsRow() const { return int(m_rows.size()); }
 
 private:
     void onAnalysisUpdated(const QVector<LayerId> &changed);
+    QVector<LayerId> wantedRows() const;
     void rebuildRows();
+    void applyDisplay();
+    QVariant totalsData(int column, int role) const;
 
     GraphModel *m_model;
     Analyzer *m_analyzer;
+    QPointer<DisplayContext> m_display;
+    QMetaObject::Connection m_displayConnection;
     QVector<LayerId> m_rows;
     QHash<LayerId, int> m_rowOf;
     FlopConvention m_convention = FlopConvention::Flops;

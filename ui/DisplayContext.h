@@ -16,6 +16,9 @@ class DisplayContext : public QObject
 public:
     enum class HeatMode { Off, Macs, Params };
     Q_ENUM(HeatMode)
+    /// Numbers an exercise hides from students (canvas, table, inspector show "?" instead).
+    enum class Hidden { None = 0, Shapes = 1, Params = 2, Macs = 4 };
+    Q_DECLARE_FLAGS(HiddenSet, Hidden)
 
     explicit DisplayContext(QObject *parent = nullptr) : QObject(parent) {}
 
@@ -23,6 +26,10 @@ public:
     DType dtype() const { return m_dtype; }
     const NumberFormat &format() const { return m_format; }
     HeatMode heatMode() const { return m_heat; }
+    HiddenSet hidden() const { return m_hidden; }
+    bool isHidden(Hidden h) const { return m_hidden.testFlag(h); }
+    /// The placeholder shown for a hidden number.
+    static QString hiddenText() { return QStringLiteral("?"); }
 
     void setConvention(FlopConvention c)
     {
@@ -51,6 +58,14 @@ public:
         }
     }
 
+    void setHidden(HiddenSet h)
+    {
+        if (h != m_hidden) {
+            m_hidden = h;
+            emit changed();
+        }
+    }
+
 signals:
     void changed();
 
@@ -59,6 +74,9 @@ private:
     DType m_dtype = DType::FP32;
     NumberFormat m_format;
     HeatMode m_heat = HeatMode::Off;
+    HiddenSet m_hidden;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(DisplayContext::HiddenSet)
 
 } // namespace naqsh

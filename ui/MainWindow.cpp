@@ -1,42 +1,909 @@
 #include "MainWindow.h"
 
-#include "CostTableModel.h"
+#include "DisplayContext.h"
+#include "Document.h"
+#include "LayerSelection.h"
 #include "analysis/Analyzer.h"
+#include "canvas/EdgeItem.h"
+#include "canvas/GraphScene.h"
+#include "canvas/NodeItem.h"
+#include "canvas/GraphView.h"
 #include "graph/GraphModel.h"
-#include "io/NaqshFile.h"
 #include "layers/LayerRegistry.h"
+#include "panels/CostTablePanel.h"
+#include "panels/InspectorWidget.h"
+#include "panels/LayerPalette.h"
+#include "panels/StatusTotals.h"
+#include "classroom/ExerciseWidget.h"
+#include "classroom/StepThrough.h"
+#include "classroom/Theme.h"
+#include "commands/GraphCommands.h"
+#include "compare/ChartsPanel.h"
+#include "compare/ComparePanel.h"
+#include "compare/ExplainPanel.h"
+#include "io/DocumentLoader.h"
+#include "export/ExportDialog.h"
+#include "layout/GraphLayout.h"
 
-#include <QHeaderView>
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QKeyEvent>
+#include <QProgressDialog>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
-#include <QTableView>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
 
 namespace naqsh {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+constexpr int kMaxRecent = 8;
+const char *kRecentKey = "files/recent";
+const char *kLastKey = "files/last";
+} // namespace
+
+MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     : QMainWindow(parent)
-    , m_model(new GraphModel(LayerRegistry::builtin(), this))
-    , m_analyzer(new Analyzer(m_model, this))
-    , m_table(new CostTableModel(m_model, m_analyzer, this))
+    , m_language(language)
+    , m_doc(new Document(LayerRegistry::builtin(), this))
+    , m_selection(new LayerSelection(this))
+    , m_display(new DisplayContext(this))
 {
-    auto *view = new QTableView(this);
-    view->setModel(m_table);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    setCentralWidget(view);
-    resize(1100, 600);
-    setWindowTitle(tr("Naqsh"));
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    applyNumberFormat();
+
+    m_scene = new GraphScene(m_doc, m_selection, m_display, this);
+    m_view = new GraphView(m_scene, this);
+    m_view->setObjectName(QStringLiteral("canvas"));
+    setCentralWidget(m_view);
+
+    m_recovery = new Recovery(m_doc, this);
+    m_recovery->setInterval(options.autosaveMs);
+
+    m_steps = new StepThrough(m_doc, m_selection, this);
+    m_stepHud = new QLabel(m_view->viewport());
+    m_stepHud->setObjectName(QStringLiteral("stepHud"));
+    m_stepHud->setWordWrap(true);
+    m_stepHud->setTextFormat(Qt::RichText);
+    m_stepHud->setMargin(12);
+    m_stepHud->setAutoFillBackground(true);
+    m_stepHud->hide();
+    connect(m_steps, &StepThrough::stepChanged, this, &MainWindow::updateStepHud);
+    connect(m_steps, &StepThrough::activeChanged, this, [this](bool on) {
+        m_stepAct->setChecked(on);
+        updateStepHud();
+    });
+    m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
+
+    createActions();
+    createDocks();
+    createMenus();
+
+    m_totals = new StatusTotals(m_doc, m_display, this);
+    statusBar()->addPermanentWidget(m_totals);
+    m_zoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_view, &GraphView::zoomChanged, this, [this](double f) {
+        m_zoomLabel->setText(m_display->format().percent(f));
+    });
+    connect(m_scene, &GraphScene::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_palette, &LayerPalette::layerActivated, m_view, &GraphView::addLayerAtCenter);
+    connect(m_compare, &ComparePanel::pairChanged, m_charts, &ChartsPanel::setPair);
+    connect(m_table, &CostTablePanel::layerCellClicked, this, [this](LayerId id, int column) {
+        m_explain->showLayer(id, column);
+        m_explainDock->show();
+        m_explainDock->raise();
+    });
+    m_charts->setPair(m_compare->variantA(), m_compare->variantB());
+    connect(m_selection, &LayerSelection::selectionChanged, this, [this] {
+        if (m_selection->layers().size() == 1)
+            m_explain->showLayer(m_selection->current());
+    });
+
+    connect(m_doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_language, &Language::changed, this, [this] {
+        applyNumberFormat();
+        // Rule messages are translated when made: analyse again in the new language.
+        m_doc->analyzer()->reanalyze();
+    });
+
+    retranslateUi();
+    resize(1400, 900);
+    if (options.restoreLayout) {
+        QSettings s;
+        restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+        m_latinDigitsAct->setChecked(s.value(QStringLiteral("ui/latinDigits"), false).toBool());
+    }
+    updateRecentMenu();
+    updateTitle();
 }
 
-bool MainWindow::openFile(const QString &path)
+MainWindow::~MainWindow() = default;
+
+void MainWindow::applyNumberFormat()
 {
-    const NaqshFile::ReadResult r = NaqshFile::read(path, LayerRegistry::builtin());
-    if (!r.ok()) {
-        QMessageBox::warning(this, tr("Cannot open"), r.error);
+    const bool latin = m_latinDigitsAct ? m_latinDigitsAct->isChecked() : QSettings().value(QStringLiteral("ui/latinDigits"), false).toBool();
+    const QLocale locale = m_language->current() == Language::Code::Persian ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale::c();
+    m_display->setFormat(NumberFormat(locale, latin));
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QKeySequence &key, const char *icon = nullptr) {
+        auto *a = new QAction(this);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        if (icon)
+            a->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+        return a;
+    };
+    m_newAct = make(QKeySequence::New, "document-new");
+    connect(m_newAct, &QAction::triggered, this, &MainWindow::newDocument);
+    m_openAct = make(QKeySequence::Open, "document-open");
+    connect(m_openAct, &QAction::triggered, this, &MainWindow::open);
+    m_saveAct = make(QKeySequence::Save, "document-save");
+    connect(m_saveAct, &QAction::triggered, this, &MainWindow::save);
+    m_saveAsAct = make(QKeySequence::SaveAs, "document-save-as");
+    connect(m_saveAsAct, &QAction::triggered, this, &MainWindow::saveAs);
+    m_importAct = make(QKeySequence(Qt::CTRL | Qt::Key_I), "document-import");
+    connect(m_importAct, &QAction::triggered, this, &MainWindow::import);
+    m_tidyAct = make(QKeySequence(Qt::CTRL | Qt::Key_L), "format-justify-center");
+    connect(m_tidyAct, &QAction::triggered, this, &MainWindow::tidyLayout);
+    m_tidyRightAct = make({});
+    connect(m_tidyRightAct, &QAction::triggered, this, [this] {
+        Graph g = m_doc->model()->graph();
+        layoutGraph(g, LayoutDirection::LeftRight);
+        QHash<LayerId, QPointF> from, to;
+        for (LayerId id : g.layerIds()) {
+            from.insert(id, m_doc->model()->graph().layer(id)->position);
+            to.insert(id, g.layer(id)->position);
+        }
+        m_doc->undoStack()->push(new MoveLayersCommand(m_doc->model(), from, to, tr("Tidy layout (left to right)")));
+        m_view->zoomToFit();
+    });
+    m_presentAct = make(QKeySequence(Qt::Key_F11), "view-presentation");
+    m_presentAct->setCheckable(true);
+    connect(m_presentAct, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    m_stepAct = make(QKeySequence(Qt::CTRL | Qt::Key_T), "media-playback-start");
+    m_stepAct->setCheckable(true);
+    connect(m_stepAct, &QAction::triggered, this, &MainWindow::setStepThrough);
+    m_themeGroup = new QActionGroup(this);
+    m_themeSystemAct = make({});
+    m_themeLightAct = make({});
+    m_themeDarkAct = make({});
+    for (QAction *a : {m_themeSystemAct, m_themeLightAct, m_themeDarkAct}) {
+        a->setCheckable(true);
+        m_themeGroup->addAction(a);
+        connect(a, &QAction::triggered, this, &MainWindow::applyTheme);
+    }
+    const int savedTheme = QSettings().value(QStringLiteral("ui/theme"), 0).toInt();
+    (savedTheme == 1 ? m_themeLightAct : savedTheme == 2 ? m_themeDarkAct : m_themeSystemAct)->setChecked(true);
+    m_exportAct = make(QKeySequence(Qt::CTRL | Qt::Key_E), "document-export");
+    connect(m_exportAct, &QAction::triggered, this, [this] { ExportDialog::run(this, m_doc, m_selection, m_display); });
+    m_quitAct = make(QKeySequence::Quit, "application-exit");
+    connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAct = m_doc->undoStack()->createUndoAction(this);
+    m_undoAct->setShortcut(QKeySequence::Undo);
+    m_undoAct->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redoAct = m_doc->undoStack()->createRedoAction(this);
+    m_redoAct->setShortcut(QKeySequence::Redo);
+    m_redoAct->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_cutAct = make(QKeySequence::Cut, "edit-cut");
+    connect(m_cutAct, &QAction::triggered, m_scene, &GraphScene::cutSelection);
+    m_copyAct = make(QKeySequence::Copy, "edit-copy");
+    connect(m_copyAct, &QAction::triggered, m_scene, &GraphScene::copySelection);
+    m_pasteAct = make(QKeySequence::Paste, "edit-paste");
+    connect(m_pasteAct, &QAction::triggered, m_scene, &GraphScene::paste);
+    m_duplicateAct = make(QKeySequence(Qt::CTRL | Qt::Key_D), "edit-copy");
+    connect(m_duplicateAct, &QAction::triggered, m_scene, &GraphScene::duplicateSelection);
+    m_deleteAct = make(QKeySequence::Delete, "edit-delete");
+    connect(m_deleteAct, &QAction::triggered, m_scene, &GraphScene::deleteSelection);
+    m_selectAllAct = make(QKeySequence::SelectAll, "edit-select-all");
+    connect(m_selectAllAct, &QAction::triggered, m_scene, &GraphScene::selectAllLayers);
+    m_renameAct = make(QKeySequence(Qt::Key_F2), "edit-rename");
+    connect(m_renameAct, &QAction::triggered, m_scene, &GraphScene::renameSelected);
+    // Editing shortcuts belong to the canvas: a focused spin box must keep its own Delete and Ctrl+A.
+    for (QAction *a : {m_cutAct, m_copyAct, m_pasteAct, m_duplicateAct, m_deleteAct, m_selectAllAct, m_renameAct}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+    }
+
+    m_zoomInAct = make(QKeySequence::ZoomIn, "zoom-in");
+    connect(m_zoomInAct, &QAction::triggered, m_view, &GraphView::zoomIn);
+    m_zoomOutAct = make(QKeySequence::ZoomOut, "zoom-out");
+    connect(m_zoomOutAct, &QAction::triggered, m_view, &GraphView::zoomOut);
+    m_zoomFitAct = make(QKeySequence(Qt::CTRL | Qt::Key_0), "zoom-fit-best");
+    connect(m_zoomFitAct, &QAction::triggered, m_view, &GraphView::zoomToFit);
+    m_zoomResetAct = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0), "zoom-original");
+    connect(m_zoomResetAct, &QAction::triggered, m_view, &GraphView::resetZoom);
+    m_gridAct = make({}, nullptr);
+    m_gridAct->setCheckable(true);
+    connect(m_gridAct, &QAction::toggled, m_scene, &GraphScene::setGridSnap);
+
+    m_heatGroup = new QActionGroup(this);
+    m_heatOffAct = make({});
+    m_heatMacsAct = make({});
+    m_heatParamsAct = make({});
+    for (QAction *a : {m_heatOffAct, m_heatMacsAct, m_heatParamsAct}) {
+        a->setCheckable(true);
+        m_heatGroup->addAction(a);
+    }
+    m_heatOffAct->setChecked(true);
+    connect(m_heatOffAct, &QAction::triggered, this, [this] { m_display->setHeatMode(DisplayContext::HeatMode::Off); });
+    connect(m_heatMacsAct, &QAction::triggered, this, [this] { m_display->setHeatMode(DisplayContext::HeatMode::Macs); });
+    connect(m_heatParamsAct, &QAction::triggered, this, [this] { m_display->setHeatMode(DisplayContext::HeatMode::Params); });
+
+    m_latinDigitsAct = make({});
+    m_latinDigitsAct->setCheckable(true);
+    connect(m_latinDigitsAct, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("ui/latinDigits"), on);
+        applyNumberFormat();
+    });
+
+    m_languageGroup = new QActionGroup(this);
+    m_englishAct = make({});
+    m_persianAct = make({});
+    m_englishAct->setText(QStringLiteral("English"));
+    m_persianAct->setText(QStringLiteral("فارسی"));
+    for (QAction *a : {m_englishAct, m_persianAct}) {
+        a->setCheckable(true);
+        m_languageGroup->addAction(a);
+    }
+    (m_language->current() == Language::Code::Persian ? m_persianAct : m_englishAct)->setChecked(true);
+    connect(m_englishAct, &QAction::triggered, this, [this] { setLanguage(Language::Code::English); });
+    connect(m_persianAct, &QAction::triggered, this, [this] { setLanguage(Language::Code::Persian); });
+
+    m_aboutAct = make({}, "help-about");
+    connect(m_aboutAct, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Naqsh"),
+                           tr("<h3>Naqsh %1</h3><p>A visual neural-network designer for the classroom: build a network, "
+                              "see every shape and cost as you edit, and ask how each number is computed.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createDocks()
+{
+    m_compare = new ComparePanel(m_doc, m_selection, m_display, this);
+    m_charts = new ChartsPanel(m_doc, m_display, this);
+    m_explain = new ExplainPanel(m_doc, m_selection, m_display, this);
+    m_exercise = new ExerciseWidget(m_doc, m_selection, m_display, this);
+    auto dock = [this](const char *name, QWidget *w, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(this);
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(w);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_palette = new LayerPalette(LayerRegistry::builtin(), this);
+    m_inspector = new InspectorWidget(m_doc, m_selection, m_display, this);
+    m_table = new CostTablePanel(m_doc, m_selection, m_display, this);
+    m_undoView = new QUndoView(m_doc->undoStack(), this);
+    // Left and right are logical: in a right-to-left UI the palette docks on the right.
+    m_paletteDock = dock("paletteDock", m_palette, Qt::LeftDockWidgetArea);
+    m_inspectorDock = dock("inspectorDock", m_inspector, Qt::RightDockWidgetArea);
+    m_historyDock = dock("historyDock", m_undoView, Qt::RightDockWidgetArea);
+    m_explainDock = dock("explainDock", m_explain, Qt::RightDockWidgetArea);
+    m_exerciseDock = dock("exerciseDock", m_exercise, Qt::RightDockWidgetArea);
+    m_tableDock = dock("tableDock", m_table, Qt::BottomDockWidgetArea);
+    m_compareDock = dock("compareDock", m_compare, Qt::BottomDockWidgetArea);
+    m_chartsDock = dock("chartsDock", m_charts, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_inspectorDock, m_historyDock);
+    tabifyDockWidget(m_inspectorDock, m_exerciseDock);
+    tabifyDockWidget(m_tableDock, m_compareDock);
+    splitDockWidget(m_compareDock, m_chartsDock, Qt::Horizontal);
+    m_inspectorDock->raise();
+    m_tableDock->raise();
+    resizeDocks({m_paletteDock, m_inspectorDock}, {230, 360}, Qt::Horizontal);
+    resizeDocks({m_tableDock}, {300}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newAct);
+    m_fileMenu->addAction(m_openAct);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addAction(m_importAct);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_saveAct);
+    m_fileMenu->addAction(m_saveAsAct);
+    if (m_exportAct)
+        m_fileMenu->addAction(m_exportAct);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAct);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_undoAct);
+    m_editMenu->addAction(m_redoAct);
+    m_editMenu->addSeparator();
+    for (QAction *a : {m_cutAct, m_copyAct, m_pasteAct, m_duplicateAct, m_deleteAct})
+        m_editMenu->addAction(a);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_selectAllAct);
+    m_editMenu->addAction(m_renameAct);
+    m_editMenu->addAction(tr("Copy &Diagram"), this, [this] { ExportDialog::copyToClipboard(m_doc, m_selection, m_display); })
+        ->setObjectName(QStringLiteral("copyDiagramAction"));
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_tidyAct);
+    m_editMenu->addAction(m_tidyRightAct);
+
+    m_compareMenu = menuBar()->addMenu(QString());
+    m_addAsAAct = m_compareMenu->addAction(QString(), this, [this] {
+        if (!m_selection->layers().isEmpty())
+            m_compare->addLayersVariant(QString(), m_selection->layers(), ComparePanel::Role::A);
+    });
+    m_addAsBAct = m_compareMenu->addAction(QString(), this, [this] {
+        if (!m_selection->layers().isEmpty())
+            m_compare->addLayersVariant(QString(), m_selection->layers(), ComparePanel::Role::B);
+    });
+    m_addPathAct = m_compareMenu->addAction(QString(), m_compare, &ComparePanel::addPath);
+    m_compareDocAct = m_compareMenu->addAction(QString(), m_compare, &ComparePanel::compareWithDocument);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (QAction *a : {m_zoomInAct, m_zoomOutAct, m_zoomFitAct, m_zoomResetAct})
+        m_viewMenu->addAction(a);
+    m_viewMenu->addAction(m_gridAct);
+    m_heatMenu = m_viewMenu->addMenu(QString());
+    m_heatMenu->addActions(m_heatGroup->actions());
+    m_viewMenu->addSeparator();
+    for (QDockWidget *d : {m_paletteDock, m_inspectorDock, m_tableDock, m_historyDock, m_compareDock, m_chartsDock,
+                           m_explainDock, m_exerciseDock})
+        m_viewMenu->addAction(d->toggleViewAction());
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->addActions(m_themeGroup->actions());
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
+    m_languageMenu->addSeparator();
+    m_languageMenu->addAction(m_latinDigitsAct);
+
+    m_classroomMenu = menuBar()->addMenu(QString());
+    m_classroomMenu->addAction(m_presentAct);
+    m_classroomMenu->addAction(m_stepAct);
+    m_classroomMenu->addAction(m_exerciseDock->toggleViewAction());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAct);
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    for (QAction *a : {m_newAct, m_openAct, m_saveAct})
+        m_toolBar->addAction(a);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_undoAct);
+    m_toolBar->addAction(m_redoAct);
+    m_toolBar->addSeparator();
+    for (QAction *a : {m_zoomInAct, m_zoomOutAct, m_zoomFitAct})
+        m_toolBar->addAction(a);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_presentAct);
+    m_toolBar->addAction(m_stepAct);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_heatMenu->setTitle(tr("Cost &heat tint"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_newAct->setText(tr("&New"));
+    m_openAct->setText(tr("&Open…"));
+    m_saveAct->setText(tr("&Save"));
+    m_saveAsAct->setText(tr("Save &As…"));
+    m_quitAct->setText(tr("&Quit"));
+    m_cutAct->setText(tr("Cu&t"));
+    m_copyAct->setText(tr("&Copy"));
+    m_pasteAct->setText(tr("&Paste"));
+    m_duplicateAct->setText(tr("D&uplicate"));
+    m_deleteAct->setText(tr("&Delete"));
+    m_selectAllAct->setText(tr("Select &All"));
+    m_renameAct->setText(tr("&Rename"));
+    m_zoomInAct->setText(tr("Zoom &In"));
+    m_zoomOutAct->setText(tr("Zoom &Out"));
+    m_zoomFitAct->setText(tr("Zoom to &Fit"));
+    m_zoomResetAct->setText(tr("&Actual Size"));
+    m_gridAct->setText(tr("Snap to &Grid"));
+    m_heatOffAct->setText(tr("Off"));
+    m_heatMacsAct->setText(tr("By MACs"));
+    m_heatParamsAct->setText(tr("By parameters"));
+    m_latinDigitsAct->setText(tr("Latin digits (0-9)"));
+    m_aboutAct->setText(tr("&About Naqsh"));
+    m_importAct->setText(tr("&Import Model (ONNX, Caffe)…"));
+    m_exportAct->setText(tr("&Export…"));
+    m_tidyAct->setText(tr("&Tidy Layout"));
+    m_tidyRightAct->setText(tr("Tidy Layout, Left to Right"));
+    m_presentAct->setText(tr("&Presentation Mode"));
+    m_stepAct->setText(tr("&Step Through Layers"));
+    m_stepAct->setToolTip(tr("Reveal the network layer by layer with the arrow keys"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_themeSystemAct->setText(tr("Follow the system"));
+    m_themeLightAct->setText(tr("Light"));
+    m_themeDarkAct->setText(tr("Dark"));
+    m_classroomMenu->setTitle(tr("&Classroom"));
+    m_compareMenu->setTitle(tr("C&ompare"));
+    m_addAsAAct->setText(tr("Add Selection to Comparison as &A…"));
+    m_addAsBAct->setText(tr("Add Selection to Comparison as &B…"));
+    m_addPathAct->setText(tr("Add a &Branch (first and last layer)…"));
+    m_compareDocAct->setText(tr("Compare with Another &Document…"));
+    m_compareDock->setWindowTitle(tr("Compare"));
+    m_chartsDock->setWindowTitle(tr("Charts"));
+    m_explainDock->setWindowTitle(tr("How is it computed?"));
+    m_exerciseDock->setWindowTitle(tr("Exercise"));
+    m_paletteDock->setWindowTitle(tr("Layers"));
+    m_inspectorDock->setWindowTitle(tr("Inspector"));
+    m_tableDock->setWindowTitle(tr("Cost table"));
+    m_historyDock->setWindowTitle(tr("History"));
+    m_undoView->setEmptyLabel(tr("<original>"));
+    m_doc->undoStack()->setUndoLimit(0);
+    updateRecentMenu();
+    updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setLanguage(Language::Code code)
+{
+    if (code != m_language->current())
+        m_language->apply(code);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — Naqsh").arg(m_doc->displayName()));
+    setWindowModified(m_doc->isModified());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString &f : files) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(f).fileName());
+        a->setToolTip(f);
+        connect(a, &QAction::triggered, this, [this, f] { openFile(f); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (path.startsWith(QLatin1Char(':')))
+        return;
+    QSettings s;
+    QStringList files = s.value(QLatin1String(kRecentKey)).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    s.setValue(QLatin1String(kRecentKey), files);
+    s.setValue(QLatin1String(kLastKey), path);
+    updateRecentMenu();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_doc->isModified())
+        return true;
+    int answer;
+    if (m_savePrompt) {
+        answer = m_savePrompt();
+    } else {
+        answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                      tr("%1 has unsaved changes. Save them?").arg(m_doc->displayName()),
+                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    }
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newDocument()
+{
+    if (!maybeSave())
+        return;
+    m_doc->clear();
+    m_selection->clear();
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(QLatin1Char(':'))
+                            ? QString()
+                            : QFileInfo(m_doc->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a network"), dir,
+        tr("Networks (*.naqsh *.onnx *.prototxt);;Naqsh documents (*.naqsh);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (documentFormat(path) == DocumentFormat::Naqsh)
+        openFile(path);
+    else
+        importFile(path);
+}
+
+bool MainWindow::openFile(const QString &path, QString *error)
+{
+    QString why;
+    if (!m_doc->load(path, &why)) {
+        const QString message = tr("Cannot open %1:\n%2").arg(QFileInfo(path).fileName(), why);
+        if (error)
+            *error = message;
+        else
+            QMessageBox::warning(this, tr("Cannot open"), message);
         return false;
     }
-    m_model->resetGraph(r.graph);
-    m_analyzer->flush();
-    setWindowTitle(tr("%1 — Naqsh").arg(r.graph.name));
+    m_selection->clear();
+    addRecentFile(m_doc->filePath());
+    m_view->zoomToFit();
+    statusBar()->showMessage(tr("Opened %1").arg(m_doc->displayName()), 4000);
     return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(QLatin1Char(':')))
+        return saveAs();
+    return saveTo(m_doc->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggested = m_doc->filePath().startsWith(QLatin1Char(':')) || m_doc->filePath().isEmpty()
+                            ? m_doc->displayName()
+                            : m_doc->filePath();
+    if (!suggested.endsWith(QLatin1String(".naqsh")))
+        suggested += QLatin1String(".naqsh");
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the network"), suggested, tr("Naqsh documents (*.naqsh)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".naqsh")))
+        path += QLatin1String(".naqsh");
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString &path, QString *error)
+{
+    QString why;
+    if (!m_doc->save(path, &why)) {
+        if (error)
+            *error = why;
+        else
+            QMessageBox::critical(this, tr("Cannot save"), why);
+        return false;
+    }
+    Recovery::discard();
+    addRecentFile(m_doc->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(m_doc->displayName()), 4000);
+    return true;
+}
+
+void MainWindow::openInitialDocument(const QString &path)
+{
+    if (offerRecovery())
+        return;
+    QString error;
+    if (!path.isEmpty()) {
+        if (openFile(path))
+            return;
+    } else {
+        const QString last = QSettings().value(QLatin1String(kLastKey)).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last) && openFile(last, &error))
+            return;
+    }
+    if (m_doc->load(lessonPath(), &error)) {
+        // The built-in lesson is read-only: Save asks for a file name.
+        m_selection->clear();
+        m_view->zoomToFit();
+    }
+}
+
+bool MainWindow::offerRecovery()
+{
+    const Recovery::Pending p = Recovery::pending();
+    if (!p.isValid())
+        return false;
+    bool restore;
+    if (m_recoveryPrompt) {
+        restore = m_recoveryPrompt(p);
+    } else {
+        const QString name = p.originalPath.isEmpty() ? tr("an unsaved document") : QFileInfo(p.originalPath).fileName();
+        restore = QMessageBox::question(this, tr("Restore unsaved work?"),
+                                        tr("Naqsh was closed with unsaved changes to %1 (autosaved %2). Restore them?")
+                                            .arg(name, QLocale().toString(p.savedAt, QLocale::ShortFormat)),
+                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+    }
+    if (!restore) {
+        Recovery::discard();
+        return false;
+    }
+    QString error;
+    Document scratch(LayerRegistry::builtin());
+    if (!scratch.load(p.recoveryFile, &error)) {
+        QMessageBox::warning(this, tr("Cannot restore"), error);
+        Recovery::discard();
+        return false;
+    }
+    m_doc->setGraph(scratch.model()->graph(), p.originalPath.startsWith(QLatin1Char(':')) ? QString() : p.originalPath);
+    // The restored content differs from the file on disk: mark it modified so that it is saved.
+    m_doc->undoStack()->resetClean();
+    updateTitle();
+    m_view->zoomToFit();
+    statusBar()->showMessage(tr("Restored unsaved changes"), 6000);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    Recovery::discard();
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    if (!m_doc->filePath().isEmpty() && !m_doc->filePath().startsWith(QLatin1Char(':')))
+        s.setValue(QLatin1String(kLastKey), m_doc->filePath());
+    event->accept();
+}
+
+namespace {
+bool isOpenable(const QUrl &url)
+{
+    if (!url.isLocalFile())
+        return false;
+    const QString f = url.toLocalFile().toLower();
+    return f.endsWith(QLatin1String(".naqsh")) || f.endsWith(QLatin1String(".onnx")) || f.endsWith(QLatin1String(".prototxt"));
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls()) {
+        for (const QUrl &url : event->mimeData()->urls())
+            if (isOpenable(url)) {
+                event->acceptProposedAction();
+                return;
+            }
+    }
+    QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (isOpenable(url)) {
+            event->acceptProposedAction();
+            if (!maybeSave())
+                return;
+            if (documentFormat(url.toLocalFile()) == DocumentFormat::Naqsh)
+                openFile(url.toLocalFile());
+            else
+                importFile(url.toLocalFile());
+            return;
+        }
+    }
+    QMainWindow::dropEvent(event);
+}
+
+void MainWindow::import()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import a model"), QString(),
+                                                      tr("Models (*.onnx *.prototxt);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+bool MainWindow::importFile(const QString &path, QString *error)
+{
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    const ImportResult r = loadDocument(path, LayerRegistry::builtin());
+    progress.reset();
+    if (!r.ok()) {
+        const QString message = tr("Cannot import %1:\n%2").arg(QFileInfo(path).fileName(), r.error);
+        if (error)
+            *error = message;
+        else
+            QMessageBox::warning(this, tr("Cannot import"), message);
+        return false;
+    }
+    Graph g = r.graph;
+    if (g.name.isEmpty())
+        g.name = QFileInfo(path).completeBaseName();
+    m_doc->setGraph(g);
+    // An import is a new, unsaved document.
+    m_doc->undoStack()->resetClean();
+    m_selection->clear();
+    updateTitle();
+    m_view->zoomToFit();
+    if (!r.warnings.isEmpty() && !error)
+        QMessageBox::information(this, tr("Imported with notes"),
+                                 tr("%1 was imported. Please note:\n\n• %2").arg(QFileInfo(path).fileName(), r.warnings.join(QStringLiteral("\n• "))));
+    statusBar()->showMessage(tr("Imported %1 (%n layer(s))", nullptr, g.size()).arg(QFileInfo(path).fileName()), 6000);
+    return true;
+}
+
+void MainWindow::tidyLayout()
+{
+    Graph g = m_doc->model()->graph();
+    layoutGraph(g, LayoutDirection::TopDown);
+    QHash<LayerId, QPointF> from, to;
+    for (LayerId id : g.layerIds()) {
+        from.insert(id, m_doc->model()->graph().layer(id)->position);
+        to.insert(id, g.layer(id)->position);
+    }
+    m_doc->undoStack()->push(new MoveLayersCommand(m_doc->model(), from, to, tr("Tidy layout")));
+    m_view->zoomToFit();
+}
+
+void MainWindow::applyTheme()
+{
+    const int choice = m_themeLightAct->isChecked() ? 1 : m_themeDarkAct->isChecked() ? 2 : 0;
+    QSettings().setValue(QStringLiteral("ui/theme"), choice);
+    Theme::apply(choice == 1 ? Theme::Choice::Light : choice == 2 ? Theme::Choice::Dark : Theme::Choice::System, m_presenting);
+    m_scene->restyle();
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == m_presenting)
+        return;
+    if (on) {
+        m_statePresenting = saveState();
+        m_wasMaximized = isMaximized();
+        m_presenting = true;
+        // Only the canvas, the comparison and the charts stay.
+        for (QDockWidget *d : findChildren<QDockWidget *>())
+            d->setVisible(d == m_compareDock || d == m_chartsDock);
+        m_toolBar->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        applyTheme();
+        showFullScreen();
+        if (!m_selection->layers().isEmpty())
+            m_view->zoomToSelection();
+        else
+            m_view->zoomToFit();
+    } else {
+        m_presenting = false;
+        menuBar()->show();
+        statusBar()->show();
+        m_toolBar->show();
+        applyTheme();
+        if (m_wasMaximized)
+            showMaximized();
+        else
+            showNormal();
+        restoreState(m_statePresenting);
+    }
+    m_presentAct->setChecked(on);
+    updateStepHud();
+}
+
+void MainWindow::setStepThrough(bool on)
+{
+    if (on)
+        m_steps->start();
+    else
+        m_steps->stop();
+    m_view->setFocus();
+}
+
+QString MainWindow::stepCaption() const
+{
+    return m_stepHud->isVisible() ? m_stepHud->text() : QString();
+}
+
+void MainWindow::updateStepHud()
+{
+    // Dim everything not yet revealed.
+    const StepThrough::Step &st = m_steps->step();
+    const Graph &graph = m_doc->model()->graph();
+    for (LayerId id : graph.layerIds())
+        if (NodeItem *item = m_scene->nodeItem(id))
+            item->setOpacity(!m_steps->isActive() || st.revealed.contains(id) ? 1.0 : 0.12);
+    for (const Connection &c : graph.connections())
+        if (EdgeItem *edge = m_scene->edgeItem(c.from, c.to))
+            edge->setOpacity(!m_steps->isActive() || (st.revealed.contains(c.from) && st.revealed.contains(c.to)) ? 1.0 : 0.08);
+    if (!m_steps->isActive()) {
+        m_stepHud->hide();
+        return;
+    }
+    const NumberFormat &f = m_display->format();
+    const Layer *l = m_doc->model()->graph().layer(st.layer);
+    QStringList ins;
+    for (const TensorShape &s : st.inputs)
+        ins << f.shape(s, true);
+    const QString change = ins.isEmpty() ? f.shape(st.output, true)
+                                         : ins.join(QStringLiteral(" + ")) + QStringLiteral(" → ") + f.shape(st.output, true);
+    QString text = tr("<b>Step %1 of %2: %3</b>").arg(f.integer(st.index + 1), f.integer(st.count), l ? l->name.toHtmlEscaped() : QString());
+    if (st.hasNumbers) {
+        text += QStringLiteral("<br/>") + change.toHtmlEscaped();
+        text += QStringLiteral("<br/>") + tr("+%1 MACs, +%2 parameters").arg(f.integer(st.costs.macs.value()), f.integer(st.costs.params().value()));
+        text += QStringLiteral("<br/>") + tr("Running total: %1 MACs, %2 parameters")
+                                           .arg(f.integer(st.running.macs.value()), f.integer(st.running.params().value()));
+    } else {
+        text += QStringLiteral("<br/>") + tr("This layer has an error: %1").arg(m_doc->analyzer()->result().errorText(m_doc->model()->graph(), st.layer).toHtmlEscaped());
+    }
+    text += QStringLiteral("<br/><small>") + tr("Arrow keys: next and previous; Esc: stop") + QStringLiteral("</small>");
+    m_stepHud->setText(text);
+    QFont font = m_stepHud->font();
+    font.setPointSize(m_presenting ? 22 : 13);
+    m_stepHud->setFont(font);
+    QPalette p = m_stepHud->palette();
+    p.setColor(QPalette::Window, Theme::isDark() ? QColor(20, 24, 30, 235) : QColor(255, 255, 255, 240));
+    p.setColor(QPalette::WindowText, Theme::isDark() ? Qt::white : Qt::black);
+    m_stepHud->setPalette(p);
+    const int width = std::min(m_view->viewport()->width() - 24, m_presenting ? 900 : 560);
+    m_stepHud->setFixedWidth(std::max(width, 200));
+    m_stepHud->adjustSize();
+    const int x = layoutDirection() == Qt::RightToLeft ? 12 : m_view->viewport()->width() - m_stepHud->width() - 12;
+    m_stepHud->move(x, 12);
+    m_stepHud->show();
+    m_stepHud->raise();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && watched == m_view->viewport())
+        updateStepHud();
+    if (event->type() == QEvent::KeyPress && (watched == m_view || watched == m_view->viewport())) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (m_steps->isActive()) {
+            // "Next" follows the reading direction: the left arrow in a right-to-left UI.
+            const bool rtl = layoutDirection() == Qt::RightToLeft;
+            const int forward = rtl ? Qt::Key_Left : Qt::Key_Right;
+            const int backward = rtl ? Qt::Key_Right : Qt::Key_Left;
+            if (key->key() == forward || key->key() == Qt::Key_Down || key->key() == Qt::Key_Space || key->key() == Qt::Key_PageDown) {
+                m_steps->next();
+                return true;
+            }
+            if (key->key() == backward || key->key() == Qt::Key_Up || key->key() == Qt::Key_Backspace || key->key() == Qt::Key_PageUp) {
+                m_steps->previous();
+                return true;
+            }
+            if (key->key() == Qt::Key_Escape) {
+                m_steps->stop();
+                return true;
+            }
+        } else if (key->key() == Qt::Key_Escape && m_presenting) {
+            setPresentationMode(false);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace naqsh

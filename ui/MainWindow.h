@@ -1,25 +1,162 @@
 #pragma once
 
+#include "Language.h"
+#include "Recovery.h"
+
 #include <QMainWindow>
+#include <functional>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QToolBar;
+class QUndoView;
 
 namespace naqsh {
 
-class GraphModel;
-class Analyzer;
-class CostTableModel;
+class ChartsPanel;
+class ComparePanel;
+class CostTablePanel;
+class DisplayContext;
+class ExerciseWidget;
+class ExplainPanel;
+class StepThrough;
+class Document;
+class GraphScene;
+class GraphView;
+class InspectorWidget;
+class LayerPalette;
+class LayerSelection;
+class StatusTotals;
 
-/// The designer's main window (the canvas lands with the designer issue).
+/// How a MainWindow starts (tests turn off the saved layout and shorten the autosave).
+struct MainWindowOptions
+{
+    bool restoreLayout = true; ///< restore geometry and dock layout from the settings
+    int autosaveMs = 30000;
+};
+
+/// The designer's main window: palette, canvas, inspector, cost table and undo history, with
+/// menus, a toolbar and live totals in the status bar. Owns one Document. Wiring only: every
+/// edit goes through the document's undo stack.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
-    bool openFile(const QString &path);
+    using Options = MainWindowOptions;
+    explicit MainWindow(Language *language, QWidget *parent = nullptr, Options options = Options());
+    ~MainWindow() override;
+
+    Document *document() const { return m_doc; }
+    GraphScene *scene() const { return m_scene; }
+    GraphView *view() const { return m_view; }
+    LayerSelection *selection() const { return m_selection; }
+    DisplayContext *display() const { return m_display; }
+    Recovery *recovery() const { return m_recovery; }
+
+    /// Opens a .naqsh file (after asking about unsaved changes). Shows errors in a message box
+    /// unless @p error is given.
+    bool openFile(const QString &path, QString *error = nullptr);
+    bool saveTo(const QString &path, QString *error = nullptr);
+    /// What the designer opens at start: @p path if given, else the last document, else the lesson.
+    void openInitialDocument(const QString &path = {});
+    /// If a recovery file exists, asks (through the prompt) and restores it. Returns true if
+    /// restored.
+    bool offerRecovery();
+    /// Replaces the question asked before restoring (tests answer without a modal dialog).
+    void setRecoveryPrompt(std::function<bool(const Recovery::Pending &)> prompt) { m_recoveryPrompt = std::move(prompt); }
+    /// Replaces the unsaved-changes question: returns Save, Discard or Cancel.
+    void setSavePrompt(std::function<int()> prompt) { m_savePrompt = std::move(prompt); }
+
+    static QString lessonPath() { return QStringLiteral(":/examples/lesson.naqsh"); }
+
+    ComparePanel *comparePanel() const { return m_compare; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
+    ExplainPanel *explainPanel() const { return m_explain; }
+    ExerciseWidget *exerciseWidget() const { return m_exercise; }
+    StepThrough *stepThrough() const { return m_steps; }
+    bool isPresenting() const { return m_presenting; }
+    /// The step-through caption shown over the canvas (for tests and screenshots).
+    QString stepCaption() const;
+    /// Imports an ONNX or Caffe model as a new, laid-out, unsaved document.
+    bool importFile(const QString &path, QString *error = nullptr);
+
+public slots:
+    void newDocument();
+    void open();
+    bool save();
+    bool saveAs();
+    void import();
+    void tidyLayout();
+    void setPresentationMode(bool on);
+    void setStepThrough(bool on);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    GraphModel *m_model;
-    Analyzer *m_analyzer;
-    CostTableModel *m_table;
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void retranslateUi();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecentFile(const QString &path);
+    void applyNumberFormat();
+    bool maybeSave();
+    void setLanguage(Language::Code code);
+    void updateStepHud();
+    void applyTheme();
+
+    Language *m_language;
+    Document *m_doc;
+    LayerSelection *m_selection;
+    DisplayContext *m_display;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    LayerPalette *m_palette;
+    InspectorWidget *m_inspector;
+    CostTablePanel *m_table;
+    StatusTotals *m_totals;
+    QUndoView *m_undoView;
+    Recovery *m_recovery;
+    QLabel *m_zoomLabel;
+    ComparePanel *m_compare;
+    ChartsPanel *m_charts;
+    ExplainPanel *m_explain;
+    ExerciseWidget *m_exercise;
+    StepThrough *m_steps;
+    QLabel *m_stepHud;
+    bool m_presenting = false;
+    QByteArray m_statePresenting;
+    bool m_wasMaximized = false;
+
+    QDockWidget *m_paletteDock, *m_inspectorDock, *m_tableDock, *m_historyDock;
+    QDockWidget *m_compareDock, *m_chartsDock, *m_explainDock, *m_exerciseDock;
+    QMenu *m_fileMenu, *m_recentMenu, *m_editMenu, *m_viewMenu, *m_heatMenu, *m_languageMenu, *m_helpMenu;
+    QMenu *m_themeMenu, *m_classroomMenu, *m_compareMenu;
+    QAction *m_importAct, *m_exportAct = nullptr, *m_tidyAct, *m_tidyRightAct, *m_presentAct, *m_stepAct;
+    QAction *m_addAsAAct, *m_addAsBAct, *m_addPathAct, *m_compareDocAct;
+    QAction *m_themeSystemAct, *m_themeLightAct, *m_themeDarkAct;
+    QActionGroup *m_themeGroup;
+    QToolBar *m_toolBar;
+    QAction *m_newAct, *m_openAct, *m_saveAct, *m_saveAsAct, *m_quitAct;
+    QAction *m_undoAct, *m_redoAct, *m_cutAct, *m_copyAct, *m_pasteAct, *m_duplicateAct, *m_deleteAct,
+        *m_selectAllAct, *m_renameAct;
+    QAction *m_zoomInAct, *m_zoomOutAct, *m_zoomFitAct, *m_zoomResetAct, *m_gridAct;
+    QAction *m_latinDigitsAct = nullptr;
+    QAction *m_heatOffAct, *m_heatMacsAct, *m_heatParamsAct;
+    QAction *m_englishAct, *m_persianAct, *m_aboutAct;
+    QActionGroup *m_heatGroup, *m_languageGroup;
+
+    std::function<bool(const Recovery::Pending &)> m_recoveryPrompt;
+    std::function<int()> m_savePrompt;
 };
 
 } // namespace naqsh

@@ -54,11 +54,11 @@ private:
     const LayerRegistry &m_registry;
     RuleContext m_context;
     AnalysisResult m_result;
-    QVector<LayerId> m_resultIds;   ///< id of each entry of m_result.results
-    QVector<int> m_orderSlots;      ///< schedule as slots
-    QVector<int> m_position;        ///< slot -> position in the schedule (-1: on a cycle)
-    QVector<bool> m_cyclic;         ///< by slot
-    QVector<bool> m_fresh;          ///< by slot: added since the last update, not yet counted
+    QVector<LayerId> m_resultIds; ///< id of each entry of m_result.results
+    QVector<int> m_orderSlots;    ///< schedule as slots
+    QVector<int> m_position;      ///< slot -> position in the schedule (-1: on a cycle)
+    QVector<bool> m_cyclic;       ///< by slot
+    QVector<bool> m_fresh;        ///< by slot: added since the last update, not yet counted
     QHash<const void *, const LayerType *> m_typeCache;
     QSet<LayerId> m_dirty;
     bool m_structureDirty = true;

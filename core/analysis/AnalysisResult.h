@@ -33,12 +33,13 @@ struct LayerResult
 /// over the layers that have numbers. Counts are for the whole batch; parameters per model.
 struct AnalysisResult
 {
-    QHash<LayerId, int> slotIndex;    ///< id -> index into @c results (a snapshot of the graph's slots)
-    QVector<LayerResult> results;  ///< one per layer, by slot
-    QVector<LayerId> order;        ///< topological order of the layers not on a cycle
-    Costs totals;                  ///< sum over layers with numbers
-    CheckedInt peakActivations;    ///< largest live set of tensors along @c order, in elements
-    int errorCount = 0;            ///< layers without numbers (own or upstream errors)
+    QHash<LayerId, int>
+        slotIndex;                ///< id -> index into @c results (a snapshot of the graph's slots)
+    QVector<LayerResult> results; ///< one per layer, by slot
+    QVector<LayerId> order;       ///< topological order of the layers not on a cycle
+    Costs totals;                 ///< sum over layers with numbers
+    CheckedInt peakActivations;   ///< largest live set of tensors along @c order, in elements
+    int errorCount = 0;           ///< layers without numbers (own or upstream errors)
 
     const LayerResult *layer(LayerId id) const
     {

@@ -13,7 +13,10 @@ class CheckedInt
 {
 public:
     constexpr CheckedInt() = default;
-    constexpr CheckedInt(qint64 v) : m_value(v) {} // NOLINT: implicit by design
+    constexpr CheckedInt(qint64 v)
+        : m_value(v)
+    {
+    } // NOLINT: implicit by design
 
     constexpr qint64 value() const { return m_value; }
     constexpr bool overflowed() const { return m_value == kOverflow; }

@@ -32,8 +32,8 @@ struct Costs
     {
         return weights.overflowed() || bias.overflowed() || buffers.overflowed() ||
                macs.overflowed() || biasAdds.overflowed() || adds.overflowed() ||
-               muls.overflowed() || divs.overflowed() || exps.overflowed() ||
-               comps.overflowed() || activations.overflowed();
+               muls.overflowed() || divs.overflowed() || exps.overflowed() || comps.overflowed() ||
+               activations.overflowed();
     }
     Costs &operator+=(const Costs &o);
     Costs &operator-=(const Costs &o);

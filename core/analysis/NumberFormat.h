@@ -20,7 +20,7 @@ public:
     /// Plain machine form: no grouping, Latin digits ("120422400").
     static QString machine(qint64 v) { return QString::number(v); }
 
-    QString integer(qint64 v) const;           ///< grouped: 120,422,400
+    QString integer(qint64 v) const;            ///< grouped: 120,422,400
     QString real(double v, int decimals) const; ///< 9.68
     QString ratio(double v) const;              ///< "9.68×"
     QString percent(double fraction) const;     ///< 12.3%
@@ -29,7 +29,8 @@ public:
     /// A shape such as 1×192×28×28; digits localised but the order always left to right
     /// (wrapped in LRI…PDI isolates so that right-to-left text never reverses it).
     QString shape(const TensorShape &s, bool isolate = false) const;
-    QString digits(const QString &latin) const; ///< maps 0-9 in free text (formulas) to locale digits
+    QString
+    digits(const QString &latin) const; ///< maps 0-9 in free text (formulas) to locale digits
 
     const QLocale &locale() const { return m_locale; }
     bool latinDigits() const { return m_latin; }

@@ -25,6 +25,8 @@ QJsonValue paramToJson(const ParamSpec &spec, const QVariant &v)
         return QJsonValue(v.toBool());
     case ParamKind::Choice:
         return QJsonValue(spec.choices.value(v.toInt()));
+    case ParamKind::Text:
+        return QJsonValue(v.toString());
     }
     return {};
 }

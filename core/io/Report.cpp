@@ -74,6 +74,29 @@ qint64 totalFlops(const AnalysisResult &result, const ReportOptions &o)
     return flops(result.totals, o.convention).value();
 }
 
+QString unknownText()
+{
+    return QCoreApplication::translate("naqsh::Report", "unknown");
+}
+
+/// "2 layers have unknown cost (ops: NonMaxSuppression, TopK) ..." or empty.
+QString unknownCostNote(const QVector<ReportRow> &rows)
+{
+    int count = 0;
+    QStringList ops;
+    for (const ReportRow &r : rows) {
+        if (r.costKnown)
+            continue;
+        ++count;
+        if (!ops.contains(r.opaqueOp))
+            ops << r.opaqueOp;
+    }
+    if (count == 0)
+        return {};
+    return QCoreApplication::translate("naqsh::Report", "%n layer(s) have unknown cost (ops: %1); the totals leave their operations out", nullptr, count)
+        .arg(ops.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 QStringList reportHeaders()
@@ -100,6 +123,10 @@ QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry,
         row.name = l->name;
         const LayerType *type = registry.find(l->type);
         row.type = type ? type->translatedName() : l->type;
+        if (type && !type->costKnown) {
+            row.costKnown = false;
+            row.opaqueOp = type->summary ? type->summary(l->params) : row.type;
+        }
         if (r && r->hasNumbers()) {
             row.hasNumbers = true;
             row.outputShape = r->output;
@@ -126,8 +153,12 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
 {
     const NumberFormat &f = o.format;
     QVector<QStringList> rows;
-    for (const ReportRow &r : reportRows(graph, registry, result, o)) {
-        if (r.hasNumbers)
+    const QVector<ReportRow> reportRowList = reportRows(graph, registry, result, o);
+    for (const ReportRow &r : reportRowList) {
+        if (r.hasNumbers && !r.costKnown)
+            rows.append({r.name, r.type, r.shape, f.integer(r.params), unknownText(), unknownText(),
+                         f.integer(r.activations), unknownText()});
+        else if (r.hasNumbers)
             rows.append({r.name, r.type, r.shape, f.integer(r.params), f.integer(r.macs), f.integer(r.flops),
                          f.integer(r.activations), f.percent(r.share)});
         else
@@ -141,6 +172,8 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
     if (!o.modelName.isEmpty())
         text += o.modelName + QLatin1Char('\n');
     text += alignedTable(reportHeaders(), rows, {false, false, false, true, true, true, true, true}, totalsFrom);
+    if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
+        text += note + QLatin1Char('\n');
     const int bpe = bytesPerElement(o.dtype);
     text += QLatin1Char('\n');
     text += QCoreApplication::translate("naqsh::Report", "Convention: %1").arg(conventionDisplayName(o.convention)) + QLatin1Char('\n');
@@ -159,6 +192,7 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
 QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &o)
 {
     QJsonArray layers;
+    int unknownCost = 0;
     for (const ReportRow &r : reportRows(graph, registry, result, o)) {
         const Layer *l = graph.layer(r.id);
         QJsonArray inputs;
@@ -175,8 +209,8 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
             obj.insert(QStringLiteral("output_shape"), shape);
             obj.insert(QStringLiteral("params"), r.params);
             obj.insert(QStringLiteral("buffers"), r.buffers);
-            obj.insert(QStringLiteral("macs"), r.macs);
-            obj.insert(QStringLiteral("flops"), r.flops);
+            obj.insert(QStringLiteral("macs"), r.costKnown ? QJsonValue(r.macs) : QJsonValue(QJsonValue::Null));
+            obj.insert(QStringLiteral("flops"), r.costKnown ? QJsonValue(r.flops) : QJsonValue(QJsonValue::Null));
             obj.insert(QStringLiteral("activation_elements"), r.activations);
             obj.insert(QStringLiteral("error"), QJsonValue::Null);
         } else {
@@ -184,7 +218,12 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
                 obj.insert(QLatin1String(k), QJsonValue::Null);
             obj.insert(QStringLiteral("error"), r.error);
         }
+        obj.insert(QStringLiteral("cost_known"), r.costKnown);
+        if (!r.costKnown)
+            obj.insert(QStringLiteral("op_type"), r.opaqueOp);
         layers.append(obj);
+        if (!r.costKnown)
+            ++unknownCost;
     }
     const Costs &t = result.totals;
     const int bpe = bytesPerElement(o.dtype);
@@ -194,7 +233,8 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
                        {QStringLiteral("flops"), totalFlops(result, o)},
                        {QStringLiteral("activation_elements"), t.activations.value()},
                        {QStringLiteral("activation_bytes"), t.activations.value() * bpe},
-                       {QStringLiteral("peak_activation_bytes"), result.peakActivations.value() * bpe}};
+                       {QStringLiteral("peak_activation_bytes"), result.peakActivations.value() * bpe},
+                       {QStringLiteral("unknown_cost_layers"), unknownCost}};
     QJsonObject root{{QStringLiteral("model"), o.modelName},
                      {QStringLiteral("convention"), conventionKey(o.convention)},
                      {QStringLiteral("dtype"), dtypeKey(o.dtype)},
@@ -215,7 +255,10 @@ QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisRes
     lines << h.join(QLatin1Char(','));
     for (const ReportRow &r : reportRows(graph, registry, result, o)) {
         QStringList cells{csvField(r.name), csvField(r.type)};
-        if (r.hasNumbers)
+        if (r.hasNumbers && !r.costKnown)
+            cells << r.outputShape.toString() << QString::number(r.params) << csvField(unknownText())
+                  << csvField(unknownText()) << QString::number(r.activations) << csvField(unknownText()) << QString();
+        else if (r.hasNumbers)
             cells << r.outputShape.toString() << QString::number(r.params) << QString::number(r.macs)
                   << QString::number(r.flops) << QString::number(r.activations) << QString::number(r.share, 'f', 6)
                   << QString();
@@ -241,9 +284,13 @@ QString markdown(const Graph &graph, const LayerRegistry &registry, const Analys
         hs << mdCell(s);
     text += QStringLiteral("| ") + hs.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     text += QStringLiteral("|---|---|---|---:|---:|---:|---:|---:|\n");
-    for (const ReportRow &r : reportRows(graph, registry, result, o)) {
+    const QVector<ReportRow> reportRowList = reportRows(graph, registry, result, o);
+    for (const ReportRow &r : reportRowList) {
         QStringList cells{mdCell(r.name), mdCell(r.type)};
-        if (r.hasNumbers)
+        if (r.hasNumbers && !r.costKnown)
+            cells << r.shape << f.integer(r.params) << unknownText() << unknownText() << f.integer(r.activations)
+                  << unknownText();
+        else if (r.hasNumbers)
             cells << r.shape << f.integer(r.params) << f.integer(r.macs) << f.integer(r.flops) << f.integer(r.activations)
                   << f.percent(r.share);
         else
@@ -256,6 +303,8 @@ QString markdown(const Graph &graph, const LayerRegistry &registry, const Analys
                      f.integer(totalFlops(result, o)), f.integer(t.activations.value()), f.percent(1.0));
     text += QLatin1Char('\n') + QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.").arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
             QLatin1Char('\n');
+    if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
+        text += note + QLatin1Char('\n');
     return text;
 }
 
@@ -288,6 +337,19 @@ QVector<Quantity> quantities(const CompareInput &in, const ReportOptions &o)
 }
 
 } // namespace
+
+QVector<CompareQuantity> compareQuantities(const CompareInput &in, const ReportOptions &o)
+{
+    QVector<CompareQuantity> out;
+    for (const Quantity &q : quantities(in, o))
+        out.append({q.key, q.label, q.noun, q.a, q.b});
+    return out;
+}
+
+QString unknownCostSummary(const QVector<ReportRow> &rows)
+{
+    return unknownCostNote(rows);
+}
 
 QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFormat &format)
 {

@@ -31,6 +31,10 @@ struct ReportRow
     QString shape;             ///< formatted output shape, or empty on error
     TensorShape outputShape;
     bool hasNumbers = false;
+    /// False for a layer whose operations Naqsh does not model (an opaque imported operator):
+    /// its MACs and FLOPs are unknown (shown as such, counted as 0 in totals).
+    bool costKnown = true;
+    QString opaqueOp;          ///< the original operator when costKnown is false
     qint64 params = 0, weights = 0, bias = 0, buffers = 0, macs = 0, flops = 0, activations = 0;
     double share = 0;          ///< of total FLOPs under the convention
     QString error;
@@ -63,6 +67,19 @@ QString compareCsv(const CompareInput &in, const ReportOptions &options);
 QString compareMarkdown(const CompareInput &in, const ReportOptions &options);
 /// "9.68× fewer MACs" for b relative to a; "same MACs" when equal.
 QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFormat &format);
+
+/// One row of a comparison: machine key ("macs"), translated label and noun, and the two
+/// counts. The rows every compare writer prints, for other writers (core/io/TableExport).
+struct CompareQuantity
+{
+    QString key;
+    QString label;
+    QString noun;
+    qint64 a = 0, b = 0;
+};
+QVector<CompareQuantity> compareQuantities(const CompareInput &in, const ReportOptions &options);
+/// "2 layer(s) have unknown cost (ops: ...)" for rows of opaque layers, or empty.
+QString unknownCostSummary(const QVector<ReportRow> &rows);
 } // namespace Report
 
 } // namespace naqsh

@@ -41,6 +41,23 @@ Costs leaky(const ParamValues &, std::span<const TensorShape>, const TensorShape
     return c;
 }
 
+Costs prelu(const ParamValues &p, std::span<const TensorShape>, const TensorShape &out)
+{
+    // One learned slope per channel (dimension 1), or a single one shared by all channels.
+    Costs c;
+    c.weights = p.flag(0) ? 1 : std::max<qint64>(out.c(), 1);
+    c.comps = out.elements();
+    c.muls = out.elements();
+    c.activations = out.elements();
+    return c;
+}
+
+QString preluSummary(const ParamValues &p)
+{
+    return p.flag(0) ? QCoreApplication::translate("naqsh::layers", "shared")
+                     : QCoreApplication::translate("naqsh::layers", "per channel");
+}
+
 Costs sigmoid(const ParamValues &, std::span<const TensorShape>, const TensorShape &out)
 {
     Costs c;
@@ -114,6 +131,12 @@ void registerActivationLayers(LayerRegistry &registry)
                                   QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to negative values"), 0.01, 0, 1)};
     leakyType.summary = slopeSummary;
     registry.add(leakyType);
+    LayerType preluType = activation("prelu", QT_TRANSLATE_NOOP("naqsh::layers", "PReLU"),
+        QT_TRANSLATE_NOOP("naqsh::layers", "x if x > 0, else a·x with a learned slope a per channel (or one shared slope): C trainable parameters, one comparison and one multiplication per value."), prelu);
+    preluType.params = {boolParam("channel_shared", QT_TRANSLATE_NOOP("naqsh::layers", "Shared slope"),
+                                  QT_TRANSLATE_NOOP("naqsh::layers", "Learn one slope for all channels instead of one per channel"), false)};
+    preluType.summary = preluSummary;
+    registry.add(preluType);
     registry.add(activation("sigmoid", QT_TRANSLATE_NOOP("naqsh::layers", "Sigmoid"),
         QT_TRANSLATE_NOOP("naqsh::layers", "1 / (1 + e^−x): one exponential, one addition and one division per value."), sigmoid));
     registry.add(activation("tanh", QT_TRANSLATE_NOOP("naqsh::layers", "Tanh"),

@@ -88,6 +88,16 @@ QVariant validateParam(const ParamSpec &spec, const QVariant &value, QString *wh
                             .arg(label, spec.choices.join(QStringLiteral(", "))));
         return QVariant(i);
     }
+    case ParamKind::Text: {
+        if (value.typeId() != QMetaType::QString)
+            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be text").arg(label));
+        constexpr int kMaxText = 200;
+        if (value.toString().size() > kMaxText)
+            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be at most %2 characters long")
+                            .arg(label)
+                            .arg(kMaxText));
+        return value;
+    }
     }
     return {};
 }
@@ -145,6 +155,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerLinearLayers(registry);
     registerMergeLayers(registry);
     registerShapeLayers(registry);
+    registerImportedLayers(registry);
 }
 
 } // namespace naqsh

@@ -15,7 +15,9 @@ namespace naqsh {
 /// Translation context of every layer name, help text, parameter label and rule message.
 inline constexpr const char *kLayerContext = "naqsh::layers";
 
-enum class ParamKind { Int, Real, Bool, Choice };
+/// Text holds a short free string (e.g. the original operator of an imported layer); rules never
+/// compute with it.
+enum class ParamKind { Int, Real, Bool, Choice, Text };
 
 /// One editable parameter of a layer type. Text fields are untranslated literals marked with
 /// QT_TRANSLATE_NOOP in kLayerContext; translate them when shown.
@@ -78,6 +80,10 @@ struct LayerType
     CostRule cost = nullptr;
     SummaryRule summary = nullptr; ///< key parameters for the node label, e.g. "5×5, 32"
     ExplainRule explain = nullptr; ///< worked formulas; may be null (generic text is used)
+    /// False for types whose operations Naqsh cannot count (opaque imported operators): their
+    /// cost rule reports only what is known (parameters from the file, the output tensor), and
+    /// reports show their MACs and FLOPs as unknown.
+    bool costKnown = true;
 
     int paramIndex(QStringView key) const;
     ParamValues defaultParams() const;

@@ -108,7 +108,7 @@ void tst_LayerRegistry::listsTheRequiredTypes()
     const QStringList required = {"input", "conv2d", "conv_transpose2d", "maxpool2d", "avgpool2d", "global_avgpool",
                                   "adaptive_avgpool2d", "batchnorm2d", "relu", "relu6", "leaky_relu", "sigmoid", "tanh",
                                   "gelu", "softmax", "dropout", "flatten", "linear", "concat", "add", "upsample",
-                                  "zeropad2d", "lrn", "identity", "output"};
+                                  "zeropad2d", "lrn", "identity", "output", "prelu", "opaque"};
     for (const QString &id : required)
         QVERIFY2(LayerRegistry::builtin().find(id), qPrintable(id));
 }

@@ -113,6 +113,10 @@ void tst_LayerRules::rules_data()
     row("relu", "relu", M{}, "1x64x56x56", "1x64x56x56", M{{"comps", 200704}, {"macs", 0}});
     row("relu6", "relu6", M{}, "1x32x112x112", "1x32x112x112", M{{"comps", 2 * 32 * 112 * 112}});
     row("leaky relu", "leaky_relu", M{{"negative_slope", 0.2}}, "2x10", "2x10", M{{"comps", 20}, {"muls", 20}});
+    // PReLU: one learned slope per channel (or one in all), a comparison and a multiply per value.
+    row("prelu per channel", "prelu", M{}, "1x64x56x56", "1x64x56x56",
+        M{{"weights", 64}, {"bias", 0}, {"comps", 64 * 56 * 56}, {"muls", 64 * 56 * 56}});
+    row("prelu shared", "prelu", M{{"channel_shared", true}}, "2x10", "2x10", M{{"weights", 1}, {"comps", 20}, {"muls", 20}});
     row("sigmoid", "sigmoid", M{}, "1x10", "1x10", M{{"exps", 10}, {"adds", 10}, {"divs", 10}});
     row("tanh", "tanh", M{}, "1x10", "1x10", M{{"exps", 10}});
     row("gelu", "gelu", M{}, "1x10", "1x10", M{{"muls", 30}, {"adds", 10}, {"exps", 10}});
@@ -143,6 +147,18 @@ void tst_LayerRules::rules_data()
         M{{"muls", 4 * 16 * 225}, {"adds", 3 * 16 * 225}});
     row("zeropad", "zeropad2d", M{{"left", 1}, {"right", 2}, {"top", 3}, {"bottom", 4}}, "1x3x10x10", "1x3x17x13", M{});
 
+    // Opaque (imported) operators: the shape is recorded, only parameters and the output are counted.
+    row("opaque same as input", "opaque", M{{"op_type", "HardSwish"}, {"params", 7}}, "1x16x8x8", "1x16x8x8",
+        M{{"weights", 7}, {"macs", 0}, {"adds", 0}, {"activations", 1024}});
+    row("opaque given, batch follows input", "opaque",
+        M{{"shape", "given"}, {"rank", 4}, {"dim0", 1}, {"dim1", 32}, {"dim2", 4}, {"dim3", 4}}, "2x16x8x8", "2x32x4x4",
+        M{{"activations", 2 * 32 * 16}});
+    row("opaque given rank 2", "opaque",
+        M{{"shape", "given"}, {"rank", 2}, {"dim0", 3}, {"dim1", 5}, {"batch_from_input", false}}, "2x16x8x8", "3x5", M{});
+    row("opaque source", "opaque", M{{"shape", "given"}, {"rank", 2}, {"dim0", 1}, {"dim1", 5}}, "", "1x5", M{});
+    row("opaque unknown shape", "opaque", M{{"shape", "unknown"}, {"op_type", "Mystery"}}, "1x4",
+        "error:the output shape of this imported Mystery operator is unknown", M{});
+    row("opaque same as input without input", "opaque", M{}, "", "error:has no input", M{});
     row("input image", "input", M{{"channels", 192}, {"height", 28}, {"width", 28}}, "", "1x192x28x28", M{{"activations", 150528}});
     row("input features", "input", M{{"layout", "features"}, {"features", 784}, {"batch", 2}}, "", "2x784", M{});
     row("identity", "identity", M{}, "1x3x4x4", "1x3x4x4", M{{"weights", 0}});

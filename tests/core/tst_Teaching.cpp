@@ -1,6 +1,7 @@
 // Show-your-work formulas, sweeps with their break-even point, and teaching notes, checked
 // against hand calculations.
 #include "analysis/AnalysisEngine.h"
+#include "analysis/AnswerCheck.h"
 #include "analysis/Explain.h"
 #include "analysis/Sweep.h"
 #include "analysis/TeachingNotes.h"
@@ -25,6 +26,9 @@ private slots:
     void badSweeps();
     void presets();
     void notes();
+    void answers_data();
+    void answers();
+    void shapeAnswers();
 
 private:
     static QStringList explain(const char *type, QVariantMap params, const TensorShape &in,
@@ -266,6 +270,43 @@ void tst_Teaching::notes()
         teachingNotes(g, AnalysisEngine::analyze(g, LayerRegistry::builtin()));
     QCOMPARE(early.size(), 1);
     QCOMPARE(early[0].kind, TeachingNote::Kind::TooEarly);
+}
+
+void tst_Teaching::answers_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<qint64>("expected");
+    QTest::addColumn<bool>("right");
+    QTest::newRow("plain") << "120422400" << qint64(120422400) << true;
+    QTest::newRow("commas") << "120,422,400" << qint64(120422400) << true;
+    QTest::newRow("persian") << QString::fromUtf8("۱۲۰٬۴۲۲٬۴۰۰") << qint64(120422400) << true;
+    QTest::newRow("spaces") << " 153 600 " << qint64(153600) << true;
+    QTest::newRow("suffix within precision") << "12.4M" << qint64(12443648) << true;
+    QTest::newRow("suffix too far") << "12.5M" << qint64(12443648) << false;
+    QTest::newRow("k") << "15.9k" << qint64(15872) << true;
+    QTest::newRow("off by one") << "153601" << qint64(153600) << false;
+    QTest::newRow("garbage") << "lots" << qint64(1) << false;
+    QTest::newRow("empty") << "" << qint64(0) << false;
+}
+
+void tst_Teaching::answers()
+{
+    QFETCH(QString, answer);
+    QFETCH(qint64, expected);
+    QFETCH(bool, right);
+    QCOMPARE(checkNumberAnswer(answer, expected), right);
+}
+
+void tst_Teaching::shapeAnswers()
+{
+    const TensorShape s = TensorShape::nchw(1, 16, 28, 28);
+    QVERIFY(checkShapeAnswer(QStringLiteral("1×16×28×28"), s));
+    QVERIFY(checkShapeAnswer(QStringLiteral("16x28x28"), s));
+    QVERIFY(checkShapeAnswer(QString::fromUtf8("۱۶×۲۸×۲۸"), s));
+    QVERIFY(checkShapeAnswer(QStringLiteral("(1, 16, 28, 28)").replace(QStringLiteral(", "), QStringLiteral("x")), s));
+    QVERIFY(!checkShapeAnswer(QStringLiteral("28x28x16"), s));
+    QVERIFY(!checkShapeAnswer(QStringLiteral("16x28"), s));
+    QVERIFY(!checkShapeAnswer(QStringLiteral("sixteen"), s));
 }
 
 QTEST_GUILESS_MAIN(tst_Teaching)

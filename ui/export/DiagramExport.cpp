@@ -1,0 +1,194 @@
+#include "DiagramExport.h"
+
+#include "graph/Graph.h"
+#include "io/TableExport.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QMimeData>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+#include <QtMath>
+
+namespace naqsh::DiagramExport {
+
+namespace {
+
+QString titleOf(const DiagramRenderer &renderer, const QString &fallback)
+{
+    const QString t = renderer.options().title;
+    return t.isEmpty() ? fallback : t;
+}
+
+QSize pixelSize(const DiagramRenderer &renderer)
+{
+    const double ratio = renderer.options().pixelRatio();
+    return QSize(qCeil(renderer.size().width() * ratio), qCeil(renderer.size().height() * ratio));
+}
+
+} // namespace
+
+bool formatFromPath(const QString &pathOrSuffix, DiagramFormat *out)
+{
+    const QString s = pathOrSuffix.contains(QLatin1Char('.'))
+                          ? QFileInfo(pathOrSuffix).suffix().toLower()
+                          : pathOrSuffix.toLower();
+    if (s == QLatin1String("svg"))
+        *out = DiagramFormat::Svg;
+    else if (s == QLatin1String("png"))
+        *out = DiagramFormat::Png;
+    else if (s == QLatin1String("pdf"))
+        *out = DiagramFormat::Pdf;
+    else
+        return false;
+    return true;
+}
+
+QString suffix(DiagramFormat format)
+{
+    switch (format) {
+    case DiagramFormat::Svg:
+        return QStringLiteral("svg");
+    case DiagramFormat::Png:
+        return QStringLiteral("png");
+    case DiagramFormat::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+QByteArray svg(const DiagramRenderer &renderer, const QString &fallbackTitle)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setResolution(96);
+    const QSizeF size = renderer.size();
+    generator.setSize(QSize(qCeil(size.width()), qCeil(size.height())));
+    generator.setViewBox(QRectF(QPointF(0, 0), size));
+    generator.setTitle(titleOf(renderer, fallbackTitle));
+    generator.setDescription(
+        QCoreApplication::translate("naqsh::Diagram", "Network diagram made with Naqsh"));
+    QPainter painter(&generator);
+    renderer.paint(&painter);
+    painter.end();
+    return bytes;
+}
+
+QImage image(const DiagramRenderer &renderer)
+{
+    const DiagramOptions &o = renderer.options();
+    QImage img(pixelSize(renderer), QImage::Format_ARGB32_Premultiplied);
+    img.fill(o.transparentBackground ? Qt::transparent : Qt::white);
+    const int dotsPerMeter = qRound(96.0 * o.pixelRatio() / 0.0254);
+    img.setDotsPerMeterX(dotsPerMeter);
+    img.setDotsPerMeterY(dotsPerMeter);
+    QPainter painter(&img);
+    painter.scale(o.pixelRatio(), o.pixelRatio());
+    renderer.paint(&painter);
+    painter.end();
+    return img;
+}
+
+QByteArray png(const DiagramRenderer &renderer, const QString &fallbackTitle)
+{
+    QImage img = image(renderer);
+    if (const QString title = titleOf(renderer, fallbackTitle); !title.isEmpty())
+        img.setText(QStringLiteral("Title"), title);
+    img.setText(QStringLiteral("Software"), QStringLiteral("Naqsh"));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    writer.write(img);
+    return bytes;
+}
+
+QByteArray pdf(const DiagramRenderer &renderer, const QString &fallbackTitle)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        // 96 device units per inch: one device unit is one logical pixel of the renderer.
+        writer.setResolution(96);
+        const QSizeF points = renderer.size() * 0.75;
+        writer.setPageSize(
+            QPageSize(points, QPageSize::Point, QStringLiteral("Naqsh"), QPageSize::ExactMatch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setTitle(titleOf(renderer, fallbackTitle));
+        writer.setCreator(QStringLiteral("Naqsh"));
+        QPainter painter(&writer);
+        renderer.paint(&painter);
+        painter.end();
+    }
+    return bytes;
+}
+
+bool exportDiagram(const QString &path, const Graph &graph, const AnalysisResult &result,
+                   const LayerRegistry &registry, const DiagramOptions &options, QString *error)
+{
+    DiagramFormat format;
+    if (!formatFromPath(path, &format)) {
+        if (error)
+            *error = QCoreApplication::translate(
+                         "naqsh::Diagram", "unknown diagram format \"%1\"; use .svg, .png or .pdf")
+                         .arg(QFileInfo(path).suffix());
+        return false;
+    }
+    const DiagramRenderer renderer(graph, result, registry, options);
+    QByteArray bytes;
+    switch (format) {
+    case DiagramFormat::Svg:
+        bytes = svg(renderer, graph.name);
+        break;
+    case DiagramFormat::Png:
+        bytes = png(renderer, graph.name);
+        break;
+    case DiagramFormat::Pdf:
+        bytes = pdf(renderer, graph.name);
+        break;
+    }
+    if (bytes.isEmpty()) {
+        if (error)
+            *error = QCoreApplication::translate("naqsh::Diagram", "cannot draw the diagram for %1")
+                         .arg(path);
+        return false;
+    }
+    return TableExport::writeFile(path, bytes, error);
+}
+
+QMimeData *diagramMimeData(const Graph &graph, const AnalysisResult &result,
+                           const LayerRegistry &registry, const DiagramOptions &options)
+{
+    const DiagramRenderer renderer(graph, result, registry, options);
+    auto *mime = new QMimeData;
+    const QImage img = image(renderer);
+    mime->setImageData(img);
+    QByteArray pngBytes;
+    {
+        QBuffer buffer(&pngBytes);
+        buffer.open(QIODevice::WriteOnly);
+        img.save(&buffer, "PNG");
+    }
+    mime->setData(QStringLiteral("image/png"), pngBytes);
+    mime->setData(QStringLiteral("image/svg+xml"), svg(renderer, graph.name));
+    const QString alt = titleOf(renderer, graph.name).toHtmlEscaped();
+    mime->setHtml(
+        QStringLiteral(
+            "<img src=\"data:image/png;base64,%1\" width=\"%2\" height=\"%3\" alt=\"%4\">")
+            .arg(QString::fromLatin1(pngBytes.toBase64()))
+            .arg(qCeil(renderer.size().width()))
+            .arg(qCeil(renderer.size().height()))
+            .arg(alt));
+    return mime;
+}
+
+} // namespace naqsh::DiagramExport

@@ -1,0 +1,85 @@
+#include "StatusTotals.h"
+
+#include "DisplayContext.h"
+#include "Document.h"
+#include "analysis/Analyzer.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace naqsh {
+
+StatusTotals::StatusTotals(Document *document, DisplayContext *display, QWidget *parent)
+    : QWidget(parent)
+    , m_doc(document)
+    , m_display(display)
+    , m_label(new QLabel(this))
+    , m_errors(new QLabel(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setSpacing(12);
+    m_label->setObjectName(QStringLiteral("totalsText"));
+    m_errors->setObjectName(QStringLiteral("totalsErrors"));
+    QPalette red = m_errors->palette();
+    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_errors->setPalette(red);
+    layout->addWidget(m_errors);
+    layout->addWidget(m_label);
+    connect(m_doc->analyzer(), &Analyzer::analysisUpdated, this, &StatusTotals::refresh);
+    connect(m_display, &DisplayContext::changed, this, &StatusTotals::refresh);
+    refresh();
+}
+
+QString StatusTotals::text() const
+{
+    return m_label->text();
+}
+
+QString StatusTotals::errorText() const
+{
+    return m_errors->isVisibleTo(this) ? m_errors->text() : QString();
+}
+
+void StatusTotals::refresh()
+{
+    const AnalysisResult &r = m_doc->analyzer()->result();
+    const NumberFormat &f = m_display->format();
+    const Costs &t = r.totals;
+    const int bpe = bytesPerElement(m_display->dtype());
+    const qint64 activationBytes = t.activations.value() * bpe;
+    const qint64 peakBytes = r.peakActivations.value() * bpe;
+    m_label->setText(tr("Params %1 · MACs %2 · Activations %3 (peak %4)")
+                         .arg(f.integer(t.params().value()), f.compact(t.macs.value()),
+                              f.bytes(activationBytes), f.bytes(peakBytes)));
+    const qint64 totalFlops = flops(t, m_display->convention()).value();
+    QStringList tip;
+    tip << tr("Parameters: %1 (weights %2, bias %3)")
+               .arg(f.integer(t.params().value()), f.integer(t.weights.value()),
+                    f.integer(t.bias.value()));
+    if (t.buffers.value() > 0)
+        tip << tr("Buffers (not trained): %1").arg(f.integer(t.buffers.value()));
+    tip << tr("MACs: %1").arg(f.integer(t.macs.value()));
+    tip << tr("FLOPs: %1 (%2)")
+               .arg(f.integer(totalFlops), conventionDisplayName(m_display->convention()));
+    tip << tr("Activations: %1 values, %2 in %3")
+               .arg(f.integer(t.activations.value()), f.bytes(activationBytes),
+                    dtypeKey(m_display->dtype()));
+    tip << tr("Peak activation memory: %1 (largest set of tensors alive at once)")
+               .arg(f.bytes(peakBytes));
+    setToolTip(tip.join(QLatin1Char('\n')));
+    m_errors->setText(r.errorCount == 1
+                          ? tr("One layer without numbers")
+                          : tr("%1 layers without numbers").arg(f.integer(r.errorCount)));
+    m_errors->setVisible(r.errorCount > 0);
+}
+
+void StatusTotals::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QWidget::changeEvent(event);
+}
+
+} // namespace naqsh
