@@ -1,5 +1,6 @@
 #include "Language.h"
 #include "MainWindow.h"
+#include "classroom/StepThrough.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +18,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: en or fa."), QStringLiteral("lang")});
+    parser.addOption({QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (F11).")});
+    parser.addOption({QStringLiteral("step"), QStringLiteral("Start stepping through the layers, at step N."), QStringLiteral("N")});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .naqsh document to open."));
     parser.process(app);
 
@@ -27,5 +30,12 @@ int main(int argc, char *argv[])
     window.show();
     const QStringList files = parser.positionalArguments();
     window.openInitialDocument(files.isEmpty() ? QString() : files.first());
+    if (parser.isSet(QStringLiteral("presentation")))
+        window.setPresentationMode(true);
+    if (parser.isSet(QStringLiteral("step"))) {
+        window.setStepThrough(true);
+        for (int i = 1; i < parser.value(QStringLiteral("step")).toInt(); ++i)
+            window.stepThrough()->next();
+    }
     return app.exec();
 }

@@ -32,6 +32,7 @@
 #include <QDockWidget>
 #include <QKeyEvent>
 #include <QProgressDialog>
+#include <QTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -115,12 +116,14 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     connect(m_doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_language, &Language::changed, this, [this] {
+        mirrorDocks();
         applyNumberFormat();
         // Rule messages are translated when made: analyse again in the new language.
         m_doc->analyzer()->reanalyze();
     });
 
     retranslateUi();
+    mirrorDocks();
     resize(1400, 900);
     if (options.restoreLayout) {
         QSettings s;
@@ -133,6 +136,25 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::mirrorDocks()
+{
+    // Qt keeps dock areas where they were put; a right-to-left UI wants the palette on the right.
+    const Qt::LayoutDirection dir = QApplication::layoutDirection();
+    if (dir == m_dockDirection)
+        return;
+    m_dockDirection = dir;
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        const Qt::DockWidgetArea area = dockWidgetArea(d);
+        if (area == Qt::LeftDockWidgetArea)
+            addDockWidget(Qt::RightDockWidgetArea, d);
+        else if (area == Qt::RightDockWidgetArea)
+            addDockWidget(Qt::LeftDockWidgetArea, d);
+    }
+    tabifyDockWidget(m_inspectorDock, m_historyDock);
+    tabifyDockWidget(m_inspectorDock, m_exerciseDock);
+    m_inspectorDock->raise();
+}
 
 void MainWindow::applyNumberFormat()
 {
@@ -338,7 +360,7 @@ void MainWindow::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_selectAllAct);
     m_editMenu->addAction(m_renameAct);
-    m_editMenu->addAction(tr("Copy &Diagram"), this, [this] { ExportDialog::copyToClipboard(m_doc, m_selection, m_display); })
+    m_editMenu->addAction(QString(), this, [this] { ExportDialog::copyToClipboard(m_doc, m_selection, m_display); })
         ->setObjectName(QStringLiteral("copyDiagramAction"));
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_tidyAct);
@@ -431,6 +453,8 @@ void MainWindow::retranslateUi()
     m_aboutAct->setText(tr("&About Naqsh"));
     m_importAct->setText(tr("&Import Model (ONNX, Caffe)…"));
     m_exportAct->setText(tr("&Export…"));
+    if (QAction *copyDiagram = findChild<QAction *>(QStringLiteral("copyDiagramAction")))
+        copyDiagram->setText(tr("Copy &Diagram"));
     m_tidyAct->setText(tr("&Tidy Layout"));
     m_tidyRightAct->setText(tr("Tidy Layout, Left to Right"));
     m_presentAct->setText(tr("&Presentation Mode"));
@@ -787,15 +811,23 @@ void MainWindow::setPresentationMode(bool on)
         // Only the canvas, the comparison and the charts stay.
         for (QDockWidget *d : findChildren<QDockWidget *>())
             d->setVisible(d == m_compareDock || d == m_chartsDock);
+        // The comparison and the charts side by side under the canvas, the canvas on top.
+        addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
+        splitDockWidget(m_compareDock, m_chartsDock, Qt::Horizontal);
         m_toolBar->hide();
         menuBar()->hide();
         statusBar()->hide();
         applyTheme();
         showFullScreen();
-        if (!m_selection->layers().isEmpty())
-            m_view->zoomToSelection();
-        else
-            m_view->zoomToFit();
+        resizeDocks({m_compareDock}, {int(height() * 0.42)}, Qt::Vertical);
+        // Zoom once the full-screen geometry has settled.
+        QTimer::singleShot(150, this, [this] {
+            if (!m_selection->layers().isEmpty())
+                m_view->zoomToSelection();
+            else
+                m_view->zoomToFit();
+            updateStepHud();
+        });
     } else {
         m_presenting = false;
         menuBar()->show();
@@ -866,8 +898,7 @@ void MainWindow::updateStepHud()
     p.setColor(QPalette::Window, Theme::isDark() ? QColor(20, 24, 30, 235) : QColor(255, 255, 255, 240));
     p.setColor(QPalette::WindowText, Theme::isDark() ? Qt::white : Qt::black);
     m_stepHud->setPalette(p);
-    const int width = std::min(m_view->viewport()->width() - 24, m_presenting ? 900 : 560);
-    m_stepHud->setFixedWidth(std::max(width, 200));
+    m_stepHud->setWordWrap(false);
     m_stepHud->adjustSize();
     const int x = layoutDirection() == Qt::RightToLeft ? 12 : m_view->viewport()->width() - m_stepHud->width() - 12;
     m_stepHud->move(x, 12);

@@ -112,6 +112,7 @@ private:
     bool maybeSave();
     void setLanguage(Language::Code code);
     void updateStepHud();
+    void mirrorDocks();
     void applyTheme();
 
     Language *m_language;
@@ -134,6 +135,7 @@ private:
     StepThrough *m_steps;
     QLabel *m_stepHud;
     bool m_presenting = false;
+    Qt::LayoutDirection m_dockDirection = Qt::LeftToRight;
     QByteArray m_statePresenting;
     bool m_wasMaximized = false;
 

@@ -197,10 +197,14 @@ void tst_MainWindow::languageSwitchRetranslatesAndMirrors()
         persianDock = persianDock || d->windowTitle().contains(QChar(0x0644)); // "ل"
     QVERIFY(persianDock);
     QCOMPARE(w->display()->format().integer(153600), QString::fromUtf8("۱۵۳٬۶۰۰"));
+    // The palette moves to the right side of the window.
+    QDockWidget *palette = w->findChild<QDockWidget *>(QStringLiteral("paletteDock"));
+    QCOMPARE(w->dockWidgetArea(palette), Qt::RightDockWidgetArea);
     // Rule messages are re-made in Persian.
     m_language.apply(Language::Code::English);
     QCoreApplication::processEvents();
     QCOMPARE(w->menuBar()->actions().first()->text(), fileEn);
+    QCOMPARE(w->dockWidgetArea(palette), Qt::LeftDockWidgetArea);
     QCOMPARE(QApplication::layoutDirection(), Qt::LeftToRight);
     QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("en"));
 }
