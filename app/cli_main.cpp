@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -28,6 +29,14 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    // --lang fa: messages, headers and digits in Persian (the catalogue is built into naqsh_ui).
+    QTranslator persian;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const bool fa = arguments[i] == QLatin1String("--lang=fa") ||
+                        (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size() && arguments[i + 1] == QLatin1String("fa"));
+        if (fa && persian.load(QStringLiteral(":/i18n/naqsh_fa.qm")))
+            QCoreApplication::installTranslator(&persian);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("naqsh-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Naqsh"));
     QTextStream out(stdout);

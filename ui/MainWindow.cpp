@@ -184,19 +184,9 @@ void MainWindow::createActions()
     m_importAct = make(QKeySequence(Qt::CTRL | Qt::Key_I), "document-import");
     connect(m_importAct, &QAction::triggered, this, &MainWindow::import);
     m_tidyAct = make(QKeySequence(Qt::CTRL | Qt::Key_L), "format-justify-center");
-    connect(m_tidyAct, &QAction::triggered, this, &MainWindow::tidyLayout);
+    connect(m_tidyAct, &QAction::triggered, this, [this] { tidyLayout(); });
     m_tidyRightAct = make({});
-    connect(m_tidyRightAct, &QAction::triggered, this, [this] {
-        Graph g = m_doc->model()->graph();
-        layoutGraph(g, LayoutDirection::LeftRight);
-        QHash<LayerId, QPointF> from, to;
-        for (LayerId id : g.layerIds()) {
-            from.insert(id, m_doc->model()->graph().layer(id)->position);
-            to.insert(id, g.layer(id)->position);
-        }
-        m_doc->undoStack()->push(new MoveLayersCommand(m_doc->model(), from, to, tr("Tidy layout (left to right)")));
-        m_view->zoomToFit();
-    });
+    connect(m_tidyRightAct, &QAction::triggered, this, [this] { tidyLayout(true); });
     m_presentAct = make(QKeySequence(Qt::Key_F11), "view-presentation");
     m_presentAct->setCheckable(true);
     connect(m_presentAct, &QAction::toggled, this, &MainWindow::setPresentationMode);
@@ -779,16 +769,17 @@ bool MainWindow::importFile(const QString &path, QString *error)
     return true;
 }
 
-void MainWindow::tidyLayout()
+void MainWindow::tidyLayout(bool leftToRight)
 {
     Graph g = m_doc->model()->graph();
-    layoutGraph(g, LayoutDirection::TopDown);
+    layoutGraph(g, leftToRight ? LayoutDirection::LeftRight : LayoutDirection::TopDown);
     QHash<LayerId, QPointF> from, to;
     for (LayerId id : g.layerIds()) {
         from.insert(id, m_doc->model()->graph().layer(id)->position);
         to.insert(id, g.layer(id)->position);
     }
-    m_doc->undoStack()->push(new MoveLayersCommand(m_doc->model(), from, to, tr("Tidy layout")));
+    m_doc->undoStack()->push(new MoveLayersCommand(m_doc->model(), from, to,
+                                                   leftToRight ? tr("Tidy layout (left to right)") : tr("Tidy layout")));
     m_view->zoomToFit();
 }
 

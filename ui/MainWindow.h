@@ -89,7 +89,8 @@ public slots:
     bool save();
     bool saveAs();
     void import();
-    void tidyLayout();
+    /// Lays the graph out again (top-down, or left to right) as one undo step.
+    void tidyLayout(bool leftToRight = false);
     void setPresentationMode(bool on);
     void setStepThrough(bool on);
 

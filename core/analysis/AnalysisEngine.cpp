@@ -66,6 +66,23 @@ void AnalysisEngine::recomputeTotals()
         addToTotals(r, +1);
 }
 
+QVector<int> AnalysisEngine::rebuildSchedule(const Graph &graph)
+{
+    const int n = graph.size();
+    QVector<int> cyclic;
+    m_orderSlots = graph.topologicalSlots(&cyclic);
+    m_position.fill(-1, n);
+    m_result.order.resize(m_orderSlots.size());
+    for (int i = 0; i < m_orderSlots.size(); ++i) {
+        m_position[m_orderSlots[i]] = i;
+        m_result.order[i] = m_resultIds[m_orderSlots[i]];
+    }
+    m_cyclic.fill(false, n);
+    for (int s : cyclic)
+        m_cyclic[s] = true;
+    return cyclic;
+}
+
 void AnalysisEngine::restructure(const Graph &graph)
 {
     const int n = graph.size();
@@ -87,17 +104,7 @@ void AnalysisEngine::restructure(const Graph &graph)
     m_result.slotIndex = graph.slotMap();
     m_resultIds = graph.layerIds();
 
-    QVector<int> cyclic;
-    m_orderSlots = graph.topologicalSlots(&cyclic);
-    m_position.fill(-1, n);
-    m_result.order.resize(m_orderSlots.size());
-    for (int i = 0; i < m_orderSlots.size(); ++i) {
-        m_position[m_orderSlots[i]] = i;
-        m_result.order[i] = m_resultIds[m_orderSlots[i]];
-    }
-    m_cyclic.fill(false, n);
-    for (int s : cyclic)
-        m_cyclic[s] = true;
+    const QVector<int> cyclic = rebuildSchedule(graph);
     // New layers, and layers that join or leave a cycle, must be computed.
     for (int s = 0; s < n; ++s)
         if (m_fresh[s] || m_cyclic[s] != wasCyclic[s])
@@ -221,17 +228,7 @@ QVector<LayerId> AnalysisEngine::analyzeAll(const Graph &graph)
     m_result.results.resize(n);
     m_result.slotIndex = graph.slotMap();
     m_resultIds = graph.layerIds();
-    QVector<int> cyclic;
-    m_orderSlots = graph.topologicalSlots(&cyclic);
-    m_position.fill(-1, n);
-    m_result.order.resize(m_orderSlots.size());
-    for (int i = 0; i < m_orderSlots.size(); ++i) {
-        m_position[m_orderSlots[i]] = i;
-        m_result.order[i] = m_resultIds[m_orderSlots[i]];
-    }
-    m_cyclic.fill(false, n);
-    for (int s : cyclic)
-        m_cyclic[s] = true;
+    const QVector<int> cyclic = rebuildSchedule(graph);
     m_fresh.fill(false, n);
     m_structureDirty = false;
     bool changed = false;

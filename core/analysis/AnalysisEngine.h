@@ -46,6 +46,8 @@ private:
     /// Re-aligns results with the graph's slots after layers were added or removed, and
     /// rebuilds the schedule.
     void restructure(const Graph &graph);
+    /// Recomputes the schedule, positions and cycle flags; returns the slots on cycles.
+    QVector<int> rebuildSchedule(const Graph &graph);
     void recomputePeak(const Graph &graph);
     const LayerType *typeOf(const QString &id);
     void addToTotals(const LayerResult &r, int sign);

@@ -238,6 +238,11 @@ void tst_Cli::persianDigits()
     const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--lang"), QStringLiteral("fa")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QString::fromUtf8("۱۲۰٬۴۲۲٬۴۰۰")));
+    // Headers and messages in Persian too.
+    QVERIFY2(r.out.contains(QString::fromUtf8("پارامترها")), qPrintable(r.out));
+    const Run missing = run({QStringLiteral("analyze"), QStringLiteral("/nonexistent/x.naqsh"), QStringLiteral("--lang"), QStringLiteral("fa")});
+    QCOMPARE(missing.code, 2);
+    QVERIFY2(missing.err.contains(QString::fromUtf8("باز کرد")), qPrintable(missing.err));
     const Run csv = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--lang"), QStringLiteral("fa"),
                          QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY(csv.out.contains(QStringLiteral("120422400"))); // CSV stays machine-readable
