@@ -21,7 +21,6 @@ namespace naqsh {
 
 namespace {
 
-
 struct Common
 {
     ReportOptions report;
@@ -31,31 +30,53 @@ struct Common
 
 void addCommonOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("format"), QCoreApplication::translate("naqsh::Cli", "Output format: table, json, csv or markdown."), QStringLiteral("format"), QStringLiteral("table")});
-    p.addOption({QStringLiteral("convention"), QCoreApplication::translate("naqsh::Cli", "FLOP convention: flops (2×MACs + other ops), 2macs, macs or torchinfo."), QStringLiteral("name"), QStringLiteral("flops")});
-    p.addOption({QStringLiteral("batch"), QCoreApplication::translate("naqsh::Cli", "Batch size N for every input (default: as in the file)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("dtype"), QCoreApplication::translate("naqsh::Cli", "Activation type for memory: fp32, fp16 or int8."), QStringLiteral("dtype"), QStringLiteral("fp32")});
-    p.addOption({QStringLiteral("lang"), QCoreApplication::translate("naqsh::Cli", "Language of messages and headers: en or fa."), QStringLiteral("lang")});
-    p.addOption({QStringLiteral("latin-digits"), QCoreApplication::translate("naqsh::Cli", "Use Latin digits even in Persian.")});
+    p.addOption(
+        {QStringLiteral("format"),
+         QCoreApplication::translate("naqsh::Cli", "Output format: table, json, csv or markdown."),
+         QStringLiteral("format"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("convention"),
+                 QCoreApplication::translate(
+                     "naqsh::Cli",
+                     "FLOP convention: flops (2×MACs + other ops), 2macs, macs or torchinfo."),
+                 QStringLiteral("name"), QStringLiteral("flops")});
+    p.addOption({QStringLiteral("batch"),
+                 QCoreApplication::translate(
+                     "naqsh::Cli", "Batch size N for every input (default: as in the file)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("dtype"),
+                 QCoreApplication::translate("naqsh::Cli",
+                                             "Activation type for memory: fp32, fp16 or int8."),
+                 QStringLiteral("dtype"), QStringLiteral("fp32")});
+    p.addOption(
+        {QStringLiteral("lang"),
+         QCoreApplication::translate("naqsh::Cli", "Language of messages and headers: en or fa."),
+         QStringLiteral("lang")});
+    p.addOption({QStringLiteral("latin-digits"),
+                 QCoreApplication::translate("naqsh::Cli", "Use Latin digits even in Persian.")});
 }
 
 bool readCommon(const QCommandLineParser &p, Common *c, QString *problem)
 {
     c->format = p.value(QStringLiteral("format")).toLower();
     if (!conventionFromKey(p.value(QStringLiteral("convention")), &c->report.convention)) {
-        *problem = QCoreApplication::translate("naqsh::Cli", "unknown convention \"%1\"; use one of %2")
-                       .arg(p.value(QStringLiteral("convention")), conventionKeys().join(QStringLiteral(", ")));
+        *problem =
+            QCoreApplication::translate("naqsh::Cli", "unknown convention \"%1\"; use one of %2")
+                .arg(p.value(QStringLiteral("convention")),
+                     conventionKeys().join(QStringLiteral(", ")));
         return false;
     }
     if (!dtypeFromKey(p.value(QStringLiteral("dtype")), &c->report.dtype)) {
-        *problem = QCoreApplication::translate("naqsh::Cli", "unknown dtype \"%1\"; use fp32, fp16 or int8").arg(p.value(QStringLiteral("dtype")));
+        *problem = QCoreApplication::translate("naqsh::Cli",
+                                               "unknown dtype \"%1\"; use fp32, fp16 or int8")
+                       .arg(p.value(QStringLiteral("dtype")));
         return false;
     }
     if (p.isSet(QStringLiteral("batch"))) {
         bool ok = false;
         const qint64 n = p.value(QStringLiteral("batch")).toLongLong(&ok);
         if (!ok || n < 1 || n > 1'000'000) {
-            *problem = QCoreApplication::translate("naqsh::Cli", "--batch must be a whole number from 1 to 1000000");
+            *problem = QCoreApplication::translate(
+                "naqsh::Cli", "--batch must be a whole number from 1 to 1000000");
             return false;
         }
         c->context.batchOverride = n;
@@ -77,7 +98,9 @@ bool readDirection(const QCommandLineParser &p, LayoutDirection *direction, QStr
         *direction = LayoutDirection::LeftRight;
         return true;
     }
-    *problem = QCoreApplication::translate("naqsh::Cli", "unknown direction \"%1\"; use down or right").arg(value);
+    *problem =
+        QCoreApplication::translate("naqsh::Cli", "unknown direction \"%1\"; use down or right")
+            .arg(value);
     return false;
 }
 
@@ -87,16 +110,21 @@ int CliApp::usage(const QString &problem)
 {
     if (!problem.isEmpty())
         m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1").arg(problem) << '\n';
-    m_err << QCoreApplication::translate("naqsh::Cli",
+    m_err << QCoreApplication::translate(
+        "naqsh::Cli",
         "Usage:\n"
-        "  naqsh-cli analyze FILE [--format table|json|csv|markdown] [--convention NAME] [--batch N] [--dtype fp32|fp16|int8]\n"
+        "  naqsh-cli analyze FILE [--format table|json|csv|markdown] [--convention NAME] [--batch "
+        "N] [--dtype fp32|fp16|int8]\n"
         "  naqsh-cli compare FILE [--a NAME --b NAME] [--format table|json|csv|markdown]\n"
         "  naqsh-cli compare FILE_A FILE_B\n"
         "  naqsh-cli convert IN.onnx|IN.prototxt -o OUT.naqsh [--direction down|right]\n"
         "  naqsh-cli layout IN.naqsh -o OUT.naqsh [--direction down|right]\n"
-        "  naqsh-cli sweep FILE --layer NAME --param KEY --from A --to B [--step S] [--format table|json|csv]\n"
-        "  naqsh-cli export FILE [--diagram OUT.svg|png|pdf] [--table OUT.csv|md|tex|html] [--compare-table OUT] [--code OUT.py]\n"
-        "                  [--lang fa|en] [--convention NAME] [--style screen|print] [--direction down|right] [--dpi N|--scale S]\n"
+        "  naqsh-cli sweep FILE --layer NAME --param KEY --from A --to B [--step S] [--format "
+        "table|json|csv]\n"
+        "  naqsh-cli export FILE [--diagram OUT.svg|png|pdf] [--table OUT.csv|md|tex|html] "
+        "[--compare-table OUT] [--code OUT.py]\n"
+        "                  [--lang fa|en] [--convention NAME] [--style screen|print] [--direction "
+        "down|right] [--dpi N|--scale S]\n"
         "FILE may be a .naqsh document, an ONNX model (.onnx) or a Caffe network (.prototxt).\n"
         "Conventions: flops (default: 2×MACs + other operations), 2macs, macs, torchinfo.\n"
         "Exit codes: 0 success, 1 the model has errors, 2 usage or file errors.\n");
@@ -123,7 +151,8 @@ int CliApp::run(const QStringList &arguments)
         return sweep(rest);
     if (command == QLatin1String("export"))
         return exportFiles(rest);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         usage();
         return Success;
     }
@@ -134,7 +163,10 @@ int CliApp::analyze(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
-    p.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("naqsh::Cli", "A .naqsh document, .onnx model or .prototxt network."));
+    p.addPositionalArgument(
+        QStringLiteral("file"),
+        QCoreApplication::translate("naqsh::Cli",
+                                    "A .naqsh document, .onnx model or .prototxt network."));
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1)
@@ -149,12 +181,15 @@ int CliApp::analyze(const QStringList &args)
     loadOptions.layout = false;
     const ImportResult file = loadDocument(path, registry, loadOptions);
     if (!file.ok()) {
-        m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(path, file.error) << '\n';
+        m_err
+            << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(path, file.error)
+            << '\n';
         return UsageError;
     }
     printWarnings(path, file.warnings);
     const AnalysisResult result = AnalysisEngine::analyze(file.graph, registry, c.context);
-    c.report.modelName = file.graph.name.isEmpty() ? QFileInfo(path).completeBaseName() : file.graph.name;
+    c.report.modelName =
+        file.graph.name.isEmpty() ? QFileInfo(path).completeBaseName() : file.graph.name;
     if (c.format == QLatin1String("table"))
         m_out << Report::table(file.graph, registry, result, c.report);
     else if (c.format == QLatin1String("json"))
@@ -164,14 +199,18 @@ int CliApp::analyze(const QStringList &args)
     else if (c.format == QLatin1String("markdown") || c.format == QLatin1String("md"))
         m_out << Report::markdown(file.graph, registry, result, c.report);
     else
-        return usage(QCoreApplication::translate("naqsh::Cli", "unknown format \"%1\"; use table, json, csv or markdown").arg(c.format));
+        return usage(QCoreApplication::translate(
+                         "naqsh::Cli", "unknown format \"%1\"; use table, json, csv or markdown")
+                         .arg(c.format));
     m_out.flush();
     if (result.errorCount > 0) {
         for (LayerId id : file.graph.layerIds()) {
             const LayerResult *r = result.layer(id);
             if (r && !r->error.isEmpty()) {
                 const Layer *l = file.graph.layer(id);
-                m_err << QCoreApplication::translate("naqsh::Cli", "error: layer '%1' (%2): %3").arg(l->name, l->type, r->error) << '\n';
+                m_err << QCoreApplication::translate("naqsh::Cli", "error: layer '%1' (%2): %3")
+                             .arg(l->name, l->type, r->error)
+                      << '\n';
             }
         }
         m_err.flush();
@@ -184,9 +223,16 @@ int CliApp::compare(const QStringList &args)
 {
     QCommandLineParser p;
     addCommonOptions(p);
-    p.addOption({QStringLiteral("a"), QCoreApplication::translate("naqsh::Cli", "Name of the first comparison variant."), QStringLiteral("name")});
-    p.addOption({QStringLiteral("b"), QCoreApplication::translate("naqsh::Cli", "Name of the second comparison variant."), QStringLiteral("name")});
-    p.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("naqsh::Cli", "One document with comparisons, or two documents."));
+    p.addOption({QStringLiteral("a"),
+                 QCoreApplication::translate("naqsh::Cli", "Name of the first comparison variant."),
+                 QStringLiteral("name")});
+    p.addOption(
+        {QStringLiteral("b"),
+         QCoreApplication::translate("naqsh::Cli", "Name of the second comparison variant."),
+         QStringLiteral("name")});
+    p.addPositionalArgument(QStringLiteral("files"),
+                            QCoreApplication::translate(
+                                "naqsh::Cli", "One document with comparisons, or two documents."));
     if (!p.parse(args))
         return usage(p.errorText());
     Common c;
@@ -195,7 +241,8 @@ int CliApp::compare(const QStringList &args)
         return usage(problem);
     const QStringList files = p.positionalArguments();
     if (files.isEmpty() || files.size() > 2)
-        return usage(QCoreApplication::translate("naqsh::Cli", "compare takes one document with comparisons, or two documents"));
+        return usage(QCoreApplication::translate(
+            "naqsh::Cli", "compare takes one document with comparisons, or two documents"));
     const LayerRegistry &registry = LayerRegistry::builtin();
 
     struct Loaded
@@ -208,7 +255,9 @@ int CliApp::compare(const QStringList &args)
         loadOptions.layout = false;
         const ImportResult file = loadDocument(path, registry, loadOptions);
         if (!file.ok()) {
-            m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(path, file.error) << '\n';
+            m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2")
+                         .arg(path, file.error)
+                  << '\n';
             return false;
         }
         printWarnings(path, file.warnings);
@@ -223,8 +272,12 @@ int CliApp::compare(const QStringList &args)
         Loaded a, b;
         if (!load(files[0], &a) || !load(files[1], &b))
             return UsageError;
-        in.a = summarizeGraph(a.graph, a.result, a.graph.name.isEmpty() ? QFileInfo(files[0]).completeBaseName() : a.graph.name);
-        in.b = summarizeGraph(b.graph, b.result, b.graph.name.isEmpty() ? QFileInfo(files[1]).completeBaseName() : b.graph.name);
+        in.a = summarizeGraph(a.graph, a.result,
+                              a.graph.name.isEmpty() ? QFileInfo(files[0]).completeBaseName()
+                                                     : a.graph.name);
+        in.b = summarizeGraph(b.graph, b.result,
+                              b.graph.name.isEmpty() ? QFileInfo(files[1]).completeBaseName()
+                                                     : b.graph.name);
     } else {
         Loaded doc;
         if (!load(files[0], &doc))
@@ -241,14 +294,22 @@ int CliApp::compare(const QStringList &args)
                 QStringList names;
                 for (const Variant &v : variants)
                     names << v.name;
-                m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: no comparison named \"%1\" in %2; it has: %3")
-                             .arg(name, files[0], names.isEmpty() ? QCoreApplication::translate("naqsh::Cli", "none") : names.join(QStringLiteral(", ")))
+                m_err << QCoreApplication::translate(
+                             "naqsh::Cli",
+                             "naqsh-cli: no comparison named \"%1\" in %2; it has: %3")
+                             .arg(name, files[0],
+                                  names.isEmpty()
+                                      ? QCoreApplication::translate("naqsh::Cli", "none")
+                                      : names.join(QStringLiteral(", ")))
                       << '\n';
                 return false;
             }
             if (fallback >= variants.size()) {
-                m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1 defines fewer than two comparisons; name them with --a and --b or give two files")
-                             .arg(files[0]) << '\n';
+                m_err << QCoreApplication::translate(
+                             "naqsh::Cli", "naqsh-cli: %1 defines fewer than two comparisons; name "
+                                           "them with --a and --b or give two files")
+                             .arg(files[0])
+                      << '\n';
                 return false;
             }
             *out = &variants[fallback];
@@ -272,7 +333,8 @@ int CliApp::compare(const QStringList &args)
         if (!summarize(*va, &in.a) || !summarize(*vb, &in.b))
             return UsageError;
     }
-    errors = in.a.errorCount + in.b.errorCount + (in.a.error.isEmpty() ? 0 : 1) + (in.b.error.isEmpty() ? 0 : 1);
+    errors = in.a.errorCount + in.b.errorCount + (in.a.error.isEmpty() ? 0 : 1) +
+             (in.b.error.isEmpty() ? 0 : 1);
     if (c.format == QLatin1String("table"))
         m_out << Report::compareTable(in, c.report);
     else if (c.format == QLatin1String("json"))
@@ -282,7 +344,9 @@ int CliApp::compare(const QStringList &args)
     else if (c.format == QLatin1String("markdown") || c.format == QLatin1String("md"))
         m_out << Report::compareMarkdown(in, c.report);
     else
-        return usage(QCoreApplication::translate("naqsh::Cli", "unknown format \"%1\"; use table, json, csv or markdown").arg(c.format));
+        return usage(QCoreApplication::translate(
+                         "naqsh::Cli", "unknown format \"%1\"; use table, json, csv or markdown")
+                         .arg(c.format));
     m_out.flush();
     return errors > 0 ? ModelErrors : Success;
 }
@@ -290,22 +354,32 @@ int CliApp::compare(const QStringList &args)
 void CliApp::printWarnings(const QString &path, const QStringList &warnings)
 {
     for (const QString &w : warnings)
-        m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: warning: %2").arg(path, w) << '\n';
+        m_err
+            << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: warning: %2").arg(path, w)
+            << '\n';
     m_err.flush();
 }
 
 int CliApp::convert(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QCoreApplication::translate("naqsh::Cli", "The .naqsh document to write."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("direction"), QCoreApplication::translate("naqsh::Cli", "Layout direction: down or right."), QStringLiteral("direction"), QStringLiteral("down")});
-    p.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("naqsh::Cli", "An .onnx model or a .prototxt network."));
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                 QCoreApplication::translate("naqsh::Cli", "The .naqsh document to write."),
+                 QStringLiteral("file")});
+    p.addOption({QStringLiteral("direction"),
+                 QCoreApplication::translate("naqsh::Cli", "Layout direction: down or right."),
+                 QStringLiteral("direction"), QStringLiteral("down")});
+    p.addPositionalArgument(
+        QStringLiteral("file"),
+        QCoreApplication::translate("naqsh::Cli", "An .onnx model or a .prototxt network."));
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1)
-        return usage(QCoreApplication::translate("naqsh::Cli", "convert takes exactly one input file"));
+        return usage(
+            QCoreApplication::translate("naqsh::Cli", "convert takes exactly one input file"));
     if (!p.isSet(QStringLiteral("output")))
-        return usage(QCoreApplication::translate("naqsh::Cli", "convert needs an output file: -o OUT.naqsh"));
+        return usage(QCoreApplication::translate("naqsh::Cli",
+                                                 "convert needs an output file: -o OUT.naqsh"));
     LoadOptions options;
     QString problem;
     if (!readDirection(p, &options.direction, &problem))
@@ -315,7 +389,8 @@ int CliApp::convert(const QStringList &args)
     const LayerRegistry &registry = LayerRegistry::builtin();
     const ImportResult doc = loadDocument(in, registry, options);
     if (!doc.ok()) {
-        m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(in, doc.error) << '\n';
+        m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(in, doc.error)
+              << '\n';
         return UsageError;
     }
     printWarnings(in, doc.warnings);
@@ -324,9 +399,14 @@ int CliApp::convert(const QStringList &args)
         m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1").arg(error) << '\n';
         return UsageError;
     }
-    m_out << QCoreApplication::translate("naqsh::Cli", "wrote %1: %n layer(s)", nullptr, doc.graph.size()).arg(out) << '\n';
+    m_out << QCoreApplication::translate("naqsh::Cli", "wrote %1: %n layer(s)", nullptr,
+                                         doc.graph.size())
+                 .arg(out)
+          << '\n';
     if (!doc.opaqueOperators.isEmpty())
-        m_out << QCoreApplication::translate("naqsh::Cli", "operators with unknown cost: %1").arg(doc.opaqueOperators.join(QStringLiteral(", "))) << '\n';
+        m_out << QCoreApplication::translate("naqsh::Cli", "operators with unknown cost: %1")
+                     .arg(doc.opaqueOperators.join(QStringLiteral(", ")))
+              << '\n';
     m_out.flush();
     return Success;
 }
@@ -334,15 +414,23 @@ int CliApp::convert(const QStringList &args)
 int CliApp::layout(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QCoreApplication::translate("naqsh::Cli", "The .naqsh document to write (may be the input)."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("direction"), QCoreApplication::translate("naqsh::Cli", "Layout direction: down or right."), QStringLiteral("direction"), QStringLiteral("down")});
-    p.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("naqsh::Cli", "A .naqsh document."));
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                 QCoreApplication::translate("naqsh::Cli",
+                                             "The .naqsh document to write (may be the input)."),
+                 QStringLiteral("file")});
+    p.addOption({QStringLiteral("direction"),
+                 QCoreApplication::translate("naqsh::Cli", "Layout direction: down or right."),
+                 QStringLiteral("direction"), QStringLiteral("down")});
+    p.addPositionalArgument(QStringLiteral("file"),
+                            QCoreApplication::translate("naqsh::Cli", "A .naqsh document."));
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1)
-        return usage(QCoreApplication::translate("naqsh::Cli", "layout takes exactly one input file"));
+        return usage(
+            QCoreApplication::translate("naqsh::Cli", "layout takes exactly one input file"));
     if (!p.isSet(QStringLiteral("output")))
-        return usage(QCoreApplication::translate("naqsh::Cli", "layout needs an output file: -o OUT.naqsh"));
+        return usage(
+            QCoreApplication::translate("naqsh::Cli", "layout needs an output file: -o OUT.naqsh"));
     LoadOptions options;
     QString problem;
     if (!readDirection(p, &options.direction, &problem))
@@ -353,7 +441,8 @@ int CliApp::layout(const QStringList &args)
     const LayerRegistry &registry = LayerRegistry::builtin();
     ImportResult doc = loadDocument(in, registry, options);
     if (!doc.ok()) {
-        m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(in, doc.error) << '\n';
+        m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(in, doc.error)
+              << '\n';
         return UsageError;
     }
     printWarnings(in, doc.warnings);
@@ -363,7 +452,10 @@ int CliApp::layout(const QStringList &args)
         m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1").arg(error) << '\n';
         return UsageError;
     }
-    m_out << QCoreApplication::translate("naqsh::Cli", "wrote %1: %n layer(s)", nullptr, doc.graph.size()).arg(out) << '\n';
+    m_out << QCoreApplication::translate("naqsh::Cli", "wrote %1: %n layer(s)", nullptr,
+                                         doc.graph.size())
+                 .arg(out)
+          << '\n';
     m_out.flush();
     return Success;
 }

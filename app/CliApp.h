@@ -5,12 +5,16 @@
 
 namespace naqsh {
 
-/// naqsh-cli: headless analysis, comparison, import and layout. Wiring only: parses arguments, calls core and
-/// prints. Exit codes: 0 success; 1 the model has errors; 2 usage or file errors.
+/// naqsh-cli: headless analysis, comparison, import and layout. Wiring only: parses arguments,
+/// calls core and prints. Exit codes: 0 success; 1 the model has errors; 2 usage or file errors.
 class CliApp
 {
 public:
-    CliApp(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+    CliApp(QTextStream &out, QTextStream &err)
+        : m_out(out)
+        , m_err(err)
+    {
+    }
     int run(const QStringList &arguments);
 
     enum Exit { Success = 0, ModelErrors = 1, UsageError = 2 };

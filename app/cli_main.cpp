@@ -33,7 +33,8 @@ int main(int argc, char *argv[])
     QTranslator persian;
     for (int i = 1; i < arguments.size(); ++i) {
         const bool fa = arguments[i] == QLatin1String("--lang=fa") ||
-                        (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size() && arguments[i + 1] == QLatin1String("fa"));
+                        (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size() &&
+                         arguments[i + 1] == QLatin1String("fa"));
         if (fa && persian.load(QStringLiteral(":/i18n/naqsh_fa.qm")))
             QCoreApplication::installTranslator(&persian);
     }

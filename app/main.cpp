@@ -17,10 +17,15 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Naqsh: a visual neural-network designer"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: en or fa."), QStringLiteral("lang")});
-    parser.addOption({QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (F11).")});
-    parser.addOption({QStringLiteral("step"), QStringLiteral("Start stepping through the layers, at step N."), QStringLiteral("N")});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .naqsh document to open."));
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: en or fa."),
+                      QStringLiteral("lang")});
+    parser.addOption(
+        {QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (F11).")});
+    parser.addOption({QStringLiteral("step"),
+                      QStringLiteral("Start stepping through the layers, at step N."),
+                      QStringLiteral("N")});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A .naqsh document to open."));
     parser.process(app);
 
     naqsh::Language language;

@@ -2779,6 +2779,22 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Arrow keys: next and previous; Esc: stop</source>
         <translation>کلیدهای جهت‌دار: بعدی و قبلی؛ Esc: توقف</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;صدور…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Diagram</source>
+        <translation>کپی &amp;نمودار شبکه</translation>
+    </message>
+    <message>
+        <source>Choose the interface font</source>
+        <translation>انتخاب قلم رابط کاربری</translation>
+    </message>
+    <message>
+        <source>&amp;Font…</source>
+        <translation>&amp;قلم…</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::NaqshFile</name>
@@ -4550,9 +4566,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Zero rows at the bottom</source>
         <translation>سطرهای صفر در پایین</translation>
     </message>
-</context>
-<context>
-    <name>naqsh::rules</name>
     <message>
         <source>%1 has no input: connect a layer to it</source>
         <translation>ورودی %1 وصل نیست: یک لایه به آن وصل کنید</translation>

@@ -244,6 +244,8 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
     case Shape:
         if (!numbers)
             return display ? QVariant(tr("error")) : QVariant();
+        if (display && hidden(int(DisplayContext::Hidden::Shapes)))
+            return DisplayContext::hiddenText();
         return display ? QVariant(m_format.shape(r->output, true))
                        : QVariant(r->output.elements().value());
     default:
@@ -254,6 +256,10 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
     const Costs &c = r->costs;
     if (opsColumn && !opsKnown)
         return display ? QVariant(tr("unknown")) : QVariant();
+    if (display && ((index.column() == Params && hidden(int(DisplayContext::Hidden::Params))) ||
+                    ((index.column() == Macs || index.column() == Flops) &&
+                     hidden(int(DisplayContext::Hidden::Macs)))))
+        return DisplayContext::hiddenText();
     switch (index.column()) {
     case Params:
         return display ? QVariant(m_format.integer(c.params().value()))
@@ -275,6 +281,11 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+bool CostTableModel::hidden(int what) const
+{
+    return m_display && m_display->hidden().testFlag(DisplayContext::Hidden(what));
 }
 
 void CostTableModel::setConvention(FlopConvention c)

@@ -72,6 +72,8 @@ private:
     GraphModel *m_model;
     Analyzer *m_analyzer;
     QPointer<DisplayContext> m_display;
+    /// Exercise mode: is this number hidden from students?
+    bool hidden(int what) const;
     QMetaObject::Connection m_displayConnection;
     QVector<LayerId> m_rows;
     QHash<LayerId, int> m_rowOf;

@@ -20,7 +20,10 @@ public:
     enum class Hidden { None = 0, Shapes = 1, Params = 2, Macs = 4 };
     Q_DECLARE_FLAGS(HiddenSet, Hidden)
 
-    explicit DisplayContext(QObject *parent = nullptr) : QObject(parent) {}
+    explicit DisplayContext(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
 
     FlopConvention convention() const { return m_convention; }
     DType dtype() const { return m_dtype; }

@@ -16,7 +16,8 @@ Document::Document(const LayerRegistry &registry, QObject *parent)
     , m_analyzer(new Analyzer(m_model, this))
     , m_undo(new QUndoStack(this))
 {
-    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(m_undo, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
 QString Document::displayName() const

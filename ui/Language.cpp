@@ -48,13 +48,15 @@ void Language::apply(Code code)
         if (m_translator.isEmpty())
             (void)m_translator.load(QStringLiteral(":/i18n/naqsh_fa.qm"));
         if (m_qtTranslator.isEmpty())
-            (void)m_qtTranslator.load(QStringLiteral("qtbase_fa"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+            (void)m_qtTranslator.load(QStringLiteral("qtbase_fa"),
+                                      QLibraryInfo::path(QLibraryInfo::TranslationsPath));
         QCoreApplication::installTranslator(&m_qtTranslator);
         QCoreApplication::installTranslator(&m_translator);
         m_installed = true;
     }
     m_current = code;
-    QLocale::setDefault(code == Code::Persian ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale(QLocale::English, QLocale::UnitedStates));
+    QLocale::setDefault(code == Code::Persian ? QLocale(QLocale::Persian, QLocale::Iran)
+                                              : QLocale(QLocale::English, QLocale::UnitedStates));
     if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
         app->setLayoutDirection(code == Code::Persian ? Qt::RightToLeft : Qt::LeftToRight);
     QSettings().setValue(QStringLiteral("ui/language"), key(code));

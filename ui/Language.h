@@ -19,7 +19,10 @@ public:
     explicit Language(QObject *parent = nullptr);
 
     Code current() const { return m_current; }
-    static QString key(Code c) { return c == Code::Persian ? QStringLiteral("fa") : QStringLiteral("en"); }
+    static QString key(Code c)
+    {
+        return c == Code::Persian ? QStringLiteral("fa") : QStringLiteral("en");
+    }
     static bool fromKey(const QString &key, Code *out);
     /// The language to start in: @p override ("fa"/"en") if given, else the saved setting, else
     /// the system locale.

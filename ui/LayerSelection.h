@@ -14,7 +14,10 @@ class LayerSelection : public QObject
 {
     Q_OBJECT
 public:
-    explicit LayerSelection(QObject *parent = nullptr) : QObject(parent) {}
+    explicit LayerSelection(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
 
     const QVector<LayerId> &layers() const { return m_layers; }
     LayerId current() const { return m_layers.isEmpty() ? LayerId() : m_layers.first(); }

@@ -6,14 +6,8 @@
 #include "analysis/Analyzer.h"
 #include "canvas/EdgeItem.h"
 #include "canvas/GraphScene.h"
-#include "canvas/NodeItem.h"
 #include "canvas/GraphView.h"
-#include "graph/GraphModel.h"
-#include "layers/LayerRegistry.h"
-#include "panels/CostTablePanel.h"
-#include "panels/InspectorWidget.h"
-#include "panels/LayerPalette.h"
-#include "panels/StatusTotals.h"
+#include "canvas/NodeItem.h"
 #include "classroom/ExerciseWidget.h"
 #include "classroom/StepThrough.h"
 #include "classroom/Theme.h"
@@ -21,26 +15,33 @@
 #include "compare/ChartsPanel.h"
 #include "compare/ComparePanel.h"
 #include "compare/ExplainPanel.h"
-#include "io/DocumentLoader.h"
 #include "export/ExportDialog.h"
+#include "graph/GraphModel.h"
+#include "io/DocumentLoader.h"
+#include "layers/LayerRegistry.h"
 #include "layout/GraphLayout.h"
+#include "panels/CostTablePanel.h"
+#include "panels/InspectorWidget.h"
+#include "panels/LayerPalette.h"
+#include "panels/StatusTotals.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QKeyEvent>
-#include <QProgressDialog>
-#include <QTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -96,10 +97,10 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     statusBar()->addPermanentWidget(m_totals);
     m_zoomLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_zoomLabel);
-    connect(m_view, &GraphView::zoomChanged, this, [this](double f) {
-        m_zoomLabel->setText(m_display->format().percent(f));
-    });
-    connect(m_scene, &GraphScene::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_view, &GraphView::zoomChanged, this,
+            [this](double f) { m_zoomLabel->setText(m_display->format().percent(f)); });
+    connect(m_scene, &GraphScene::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_palette, &LayerPalette::layerActivated, m_view, &GraphView::addLayerAtCenter);
     connect(m_compare, &ComparePanel::pairChanged, m_charts, &ChartsPanel::setPair);
     connect(m_table, &CostTablePanel::layerCellClicked, this, [this](LayerId id, int column) {
@@ -131,6 +132,10 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
         restoreState(s.value(QStringLiteral("window/state")).toByteArray());
         m_latinDigitsAct->setChecked(s.value(QStringLiteral("ui/latinDigits"), false).toBool());
     }
+    if (QFont saved; saved.fromString(QSettings().value(QStringLiteral("ui/font")).toString()))
+        Theme::setUserFont(saved);
+    if (!m_themeSystemAct->isChecked() || Theme::userFont() != QApplication::font())
+        applyTheme();
     updateRecentMenu();
     updateTitle();
 }
@@ -158,8 +163,12 @@ void MainWindow::mirrorDocks()
 
 void MainWindow::applyNumberFormat()
 {
-    const bool latin = m_latinDigitsAct ? m_latinDigitsAct->isChecked() : QSettings().value(QStringLiteral("ui/latinDigits"), false).toBool();
-    const QLocale locale = m_language->current() == Language::Code::Persian ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale::c();
+    const bool latin = m_latinDigitsAct
+                           ? m_latinDigitsAct->isChecked()
+                           : QSettings().value(QStringLiteral("ui/latinDigits"), false).toBool();
+    const QLocale locale = m_language->current() == Language::Code::Persian
+                               ? QLocale(QLocale::Persian, QLocale::Iran)
+                               : QLocale::c();
     m_display->setFormat(NumberFormat(locale, latin));
 }
 
@@ -203,9 +212,13 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, this, &MainWindow::applyTheme);
     }
     const int savedTheme = QSettings().value(QStringLiteral("ui/theme"), 0).toInt();
-    (savedTheme == 1 ? m_themeLightAct : savedTheme == 2 ? m_themeDarkAct : m_themeSystemAct)->setChecked(true);
+    (savedTheme == 1   ? m_themeLightAct
+     : savedTheme == 2 ? m_themeDarkAct
+                       : m_themeSystemAct)
+        ->setChecked(true);
     m_exportAct = make(QKeySequence(Qt::CTRL | Qt::Key_E), "document-export");
-    connect(m_exportAct, &QAction::triggered, this, [this] { ExportDialog::run(this, m_doc, m_selection, m_display); });
+    connect(m_exportAct, &QAction::triggered, this,
+            [this] { ExportDialog::run(this, m_doc, m_selection, m_display); });
     m_quitAct = make(QKeySequence::Quit, "application-exit");
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
 
@@ -229,8 +242,10 @@ void MainWindow::createActions()
     connect(m_selectAllAct, &QAction::triggered, m_scene, &GraphScene::selectAllLayers);
     m_renameAct = make(QKeySequence(Qt::Key_F2), "edit-rename");
     connect(m_renameAct, &QAction::triggered, m_scene, &GraphScene::renameSelected);
-    // Editing shortcuts belong to the canvas: a focused spin box must keep its own Delete and Ctrl+A.
-    for (QAction *a : {m_cutAct, m_copyAct, m_pasteAct, m_duplicateAct, m_deleteAct, m_selectAllAct, m_renameAct}) {
+    // Editing shortcuts belong to the canvas: a focused spin box must keep its own Delete and
+    // Ctrl+A.
+    for (QAction *a : {m_cutAct, m_copyAct, m_pasteAct, m_duplicateAct, m_deleteAct, m_selectAllAct,
+                       m_renameAct}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(a);
     }
@@ -256,9 +271,12 @@ void MainWindow::createActions()
         m_heatGroup->addAction(a);
     }
     m_heatOffAct->setChecked(true);
-    connect(m_heatOffAct, &QAction::triggered, this, [this] { m_display->setHeatMode(DisplayContext::HeatMode::Off); });
-    connect(m_heatMacsAct, &QAction::triggered, this, [this] { m_display->setHeatMode(DisplayContext::HeatMode::Macs); });
-    connect(m_heatParamsAct, &QAction::triggered, this, [this] { m_display->setHeatMode(DisplayContext::HeatMode::Params); });
+    connect(m_heatOffAct, &QAction::triggered, this,
+            [this] { m_display->setHeatMode(DisplayContext::HeatMode::Off); });
+    connect(m_heatMacsAct, &QAction::triggered, this,
+            [this] { m_display->setHeatMode(DisplayContext::HeatMode::Macs); });
+    connect(m_heatParamsAct, &QAction::triggered, this,
+            [this] { m_display->setHeatMode(DisplayContext::HeatMode::Params); });
 
     m_latinDigitsAct = make({});
     m_latinDigitsAct->setCheckable(true);
@@ -276,16 +294,21 @@ void MainWindow::createActions()
         a->setCheckable(true);
         m_languageGroup->addAction(a);
     }
-    (m_language->current() == Language::Code::Persian ? m_persianAct : m_englishAct)->setChecked(true);
-    connect(m_englishAct, &QAction::triggered, this, [this] { setLanguage(Language::Code::English); });
-    connect(m_persianAct, &QAction::triggered, this, [this] { setLanguage(Language::Code::Persian); });
+    (m_language->current() == Language::Code::Persian ? m_persianAct : m_englishAct)
+        ->setChecked(true);
+    connect(m_englishAct, &QAction::triggered, this,
+            [this] { setLanguage(Language::Code::English); });
+    connect(m_persianAct, &QAction::triggered, this,
+            [this] { setLanguage(Language::Code::Persian); });
 
     m_aboutAct = make({}, "help-about");
     connect(m_aboutAct, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Naqsh"),
-                           tr("<h3>Naqsh %1</h3><p>A visual neural-network designer for the classroom: build a network, "
-                              "see every shape and cost as you edit, and ask how each number is computed.</p>")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Naqsh"),
+            tr("<h3>Naqsh %1</h3><p>A visual neural-network designer for the classroom: build a "
+               "network, "
+               "see every shape and cost as you edit, and ask how each number is computed.</p>")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -299,7 +322,8 @@ void MainWindow::createDocks()
         auto *d = new QDockWidget(this);
         d->setObjectName(QLatin1String(name));
         d->setWidget(w);
-        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                       QDockWidget::DockWidgetClosable);
         addDockWidget(area, d);
         return d;
     };
@@ -350,7 +374,9 @@ void MainWindow::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_selectAllAct);
     m_editMenu->addAction(m_renameAct);
-    m_editMenu->addAction(QString(), this, [this] { ExportDialog::copyToClipboard(m_doc, m_selection, m_display); })
+    m_editMenu
+        ->addAction(QString(), this,
+                    [this] { ExportDialog::copyToClipboard(m_doc, m_selection, m_display); })
         ->setObjectName(QStringLiteral("copyDiagramAction"));
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_tidyAct);
@@ -366,7 +392,8 @@ void MainWindow::createMenus()
             m_compare->addLayersVariant(QString(), m_selection->layers(), ComparePanel::Role::B);
     });
     m_addPathAct = m_compareMenu->addAction(QString(), m_compare, &ComparePanel::addPath);
-    m_compareDocAct = m_compareMenu->addAction(QString(), m_compare, &ComparePanel::compareWithDocument);
+    m_compareDocAct =
+        m_compareMenu->addAction(QString(), m_compare, &ComparePanel::compareWithDocument);
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (QAction *a : {m_zoomInAct, m_zoomOutAct, m_zoomFitAct, m_zoomResetAct})
@@ -375,11 +402,24 @@ void MainWindow::createMenus()
     m_heatMenu = m_viewMenu->addMenu(QString());
     m_heatMenu->addActions(m_heatGroup->actions());
     m_viewMenu->addSeparator();
-    for (QDockWidget *d : {m_paletteDock, m_inspectorDock, m_tableDock, m_historyDock, m_compareDock, m_chartsDock,
-                           m_explainDock, m_exerciseDock})
+    for (QDockWidget *d : {m_paletteDock, m_inspectorDock, m_tableDock, m_historyDock,
+                           m_compareDock, m_chartsDock, m_explainDock, m_exerciseDock})
         m_viewMenu->addAction(d->toggleViewAction());
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeMenu->addActions(m_themeGroup->actions());
+    m_viewMenu
+        ->addAction(QString(), this,
+                    [this] {
+                        bool ok = false;
+                        const QFont font = QFontDialog::getFont(&ok, Theme::userFont(), this,
+                                                                tr("Choose the interface font"));
+                        if (!ok)
+                            return;
+                        Theme::setUserFont(font);
+                        QSettings().setValue(QStringLiteral("ui/font"), font.toString());
+                        applyTheme();
+                    })
+        ->setObjectName(QStringLiteral("fontAction"));
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
@@ -443,6 +483,8 @@ void MainWindow::retranslateUi()
     m_aboutAct->setText(tr("&About Naqsh"));
     m_importAct->setText(tr("&Import Model (ONNX, Caffe)…"));
     m_exportAct->setText(tr("&Export…"));
+    if (QAction *fontAction = findChild<QAction *>(QStringLiteral("fontAction")))
+        fontAction->setText(tr("&Font…"));
     if (QAction *copyDiagram = findChild<QAction *>(QStringLiteral("copyDiagramAction")))
         copyDiagram->setText(tr("Copy &Diagram"));
     m_tidyAct->setText(tr("&Tidy Layout"));
@@ -528,9 +570,10 @@ bool MainWindow::maybeSave()
     if (m_savePrompt) {
         answer = m_savePrompt();
     } else {
-        answer = QMessageBox::warning(this, tr("Unsaved changes"),
-                                      tr("%1 has unsaved changes. Save them?").arg(m_doc->displayName()),
-                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        answer = QMessageBox::warning(
+            this, tr("Unsaved changes"),
+            tr("%1 has unsaved changes. Save them?").arg(m_doc->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     }
     if (answer == QMessageBox::Save)
         return save();
@@ -549,12 +592,14 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString dir = m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(QLatin1Char(':'))
-                            ? QString()
-                            : QFileInfo(m_doc->filePath()).absolutePath();
+    const QString dir =
+        m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(QLatin1Char(':'))
+            ? QString()
+            : QFileInfo(m_doc->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a network"), dir,
-        tr("Networks (*.naqsh *.onnx *.prototxt);;Naqsh documents (*.naqsh);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt);;All files (*)"));
+        tr("Networks (*.naqsh *.onnx *.prototxt);;Naqsh documents (*.naqsh);;ONNX models "
+           "(*.onnx);;Caffe prototxt (*.prototxt);;All files (*)"));
     if (path.isEmpty())
         return;
     if (documentFormat(path) == DocumentFormat::Naqsh)
@@ -590,12 +635,14 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString suggested = m_doc->filePath().startsWith(QLatin1Char(':')) || m_doc->filePath().isEmpty()
-                            ? m_doc->displayName()
-                            : m_doc->filePath();
+    QString suggested =
+        m_doc->filePath().startsWith(QLatin1Char(':')) || m_doc->filePath().isEmpty()
+            ? m_doc->displayName()
+            : m_doc->filePath();
     if (!suggested.endsWith(QLatin1String(".naqsh")))
         suggested += QLatin1String(".naqsh");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save the network"), suggested, tr("Naqsh documents (*.naqsh)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the network"), suggested,
+                                                tr("Naqsh documents (*.naqsh)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".naqsh")))
@@ -648,11 +695,14 @@ bool MainWindow::offerRecovery()
     if (m_recoveryPrompt) {
         restore = m_recoveryPrompt(p);
     } else {
-        const QString name = p.originalPath.isEmpty() ? tr("an unsaved document") : QFileInfo(p.originalPath).fileName();
-        restore = QMessageBox::question(this, tr("Restore unsaved work?"),
-                                        tr("Naqsh was closed with unsaved changes to %1 (autosaved %2). Restore them?")
-                                            .arg(name, QLocale().toString(p.savedAt, QLocale::ShortFormat)),
-                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+        const QString name = p.originalPath.isEmpty() ? tr("an unsaved document")
+                                                      : QFileInfo(p.originalPath).fileName();
+        restore =
+            QMessageBox::question(
+                this, tr("Restore unsaved work?"),
+                tr("Naqsh was closed with unsaved changes to %1 (autosaved %2). Restore them?")
+                    .arg(name, QLocale().toString(p.savedAt, QLocale::ShortFormat)),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     }
     if (!restore) {
         Recovery::discard();
@@ -665,7 +715,8 @@ bool MainWindow::offerRecovery()
         Recovery::discard();
         return false;
     }
-    m_doc->setGraph(scratch.model()->graph(), p.originalPath.startsWith(QLatin1Char(':')) ? QString() : p.originalPath);
+    m_doc->setGraph(scratch.model()->graph(),
+                    p.originalPath.startsWith(QLatin1Char(':')) ? QString() : p.originalPath);
     // The restored content differs from the file on disk: mark it modified so that it is saved.
     m_doc->undoStack()->resetClean();
     updateTitle();
@@ -695,7 +746,8 @@ bool isOpenable(const QUrl &url)
     if (!url.isLocalFile())
         return false;
     const QString f = url.toLocalFile().toLower();
-    return f.endsWith(QLatin1String(".naqsh")) || f.endsWith(QLatin1String(".onnx")) || f.endsWith(QLatin1String(".prototxt"));
+    return f.endsWith(QLatin1String(".naqsh")) || f.endsWith(QLatin1String(".onnx")) ||
+           f.endsWith(QLatin1String(".prototxt"));
 }
 } // namespace
 
@@ -732,21 +784,32 @@ void MainWindow::import()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import a model"), QString(),
-                                                      tr("Models (*.onnx *.prototxt);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a model"), QString(),
+        tr("Models (*.onnx *.prototxt);;ONNX models (*.onnx);;Caffe prototxt (*.prototxt)"));
     if (!path.isEmpty())
         importFile(path);
 }
 
 bool MainWindow::importFile(const QString &path, QString *error)
 {
-    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
+    // Large models (ResNet-50 is about 100 MB) show progress and can be cancelled.
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
+                             1000, this);
     progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
-    const ImportResult r = loadDocument(path, LayerRegistry::builtin());
+    progress.setMinimumDuration(300);
+    LoadOptions options;
+    options.progress = [&progress](OnnxReadStage, qint64 done, qint64 total) {
+        if (total > 0)
+            progress.setValue(int(1000 * done / total));
+        QCoreApplication::processEvents();
+        return !progress.wasCanceled();
+    };
+    const ImportResult r = loadDocument(path, LayerRegistry::builtin(), options);
     progress.reset();
     if (!r.ok()) {
-        const QString message = tr("Cannot import %1:\n%2").arg(QFileInfo(path).fileName(), r.error);
+        const QString message =
+            tr("Cannot import %1:\n%2").arg(QFileInfo(path).fileName(), r.error);
         if (error)
             *error = message;
         else
@@ -763,9 +826,12 @@ bool MainWindow::importFile(const QString &path, QString *error)
     updateTitle();
     m_view->zoomToFit();
     if (!r.warnings.isEmpty() && !error)
-        QMessageBox::information(this, tr("Imported with notes"),
-                                 tr("%1 was imported. Please note:\n\n• %2").arg(QFileInfo(path).fileName(), r.warnings.join(QStringLiteral("\n• "))));
-    statusBar()->showMessage(tr("Imported %1 (%n layer(s))", nullptr, g.size()).arg(QFileInfo(path).fileName()), 6000);
+        QMessageBox::information(
+            this, tr("Imported with notes"),
+            tr("%1 was imported. Please note:\n\n• %2")
+                .arg(QFileInfo(path).fileName(), r.warnings.join(QStringLiteral("\n• "))));
+    statusBar()->showMessage(
+        tr("Imported %1 (%n layer(s))", nullptr, g.size()).arg(QFileInfo(path).fileName()), 6000);
     return true;
 }
 
@@ -778,8 +844,9 @@ void MainWindow::tidyLayout(bool leftToRight)
         from.insert(id, m_doc->model()->graph().layer(id)->position);
         to.insert(id, g.layer(id)->position);
     }
-    m_doc->undoStack()->push(new MoveLayersCommand(m_doc->model(), from, to,
-                                                   leftToRight ? tr("Tidy layout (left to right)") : tr("Tidy layout")));
+    m_doc->undoStack()->push(
+        new MoveLayersCommand(m_doc->model(), from, to,
+                              leftToRight ? tr("Tidy layout (left to right)") : tr("Tidy layout")));
     m_view->zoomToFit();
 }
 
@@ -787,7 +854,10 @@ void MainWindow::applyTheme()
 {
     const int choice = m_themeLightAct->isChecked() ? 1 : m_themeDarkAct->isChecked() ? 2 : 0;
     QSettings().setValue(QStringLiteral("ui/theme"), choice);
-    Theme::apply(choice == 1 ? Theme::Choice::Light : choice == 2 ? Theme::Choice::Dark : Theme::Choice::System, m_presenting);
+    Theme::apply(choice == 1   ? Theme::Choice::Light
+                 : choice == 2 ? Theme::Choice::Dark
+                               : Theme::Choice::System,
+                 m_presenting);
     m_scene->restyle();
 }
 
@@ -859,7 +929,10 @@ void MainWindow::updateStepHud()
             item->setOpacity(!m_steps->isActive() || st.revealed.contains(id) ? 1.0 : 0.12);
     for (const Connection &c : graph.connections())
         if (EdgeItem *edge = m_scene->edgeItem(c.from, c.to))
-            edge->setOpacity(!m_steps->isActive() || (st.revealed.contains(c.from) && st.revealed.contains(c.to)) ? 1.0 : 0.08);
+            edge->setOpacity(!m_steps->isActive() ||
+                                     (st.revealed.contains(c.from) && st.revealed.contains(c.to))
+                                 ? 1.0
+                                 : 0.08);
     if (!m_steps->isActive()) {
         m_stepHud->hide();
         return;
@@ -870,28 +943,42 @@ void MainWindow::updateStepHud()
     for (const TensorShape &s : st.inputs)
         ins << f.shape(s, true);
     const QString change = ins.isEmpty() ? f.shape(st.output, true)
-                                         : ins.join(QStringLiteral(" + ")) + QStringLiteral(" → ") + f.shape(st.output, true);
-    QString text = tr("<b>Step %1 of %2: %3</b>").arg(f.integer(st.index + 1), f.integer(st.count), l ? l->name.toHtmlEscaped() : QString());
+                                         : ins.join(QStringLiteral(" + ")) + QStringLiteral(" → ") +
+                                               f.shape(st.output, true);
+    QString text = tr("<b>Step %1 of %2: %3</b>")
+                       .arg(f.integer(st.index + 1), f.integer(st.count),
+                            l ? l->name.toHtmlEscaped() : QString());
     if (st.hasNumbers) {
         text += QStringLiteral("<br/>") + change.toHtmlEscaped();
-        text += QStringLiteral("<br/>") + tr("+%1 MACs, +%2 parameters").arg(f.integer(st.costs.macs.value()), f.integer(st.costs.params().value()));
+        text += QStringLiteral("<br/>") +
+                tr("+%1 MACs, +%2 parameters")
+                    .arg(f.integer(st.costs.macs.value()), f.integer(st.costs.params().value()));
         text += QStringLiteral("<br/>") + tr("Running total: %1 MACs, %2 parameters")
-                                           .arg(f.integer(st.running.macs.value()), f.integer(st.running.params().value()));
+                                              .arg(f.integer(st.running.macs.value()),
+                                                   f.integer(st.running.params().value()));
     } else {
-        text += QStringLiteral("<br/>") + tr("This layer has an error: %1").arg(m_doc->analyzer()->result().errorText(m_doc->model()->graph(), st.layer).toHtmlEscaped());
+        text += QStringLiteral("<br/>") + tr("This layer has an error: %1")
+                                              .arg(m_doc->analyzer()
+                                                       ->result()
+                                                       .errorText(m_doc->model()->graph(), st.layer)
+                                                       .toHtmlEscaped());
     }
-    text += QStringLiteral("<br/><small>") + tr("Arrow keys: next and previous; Esc: stop") + QStringLiteral("</small>");
+    text += QStringLiteral("<br/><small>") + tr("Arrow keys: next and previous; Esc: stop") +
+            QStringLiteral("</small>");
     m_stepHud->setText(text);
     QFont font = m_stepHud->font();
     font.setPointSize(m_presenting ? 22 : 13);
     m_stepHud->setFont(font);
     QPalette p = m_stepHud->palette();
-    p.setColor(QPalette::Window, Theme::isDark() ? QColor(20, 24, 30, 235) : QColor(255, 255, 255, 240));
+    p.setColor(QPalette::Window,
+               Theme::isDark() ? QColor(20, 24, 30, 235) : QColor(255, 255, 255, 240));
     p.setColor(QPalette::WindowText, Theme::isDark() ? Qt::white : Qt::black);
     m_stepHud->setPalette(p);
     m_stepHud->setWordWrap(false);
     m_stepHud->adjustSize();
-    const int x = layoutDirection() == Qt::RightToLeft ? 12 : m_view->viewport()->width() - m_stepHud->width() - 12;
+    const int x = layoutDirection() == Qt::RightToLeft
+                      ? 12
+                      : m_view->viewport()->width() - m_stepHud->width() - 12;
     m_stepHud->move(x, 12);
     m_stepHud->show();
     m_stepHud->raise();
@@ -908,11 +995,13 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             const bool rtl = layoutDirection() == Qt::RightToLeft;
             const int forward = rtl ? Qt::Key_Left : Qt::Key_Right;
             const int backward = rtl ? Qt::Key_Right : Qt::Key_Left;
-            if (key->key() == forward || key->key() == Qt::Key_Down || key->key() == Qt::Key_Space || key->key() == Qt::Key_PageDown) {
+            if (key->key() == forward || key->key() == Qt::Key_Down ||
+                key->key() == Qt::Key_Space || key->key() == Qt::Key_PageDown) {
                 m_steps->next();
                 return true;
             }
-            if (key->key() == backward || key->key() == Qt::Key_Up || key->key() == Qt::Key_Backspace || key->key() == Qt::Key_PageUp) {
+            if (key->key() == backward || key->key() == Qt::Key_Up ||
+                key->key() == Qt::Key_Backspace || key->key() == Qt::Key_PageUp) {
                 m_steps->previous();
                 return true;
             }

@@ -66,7 +66,10 @@ public:
     /// restored.
     bool offerRecovery();
     /// Replaces the question asked before restoring (tests answer without a modal dialog).
-    void setRecoveryPrompt(std::function<bool(const Recovery::Pending &)> prompt) { m_recoveryPrompt = std::move(prompt); }
+    void setRecoveryPrompt(std::function<bool(const Recovery::Pending &)> prompt)
+    {
+        m_recoveryPrompt = std::move(prompt);
+    }
     /// Replaces the unsaved-changes question: returns Save, Discard or Cancel.
     void setSavePrompt(std::function<int()> prompt) { m_savePrompt = std::move(prompt); }
 
@@ -142,16 +145,18 @@ private:
 
     QDockWidget *m_paletteDock, *m_inspectorDock, *m_tableDock, *m_historyDock;
     QDockWidget *m_compareDock, *m_chartsDock, *m_explainDock, *m_exerciseDock;
-    QMenu *m_fileMenu, *m_recentMenu, *m_editMenu, *m_viewMenu, *m_heatMenu, *m_languageMenu, *m_helpMenu;
+    QMenu *m_fileMenu, *m_recentMenu, *m_editMenu, *m_viewMenu, *m_heatMenu, *m_languageMenu,
+        *m_helpMenu;
     QMenu *m_themeMenu, *m_classroomMenu, *m_compareMenu;
-    QAction *m_importAct, *m_exportAct = nullptr, *m_tidyAct, *m_tidyRightAct, *m_presentAct, *m_stepAct;
+    QAction *m_importAct, *m_exportAct = nullptr, *m_tidyAct, *m_tidyRightAct, *m_presentAct,
+                          *m_stepAct;
     QAction *m_addAsAAct, *m_addAsBAct, *m_addPathAct, *m_compareDocAct;
     QAction *m_themeSystemAct, *m_themeLightAct, *m_themeDarkAct;
     QActionGroup *m_themeGroup;
     QToolBar *m_toolBar;
     QAction *m_newAct, *m_openAct, *m_saveAct, *m_saveAsAct, *m_quitAct;
-    QAction *m_undoAct, *m_redoAct, *m_cutAct, *m_copyAct, *m_pasteAct, *m_duplicateAct, *m_deleteAct,
-        *m_selectAllAct, *m_renameAct;
+    QAction *m_undoAct, *m_redoAct, *m_cutAct, *m_copyAct, *m_pasteAct, *m_duplicateAct,
+        *m_deleteAct, *m_selectAllAct, *m_renameAct;
     QAction *m_zoomInAct, *m_zoomOutAct, *m_zoomFitAct, *m_zoomResetAct, *m_gridAct;
     QAction *m_latinDigitsAct = nullptr;
     QAction *m_heatOffAct, *m_heatMacsAct, *m_heatParamsAct;

@@ -39,7 +39,8 @@ Recovery::Recovery(Document *doc, QObject *parent)
 
 QString Recovery::folder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/recovery");
 }
 
 Recovery::Pending Recovery::pending()
@@ -66,7 +67,8 @@ bool Recovery::autosaveNow()
     if (!note.open(QIODevice::WriteOnly))
         return false;
     note.write(QJsonDocument(QJsonObject{{QStringLiteral("original"), m_doc->filePath()},
-                                         {QStringLiteral("saved"), QDateTime::currentDateTime().toString(Qt::ISODate)}})
+                                         {QStringLiteral("saved"),
+                                          QDateTime::currentDateTime().toString(Qt::ISODate)}})
                    .toJson());
     return note.commit();
 }

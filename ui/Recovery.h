@@ -19,8 +19,8 @@ class Recovery : public QObject
 public:
     struct Pending
     {
-        QString recoveryFile;  ///< the autosaved document
-        QString originalPath;  ///< the file it was a copy of (may be empty: never saved)
+        QString recoveryFile; ///< the autosaved document
+        QString originalPath; ///< the file it was a copy of (may be empty: never saved)
         QDateTime savedAt;
         bool isValid() const { return !recoveryFile.isEmpty(); }
     };

@@ -17,7 +17,8 @@ QString AnalysisResult::errorText(const Graph &graph, LayerId id) const
     if (!r->error.isEmpty())
         return r->error;
     const Layer *source = graph.layer(r->errorSource);
-    return QCoreApplication::translate("naqsh::Analysis", "no numbers: layer '%1' upstream has an error")
+    return QCoreApplication::translate("naqsh::Analysis",
+                                       "no numbers: layer '%1' upstream has an error")
         .arg(source ? source->name : QString::number(r->errorSource.value));
 }
 
@@ -39,7 +40,8 @@ AnalysisEngine::AnalysisEngine(const LayerRegistry &registry, RuleContext contex
 {
 }
 
-AnalysisResult AnalysisEngine::analyze(const Graph &graph, const LayerRegistry &registry, const RuleContext &context)
+AnalysisResult AnalysisEngine::analyze(const Graph &graph, const LayerRegistry &registry,
+                                       const RuleContext &context)
 {
     AnalysisEngine engine(registry, context);
     engine.analyzeAll(graph);
@@ -132,15 +134,20 @@ bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *cha
     LayerResult next;
     const LayerType *type = typeOf(layer.type);
     if (!type) {
-        next.error = QCoreApplication::translate("naqsh::Analysis", "unknown layer type \"%1\"").arg(layer.type);
+        next.error = QCoreApplication::translate("naqsh::Analysis", "unknown layer type \"%1\"")
+                         .arg(layer.type);
     } else if (m_cyclic[slot]) {
-        next.error = QCoreApplication::translate("naqsh::Analysis", "this layer is part of a cycle: data would flow in a loop");
+        next.error = QCoreApplication::translate(
+            "naqsh::Analysis", "this layer is part of a cycle: data would flow in a loop");
     } else if (layer.inputs.size() < type->minInputs) {
-        next.error = type->minInputs == 1 && type->maxInputs == 1
-                         ? QCoreApplication::translate("naqsh::Analysis", "no input: connect a layer to it")
-                         : QCoreApplication::translate("naqsh::Analysis", "needs at least %n input(s)", nullptr, type->minInputs);
+        next.error =
+            type->minInputs == 1 && type->maxInputs == 1
+                ? QCoreApplication::translate("naqsh::Analysis", "no input: connect a layer to it")
+                : QCoreApplication::translate("naqsh::Analysis", "needs at least %n input(s)",
+                                              nullptr, type->minInputs);
     } else if (type->maxInputs >= 0 && layer.inputs.size() > type->maxInputs) {
-        next.error = QCoreApplication::translate("naqsh::Analysis", "takes at most %n input(s)", nullptr, type->maxInputs);
+        next.error = QCoreApplication::translate("naqsh::Analysis", "takes at most %n input(s)",
+                                                 nullptr, type->maxInputs);
     } else {
         QVarLengthArray<TensorShape, 4> inputs;
         for (int k = 0; k < layer.inputSlots.size(); ++k) {
@@ -162,7 +169,9 @@ bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *cha
                 if (next.costs.overflowed() || next.output.elements().overflowed()) {
                     next.costs = Costs();
                     next.output = TensorShape();
-                    next.error = QCoreApplication::translate("naqsh::Analysis", "the costs of this layer are too large to count in 64 bits");
+                    next.error = QCoreApplication::translate(
+                        "naqsh::Analysis",
+                        "the costs of this layer are too large to count in 64 bits");
                 }
             }
         }
@@ -177,12 +186,13 @@ bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *cha
     }
     const bool outcomeChanged = !prev.sameOutcome(next);
     const Costs &pc = prev.costs, &nc = next.costs;
-    const bool costsChanged = pc.weights.value() != nc.weights.value() || pc.bias.value() != nc.bias.value() ||
-                              pc.buffers.value() != nc.buffers.value() || pc.macs.value() != nc.macs.value() ||
-                              pc.biasAdds.value() != nc.biasAdds.value() || pc.adds.value() != nc.adds.value() ||
-                              pc.muls.value() != nc.muls.value() || pc.divs.value() != nc.divs.value() ||
-                              pc.exps.value() != nc.exps.value() || pc.comps.value() != nc.comps.value() ||
-                              pc.activations.value() != nc.activations.value();
+    const bool costsChanged =
+        pc.weights.value() != nc.weights.value() || pc.bias.value() != nc.bias.value() ||
+        pc.buffers.value() != nc.buffers.value() || pc.macs.value() != nc.macs.value() ||
+        pc.biasAdds.value() != nc.biasAdds.value() || pc.adds.value() != nc.adds.value() ||
+        pc.muls.value() != nc.muls.value() || pc.divs.value() != nc.divs.value() ||
+        pc.exps.value() != nc.exps.value() || pc.comps.value() != nc.comps.value() ||
+        pc.activations.value() != nc.activations.value();
     *changed = outcomeChanged || costsChanged;
     if (*changed) {
         addToTotals(prev, -1);

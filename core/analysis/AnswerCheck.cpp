@@ -19,8 +19,9 @@ QString normalise(const QString &in)
             out.append(QChar(u'0' + (u - 0x0660)));
         else if (u == 0x066B) // Arabic decimal separator
             out.append(QLatin1Char('.'));
-        else if (u == 0x066C || u == 0x060C || c == QLatin1Char(',') || c == QLatin1Char('\'') || c.isSpace() || u == 0x200C ||
-                 u == 0x2066 || u == 0x2069 || u == 0x200E || u == 0x200F)
+        else if (u == 0x066C || u == 0x060C || c == QLatin1Char(',') || c == QLatin1Char('\'') ||
+                 c.isSpace() || u == 0x200C || u == 0x2066 || u == 0x2069 || u == 0x200E ||
+                 u == 0x200F)
             continue; // group separators, spaces, direction marks
         else
             out.append(c);
@@ -51,8 +52,11 @@ std::optional<Parsed> parse(const QString &answer)
         scale = 1e9;
     else if (suffix == QLatin1String("T"))
         scale = 1e12;
-    const double value = (whole + (frac.isEmpty() ? QString() : QLatin1Char('.') + frac)).toDouble() * scale;
-    const double tolerance = suffix.isEmpty() && frac.isEmpty() ? 0.0 : 0.5 * std::pow(10.0, -double(frac.size())) * scale;
+    const double value =
+        (whole + (frac.isEmpty() ? QString() : QLatin1Char('.') + frac)).toDouble() * scale;
+    const double tolerance = suffix.isEmpty() && frac.isEmpty()
+                                 ? 0.0
+                                 : 0.5 * std::pow(10.0, -double(frac.size())) * scale;
     return Parsed{value, tolerance};
 }
 
@@ -69,8 +73,13 @@ std::optional<qint64> parseAnswerNumber(const QString &answer)
 std::optional<QVector<qint64>> parseAnswerShape(const QString &answer)
 {
     QString s = normalise(answer);
-    s.replace(QChar(0x00D7), QLatin1Char('x')).replace(QLatin1Char('*'), QLatin1Char('x')).replace(QLatin1Char('X'), QLatin1Char('x'));
-    s.remove(QLatin1Char('(')).remove(QLatin1Char(')')).remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+    s.replace(QChar(0x00D7), QLatin1Char('x'))
+        .replace(QLatin1Char('*'), QLatin1Char('x'))
+        .replace(QLatin1Char('X'), QLatin1Char('x'));
+    s.remove(QLatin1Char('('))
+        .remove(QLatin1Char(')'))
+        .remove(QLatin1Char('['))
+        .remove(QLatin1Char(']'));
     const QStringList parts = s.split(QLatin1Char('x'));
     if (parts.size() < 2 || parts.size() > 4)
         return std::nullopt;

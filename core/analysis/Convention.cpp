@@ -41,13 +41,15 @@ QString conventionDisplayName(FlopConvention c)
 {
     switch (c) {
     case FlopConvention::Flops:
-        return QCoreApplication::translate("naqsh::Convention", "FLOPs = 2×MACs + other operations");
+        return QCoreApplication::translate("naqsh::Convention",
+                                           "FLOPs = 2×MACs + other operations");
     case FlopConvention::TwoMacs:
         return QCoreApplication::translate("naqsh::Convention", "FLOPs = 2×MACs (as papers quote)");
     case FlopConvention::MacsOnly:
         return QCoreApplication::translate("naqsh::Convention", "MACs only (1 MAC = 1 operation)");
     case FlopConvention::BiasAsMac:
-        return QCoreApplication::translate("naqsh::Convention", "MACs with bias as a MAC (torchinfo)");
+        return QCoreApplication::translate("naqsh::Convention",
+                                           "MACs with bias as a MAC (torchinfo)");
     }
     return {};
 }

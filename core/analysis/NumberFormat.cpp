@@ -6,7 +6,9 @@
 namespace naqsh {
 
 NumberFormat::NumberFormat(const QLocale &locale, bool latinDigits)
-    : m_locale(latinDigits || locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale)
+    : m_locale(latinDigits || locale.language() == QLocale::C
+                   ? QLocale(QLocale::English, QLocale::UnitedStates)
+                   : locale)
     , m_latin(latinDigits || locale.language() == QLocale::C)
 {
     m_locale.setNumberOptions(QLocale::DefaultNumberOptions);
@@ -35,7 +37,11 @@ QString NumberFormat::percent(double fraction) const
 QString NumberFormat::compact(qint64 v) const
 {
     const double a = std::abs(double(v));
-    struct Unit { double scale; const char *suffix; };
+    struct Unit
+    {
+        double scale;
+        const char *suffix;
+    };
     static const Unit units[] = {{1e12, " T"}, {1e9, " G"}, {1e6, " M"}, {1e3, " K"}};
     for (const Unit &u : units)
         if (a >= u.scale)
@@ -66,7 +72,8 @@ QString NumberFormat::shape(const TensorShape &s, bool isolate) const
     const QString text = parts.join(QChar(0x00D7));
     if (!isolate)
         return text;
-    return QChar(0x2066) + text + QChar(0x2069); // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE
+    return QChar(0x2066) + text +
+           QChar(0x2069); // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE
 }
 
 QString NumberFormat::digits(const QString &latin) const

@@ -7,9 +7,11 @@
 
 namespace naqsh {
 
-QVector<LayerId> layersBetween(const Graph &graph, const AnalysisResult &result, LayerId from, LayerId to)
+QVector<LayerId> layersBetween(const Graph &graph, const AnalysisResult &result, LayerId from,
+                               LayerId to)
 {
-    // Forward from `from`, backward from `to`; the path layers are in both sets (endpoints included).
+    // Forward from `from`, backward from `to`; the path layers are in both sets (endpoints
+    // included).
     auto flood = [&](LayerId start, bool forward) {
         QSet<LayerId> seen;
         QVector<LayerId> stack{start};
@@ -47,20 +49,23 @@ void sum(const AnalysisResult &result, VariantSummary &s)
 }
 } // namespace
 
-VariantSummary summarizeVariant(const Graph &graph, const AnalysisResult &result, const Variant &variant)
+VariantSummary summarizeVariant(const Graph &graph, const AnalysisResult &result,
+                                const Variant &variant)
 {
     VariantSummary s;
     s.name = variant.name;
     switch (variant.kind) {
     case Variant::Kind::Path:
         if (!graph.contains(variant.from) || !graph.contains(variant.to)) {
-            s.error = QCoreApplication::translate("naqsh::Variant", "the start or end layer of this path no longer exists");
+            s.error = QCoreApplication::translate(
+                "naqsh::Variant", "the start or end layer of this path no longer exists");
             return s;
         }
         s.layers = layersBetween(graph, result, variant.from, variant.to);
         if (s.layers.isEmpty() && !graph.reaches(variant.from, variant.to))
-            s.error = QCoreApplication::translate("naqsh::Variant", "no path leads from '%1' to '%2'")
-                          .arg(graph.layer(variant.from)->name, graph.layer(variant.to)->name);
+            s.error =
+                QCoreApplication::translate("naqsh::Variant", "no path leads from '%1' to '%2'")
+                    .arg(graph.layer(variant.from)->name, graph.layer(variant.to)->name);
         break;
     case Variant::Kind::Layers:
         for (LayerId id : result.order)
@@ -68,7 +73,8 @@ VariantSummary summarizeVariant(const Graph &graph, const AnalysisResult &result
                 s.layers.append(id);
         break;
     case Variant::Kind::Document:
-        s.error = QCoreApplication::translate("naqsh::Variant", "open the other document to compare with it");
+        s.error = QCoreApplication::translate("naqsh::Variant",
+                                              "open the other document to compare with it");
         return s;
     }
     sum(result, s);

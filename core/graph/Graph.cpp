@@ -222,8 +222,8 @@ bool Graph::operator==(const Graph &other) const
     for (int i = 0; i < m_layers.size(); ++i) {
         const Layer &a = m_layers[i];
         const Layer &b = other.m_layers[i];
-        if (a.type != b.type || a.name != b.name || !(a.params == b.params) || a.position != b.position ||
-            a.inputs != b.inputs)
+        if (a.type != b.type || a.name != b.name || !(a.params == b.params) ||
+            a.position != b.position || a.inputs != b.inputs)
             return false;
     }
     return true;

@@ -63,7 +63,8 @@ bool GraphModel::insertLayer(const Layer &layer, int slot, QString *why)
             *why = tr("unknown layer type \"%1\"").arg(layer.type);
         return false;
     }
-    return addLayer(layer.type, layer.name, layer.position, layer.params, layer.id, why, slot).isValid();
+    return addLayer(layer.type, layer.name, layer.position, layer.params, layer.id, why, slot)
+        .isValid();
 }
 
 bool GraphModel::removeLayer(LayerId id)
@@ -178,7 +179,8 @@ bool GraphModel::canConnect(const PortRef &a, const PortRef &b, QString *why) co
     if (from->id == to->id)
         return fail(tr("a layer cannot feed itself"));
     if (toType->maxInputs > 0 && to->inputs.size() >= toType->maxInputs)
-        return fail(tr("the input of %1 is already connected; it takes %n input(s)", nullptr, toType->maxInputs)
+        return fail(tr("the input of %1 is already connected; it takes %n input(s)", nullptr,
+                       toType->maxInputs)
                         .arg(layerLabel(to->id)));
     if (m_graph.reaches(to->id, from->id))
         return fail(tr("connecting %1 to %2 would make a cycle: %2 already feeds %1")

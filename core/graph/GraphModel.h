@@ -33,7 +33,8 @@ public:
     /// returns its id; an invalid id and @p why if the type is unknown. An empty name gets a
     /// unique one from the type ("conv2d_3").
     LayerId addLayer(const QString &typeId, const QString &name = {}, QPointF position = {},
-                     const ParamValues &params = {}, LayerId id = {}, QString *why = nullptr, int slot = -1);
+                     const ParamValues &params = {}, LayerId id = {}, QString *why = nullptr,
+                     int slot = -1);
     /// Restores a layer exactly (id, name, params, position, and its place @p slot in the
     /// layer order), without connections. For undo.
     bool insertLayer(const Layer &layer, int slot = -1, QString *why = nullptr);

@@ -15,8 +15,8 @@ namespace naqsh {
 struct Layer
 {
     LayerId id;
-    QString type;   ///< stable type id from the registry, e.g. "conv2d"
-    QString name;   ///< unique-ish display name chosen by the user
+    QString type; ///< stable type id from the registry, e.g. "conv2d"
+    QString name; ///< unique-ish display name chosen by the user
     ParamValues params;
     QPointF position; ///< scene position of the node's top-left corner
     QVector<LayerId> inputs;

@@ -13,7 +13,10 @@ struct LayerId
     quint64 value = 0;
 
     constexpr LayerId() = default;
-    constexpr explicit LayerId(quint64 v) : value(v) {}
+    constexpr explicit LayerId(quint64 v)
+        : value(v)
+    {
+    }
     static constexpr LayerId invalid() { return LayerId(); }
     constexpr bool isValid() const { return value != 0; }
     constexpr auto operator<=>(const LayerId &) const = default;

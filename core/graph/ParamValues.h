@@ -12,7 +12,8 @@ class ParamValues
 {
 public:
     ParamValues() = default;
-    explicit ParamValues(QVector<QVariant> values) : m_values(std::move(values))
+    explicit ParamValues(QVector<QVariant> values)
+        : m_values(std::move(values))
     {
         m_numbers.resize(m_values.size());
         for (int i = 0; i < m_values.size(); ++i)

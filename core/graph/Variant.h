@@ -15,10 +15,10 @@ struct Variant
     enum class Kind { Path, Layers, Document };
     QString name;
     Kind kind = Kind::Path;
-    LayerId from;               ///< Path: first layer (included)
-    LayerId to;                 ///< Path: last layer (included)
-    QVector<LayerId> layers;    ///< Layers: the chosen layers
-    QString documentPath;       ///< Document: path of the other .naqsh file
+    LayerId from;            ///< Path: first layer (included)
+    LayerId to;              ///< Path: last layer (included)
+    QVector<LayerId> layers; ///< Layers: the chosen layers
+    QString documentPath;    ///< Document: path of the other .naqsh file
     bool operator==(const Variant &) const = default;
 };
 

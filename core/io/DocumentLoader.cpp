@@ -32,7 +32,7 @@ ImportResult loadDocument(const QString &path, const LayerRegistry &registry,
         return result;
     }
     case DocumentFormat::Onnx:
-        result = importOnnxFile(path, registry);
+        result = importOnnxFile(path, registry, options.progress);
         break;
     case DocumentFormat::Prototxt:
         result = importPrototxtFile(path, registry);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ImportResult.h"
+#include "OnnxReader.h"
 #include "layout/LayeredLayout.h"
 
 #include <QString>
@@ -23,6 +24,8 @@ struct LoadOptions
     /// Lay imported models out (they carry no positions). Native documents keep theirs.
     bool layout = true;
     LayoutDirection direction = LayoutDirection::TopDown;
+    /// ONNX only: reports reading progress; returning false cancels (the result says so).
+    OnnxProgressCallback progress;
 };
 
 /**

@@ -62,7 +62,10 @@ QString lineColumn(const QByteArray &bytes, int offset)
 class Reader
 {
 public:
-    Reader(const LayerRegistry &registry) : m_registry(registry) {}
+    Reader(const LayerRegistry &registry)
+        : m_registry(registry)
+    {
+    }
     ReadResult read(const QByteArray &bytes);
 
 private:
@@ -84,7 +87,9 @@ bool Reader::readId(const QJsonValue &v, const QString &where, LayerId *out)
 {
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d < 1 || d != double(qint64(d)) || d > 9.0e15)
-        return fail(where, QCoreApplication::translate("naqsh::NaqshFile", "expected a layer id (a positive whole number)"));
+        return fail(where,
+                    QCoreApplication::translate("naqsh::NaqshFile",
+                                                "expected a layer id (a positive whole number)"));
     *out = LayerId(quint64(d));
     return true;
 }
@@ -99,30 +104,39 @@ bool Reader::readLayer(const QJsonValue &value, int index, Graph &graph)
     if (!readId(o.value(QStringLiteral("id")), where + QStringLiteral(".id"), &layer.id))
         return false;
     if (graph.contains(layer.id))
-        return fail(where + QStringLiteral(".id"), QCoreApplication::translate("naqsh::NaqshFile", "id %1 is used twice").arg(layer.id.value));
+        return fail(where + QStringLiteral(".id"),
+                    QCoreApplication::translate("naqsh::NaqshFile", "id %1 is used twice")
+                        .arg(layer.id.value));
     const QJsonValue typeValue = o.value(QStringLiteral("type"));
     if (!typeValue.isString())
-        return fail(where + QStringLiteral(".type"), QCoreApplication::translate("naqsh::NaqshFile", "expected a layer type name"));
+        return fail(where + QStringLiteral(".type"),
+                    QCoreApplication::translate("naqsh::NaqshFile", "expected a layer type name"));
     layer.type = typeValue.toString();
     const LayerType *type = m_registry.find(layer.type);
     if (!type)
-        return fail(where + QStringLiteral(".type"), QCoreApplication::translate("naqsh::NaqshFile", "unknown layer type \"%1\"").arg(layer.type));
+        return fail(where + QStringLiteral(".type"),
+                    QCoreApplication::translate("naqsh::NaqshFile", "unknown layer type \"%1\"")
+                        .arg(layer.type));
     layer.type = type->id; // share the registry's string
     const QJsonValue nameValue = o.value(QStringLiteral("name"));
     if (!nameValue.isString() || nameValue.toString().trimmed().isEmpty())
-        return fail(where + QStringLiteral(".name"), QCoreApplication::translate("naqsh::NaqshFile", "expected a non-empty name"));
+        return fail(where + QStringLiteral(".name"),
+                    QCoreApplication::translate("naqsh::NaqshFile", "expected a non-empty name"));
     layer.name = nameValue.toString();
 
     ParamValues params = type->defaultParams();
     const QJsonValue paramsValue = o.value(QStringLiteral("params"));
     if (!paramsValue.isUndefined() && !paramsValue.isObject())
-        return fail(where + QStringLiteral(".params"), QCoreApplication::translate("naqsh::NaqshFile", "expected an object"));
+        return fail(where + QStringLiteral(".params"),
+                    QCoreApplication::translate("naqsh::NaqshFile", "expected an object"));
     const QJsonObject po = paramsValue.toObject();
     for (auto it = po.begin(); it != po.end(); ++it) {
         const QString pwhere = QStringLiteral("%1.params.%2").arg(where, it.key());
         const int pi = type->paramIndex(it.key());
         if (pi < 0)
-            return fail(pwhere, QCoreApplication::translate("naqsh::NaqshFile", "%1 has no parameter \"%2\"").arg(layer.type, it.key()));
+            return fail(pwhere, QCoreApplication::translate("naqsh::NaqshFile",
+                                                            "%1 has no parameter \"%2\"")
+                                    .arg(layer.type, it.key()));
         QString why;
         const QVariant v = validateParam(type->params[pi], it.value().toVariant(), &why);
         if (!v.isValid())
@@ -135,7 +149,8 @@ bool Reader::readLayer(const QJsonValue &value, int index, Graph &graph)
     if (!pos.isUndefined()) {
         const QJsonArray a = pos.toArray();
         if (!pos.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
-            return fail(where + QStringLiteral(".position"), QCoreApplication::translate("naqsh::NaqshFile", "expected [x, y]"));
+            return fail(where + QStringLiteral(".position"),
+                        QCoreApplication::translate("naqsh::NaqshFile", "expected [x, y]"));
         layer.position = QPointF(a[0].toDouble(), a[1].toDouble());
     }
     graph.addLayer(layer);
@@ -155,17 +170,28 @@ bool Reader::readConnection(const QJsonValue &value, int index, Graph &graph)
     const Layer *a = graph.layer(from);
     const Layer *b = graph.layer(to);
     if (!a)
-        return fail(where + QStringLiteral(".from"), QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(from.value));
+        return fail(
+            where + QStringLiteral(".from"),
+            QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(from.value));
     if (!b)
-        return fail(where + QStringLiteral(".to"), QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(to.value));
+        return fail(
+            where + QStringLiteral(".to"),
+            QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(to.value));
     const LayerType *ta = m_registry.find(a->type);
     const LayerType *tb = m_registry.find(b->type);
     if (!ta->hasOutput)
-        return fail(where, QCoreApplication::translate("naqsh::NaqshFile", "layer '%1' (%2) has no output").arg(a->name, a->type));
+        return fail(where,
+                    QCoreApplication::translate("naqsh::NaqshFile", "layer '%1' (%2) has no output")
+                        .arg(a->name, a->type));
     if (tb->maxInputs >= 0 && b->inputs.size() >= tb->maxInputs)
-        return fail(where, QCoreApplication::translate("naqsh::NaqshFile", "layer '%1' (%2) takes at most %3 input(s)").arg(b->name, b->type).arg(tb->maxInputs));
+        return fail(where, QCoreApplication::translate("naqsh::NaqshFile",
+                                                       "layer '%1' (%2) takes at most %3 input(s)")
+                               .arg(b->name, b->type)
+                               .arg(tb->maxInputs));
     if (from == to || graph.reaches(to, from))
-        return fail(where, QCoreApplication::translate("naqsh::NaqshFile", "connecting '%1' to '%2' makes a cycle").arg(a->name, b->name));
+        return fail(where, QCoreApplication::translate("naqsh::NaqshFile",
+                                                       "connecting '%1' to '%2' makes a cycle")
+                               .arg(a->name, b->name));
     graph.insertConnection({from, to, int(b->inputs.size())});
     return true;
 }
@@ -178,7 +204,8 @@ bool Reader::readVariant(const QJsonValue &value, int index, Graph &graph)
     const QJsonObject o = value.toObject();
     Variant v;
     if (!o.value(QStringLiteral("name")).isString())
-        return fail(where + QStringLiteral(".name"), QCoreApplication::translate("naqsh::NaqshFile", "expected a name"));
+        return fail(where + QStringLiteral(".name"),
+                    QCoreApplication::translate("naqsh::NaqshFile", "expected a name"));
     v.name = o.value(QStringLiteral("name")).toString();
     const QString kind = o.value(QStringLiteral("kind")).toString();
     if (kind == QLatin1String("path")) {
@@ -187,30 +214,41 @@ bool Reader::readVariant(const QJsonValue &value, int index, Graph &graph)
             !readId(o.value(QStringLiteral("to")), where + QStringLiteral(".to"), &v.to))
             return false;
         if (!graph.contains(v.from))
-            return fail(where + QStringLiteral(".from"), QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(v.from.value));
+            return fail(where + QStringLiteral(".from"),
+                        QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1")
+                            .arg(v.from.value));
         if (!graph.contains(v.to))
-            return fail(where + QStringLiteral(".to"), QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(v.to.value));
+            return fail(where + QStringLiteral(".to"),
+                        QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1")
+                            .arg(v.to.value));
     } else if (kind == QLatin1String("layers")) {
         v.kind = Variant::Kind::Layers;
         const QJsonValue list = o.value(QStringLiteral("layers"));
         if (!list.isArray())
-            return fail(where + QStringLiteral(".layers"), QCoreApplication::translate("naqsh::NaqshFile", "expected a list of layer ids"));
+            return fail(
+                where + QStringLiteral(".layers"),
+                QCoreApplication::translate("naqsh::NaqshFile", "expected a list of layer ids"));
         const QJsonArray a = list.toArray();
         for (int i = 0; i < a.size(); ++i) {
             LayerId id;
             if (!readId(a[i], QStringLiteral("%1.layers[%2]").arg(where).arg(i), &id))
                 return false;
             if (!graph.contains(id))
-                return fail(QStringLiteral("%1.layers[%2]").arg(where).arg(i), QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1").arg(id.value));
+                return fail(QStringLiteral("%1.layers[%2]").arg(where).arg(i),
+                            QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1")
+                                .arg(id.value));
             v.layers.append(id);
         }
     } else if (kind == QLatin1String("document")) {
         v.kind = Variant::Kind::Document;
         if (!o.value(QStringLiteral("path")).isString())
-            return fail(where + QStringLiteral(".path"), QCoreApplication::translate("naqsh::NaqshFile", "expected a file path"));
+            return fail(where + QStringLiteral(".path"),
+                        QCoreApplication::translate("naqsh::NaqshFile", "expected a file path"));
         v.documentPath = o.value(QStringLiteral("path")).toString();
     } else {
-        return fail(where + QStringLiteral(".kind"), QCoreApplication::translate("naqsh::NaqshFile", "expected \"path\", \"layers\" or \"document\""));
+        return fail(where + QStringLiteral(".kind"),
+                    QCoreApplication::translate("naqsh::NaqshFile",
+                                                "expected \"path\", \"layers\" or \"document\""));
     }
     graph.variants.append(v);
     return true;
@@ -222,25 +260,32 @@ ReadResult Reader::read(const QByteArray &bytes)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.error = QCoreApplication::translate("naqsh::NaqshFile", "not valid JSON at %1: %2").arg(lineColumn(bytes, parseError.offset), parseError.errorString());
+        result.error = QCoreApplication::translate("naqsh::NaqshFile", "not valid JSON at %1: %2")
+                           .arg(lineColumn(bytes, parseError.offset), parseError.errorString());
         return result;
     }
     if (!doc.isObject()) {
-        result.error = QCoreApplication::translate("naqsh::NaqshFile", "not a Naqsh document: the top level must be a JSON object");
+        result.error = QCoreApplication::translate(
+            "naqsh::NaqshFile", "not a Naqsh document: the top level must be a JSON object");
         return result;
     }
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String("naqsh")) {
-        result.error = QCoreApplication::translate("naqsh::NaqshFile", "not a Naqsh document: \"format\" must be \"naqsh\"");
+        result.error = QCoreApplication::translate(
+            "naqsh::NaqshFile", "not a Naqsh document: \"format\" must be \"naqsh\"");
         return result;
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
-    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() != double(int(version.toDouble()))) {
-        result.error = QCoreApplication::translate("naqsh::NaqshFile", "version: expected a whole number");
+    if (!version.isDouble() || version.toDouble() < 1 ||
+        version.toDouble() != double(int(version.toDouble()))) {
+        result.error =
+            QCoreApplication::translate("naqsh::NaqshFile", "version: expected a whole number");
         return result;
     }
     if (version.toInt() > kVersion) {
-        result.error = QCoreApplication::translate("naqsh::NaqshFile", "this file uses format version %1, written by a newer Naqsh; this version reads up to version %2")
+        result.error = QCoreApplication::translate(
+                           "naqsh::NaqshFile", "this file uses format version %1, written by a "
+                                               "newer Naqsh; this version reads up to version %2")
                            .arg(version.toInt())
                            .arg(kVersion);
         return result;
@@ -252,12 +297,14 @@ ReadResult Reader::read(const QByteArray &bytes)
         if (v.isUndefined())
             return true;
         if (!v.isArray())
-            return fail(QLatin1String(key), QCoreApplication::translate("naqsh::NaqshFile", "expected a list"));
+            return fail(QLatin1String(key),
+                        QCoreApplication::translate("naqsh::NaqshFile", "expected a list"));
         *out = v.toArray();
         return true;
     };
     QJsonArray layers, connections, comparisons;
-    bool ok = list("layers", &layers) && list("connections", &connections) && list("comparisons", &comparisons);
+    bool ok = list("layers", &layers) && list("connections", &connections) &&
+              list("comparisons", &comparisons);
     for (int i = 0; ok && i < layers.size(); ++i)
         ok = readLayer(layers[i], i, graph);
     for (int i = 0; ok && i < connections.size(); ++i)
@@ -290,7 +337,8 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry)
         QJsonObject params;
         if (const LayerType *type = registry.find(l->type)) {
             for (int i = 0; i < type->params.size() && i < l->params.size(); ++i)
-                params.insert(type->params[i].key, paramToJson(type->params[i], l->params.value(i)));
+                params.insert(type->params[i].key,
+                              paramToJson(type->params[i], l->params.value(i)));
         }
         o.insert(QStringLiteral("params"), params);
         o.insert(QStringLiteral("position"), QJsonArray{l->position.x(), l->position.y()});
@@ -299,7 +347,8 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry)
     root.insert(QStringLiteral("layers"), layers);
     QJsonArray connections;
     for (const Connection &c : graph.connections())
-        connections.append(QJsonObject{{QStringLiteral("from"), qint64(c.from.value)}, {QStringLiteral("to"), qint64(c.to.value)}});
+        connections.append(QJsonObject{{QStringLiteral("from"), qint64(c.from.value)},
+                                       {QStringLiteral("to"), qint64(c.to.value)}});
     root.insert(QStringLiteral("connections"), connections);
     QJsonArray comparisons;
     for (const Variant &v : graph.variants) {
@@ -336,13 +385,16 @@ ReadResult read(const QString &path, const LayerRegistry &registry)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ReadResult r;
-        r.error = QCoreApplication::translate("naqsh::NaqshFile", "cannot open %1: %2").arg(path, file.errorString());
+        r.error = QCoreApplication::translate("naqsh::NaqshFile", "cannot open %1: %2")
+                      .arg(path, file.errorString());
         return r;
     }
     const qint64 maxSize = qint64(512) * 1024 * 1024;
     if (file.size() > maxSize) {
         ReadResult r;
-        r.error = QCoreApplication::translate("naqsh::NaqshFile", "%1 is too large to be a Naqsh document").arg(path);
+        r.error = QCoreApplication::translate("naqsh::NaqshFile",
+                                              "%1 is too large to be a Naqsh document")
+                      .arg(path);
         return r;
     }
     return fromJson(file.readAll(), registry);
@@ -353,13 +405,15 @@ bool write(const QString &path, const Graph &graph, const LayerRegistry &registr
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QCoreApplication::translate("naqsh::NaqshFile", "cannot write %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("naqsh::NaqshFile", "cannot write %1: %2")
+                         .arg(path, file.errorString());
         return false;
     }
     const QByteArray bytes = toJson(graph, registry);
     if (file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = QCoreApplication::translate("naqsh::NaqshFile", "cannot write %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("naqsh::NaqshFile", "cannot write %1: %2")
+                         .arg(path, file.errorString());
         return false;
     }
     return true;

@@ -14,7 +14,8 @@ namespace NaqshFile {
 
 inline constexpr int kVersion = 1;
 
-/// Outcome of reading: the graph, or an error naming the JSON location ("layers[2].params.stride_h").
+/// Outcome of reading: the graph, or an error naming the JSON location
+/// ("layers[2].params.stride_h").
 struct ReadResult
 {
     Graph graph;
@@ -28,7 +29,8 @@ ReadResult fromJson(const QByteArray &bytes, const LayerRegistry &registry);
 
 ReadResult read(const QString &path, const LayerRegistry &registry);
 /// Writes atomically (QSaveFile): on any failure the existing file is untouched.
-bool write(const QString &path, const Graph &graph, const LayerRegistry &registry, QString *error = nullptr);
+bool write(const QString &path, const Graph &graph, const LayerRegistry &registry,
+           QString *error = nullptr);
 
 } // namespace NaqshFile
 } // namespace naqsh

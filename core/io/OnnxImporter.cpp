@@ -1528,10 +1528,12 @@ ImportResult importOnnx(const OnnxModel &model, const LayerRegistry &registry)
     return guarded([&] { return OnnxImporter(model, registry).run(); });
 }
 
-ImportResult importOnnxFile(const QString &path, const LayerRegistry &registry)
+ImportResult importOnnxFile(const QString &path, const LayerRegistry &registry,
+                            const OnnxProgressCallback &progress)
 {
-    return guarded(
-        [&] { return fromRead(readOnnxFile(path), registry, QFileInfo(path).completeBaseName()); });
+    return guarded([&] {
+        return fromRead(readOnnxFile(path, progress), registry, QFileInfo(path).completeBaseName());
+    });
 }
 
 ImportResult importOnnxBytes(QByteArrayView bytes, const LayerRegistry &registry)

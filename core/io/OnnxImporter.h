@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ImportResult.h"
+#include "OnnxReader.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -26,7 +27,8 @@ ImportResult importOnnx(const OnnxModel &model, const LayerRegistry &registry);
 
 /// Reads and imports a .onnx file; a file that is not ONNX or is truncated gives the reader's
 /// message. The graph is named after the ONNX graph, or the file when that has no name.
-ImportResult importOnnxFile(const QString &path, const LayerRegistry &registry);
+ImportResult importOnnxFile(const QString &path, const LayerRegistry &registry,
+                            const OnnxProgressCallback &progress = {});
 
 /// Same as importOnnxFile, for a model already in memory.
 ImportResult importOnnxBytes(QByteArrayView bytes, const LayerRegistry &registry);

@@ -14,8 +14,10 @@ namespace {
 
 QString csvField(const QString &s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) ||
+        s.contains(QLatin1Char('\n')))
+        return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+               QLatin1Char('"');
     return s;
 }
 
@@ -40,8 +42,8 @@ QString pad(const QString &s, int w, bool right)
     return right ? fill + s : s + fill;
 }
 
-QString alignedTable(const QStringList &headers, const QVector<QStringList> &rows, const QVector<bool> &rightAligned,
-                     int totalsFrom)
+QString alignedTable(const QStringList &headers, const QVector<QStringList> &rows,
+                     const QVector<bool> &rightAligned, int totalsFrom)
 {
     QVector<int> widths(headers.size(), 0);
     for (int c = 0; c < headers.size(); ++c)
@@ -59,7 +61,8 @@ QString alignedTable(const QStringList &headers, const QVector<QStringList> &row
     int total = 0;
     for (int w : widths)
         total += w;
-    const QString rule = QString(total + 2 * (int(widths.size()) - 1), QLatin1Char('-')) + QLatin1Char('\n');
+    const QString rule =
+        QString(total + 2 * (int(widths.size()) - 1), QLatin1Char('-')) + QLatin1Char('\n');
     text += rule;
     for (int i = 0; i < rows.size(); ++i) {
         if (i == totalsFrom)
@@ -93,7 +96,10 @@ QString unknownCostNote(const QVector<ReportRow> &rows)
     }
     if (count == 0)
         return {};
-    return QCoreApplication::translate("naqsh::Report", "%n layer(s) have unknown cost (ops: %1); the totals leave their operations out", nullptr, count)
+    return QCoreApplication::translate(
+               "naqsh::Report",
+               "%n layer(s) have unknown cost (ops: %1); the totals leave their operations out",
+               nullptr, count)
         .arg(ops.join(QStringLiteral(", ")));
 }
 
@@ -101,11 +107,18 @@ QString unknownCostNote(const QVector<ReportRow> &rows)
 
 QStringList reportHeaders()
 {
-    return {QCoreApplication::translate("naqsh::Report", "Layer"), QCoreApplication::translate("naqsh::Report", "Type"), QCoreApplication::translate("naqsh::Report", "Output shape"), QCoreApplication::translate("naqsh::Report", "Params"), QCoreApplication::translate("naqsh::Report", "MACs"), QCoreApplication::translate("naqsh::Report", "FLOPs"), QCoreApplication::translate("naqsh::Report", "Activations"), QCoreApplication::translate("naqsh::Report", "Share")};
+    return {QCoreApplication::translate("naqsh::Report", "Layer"),
+            QCoreApplication::translate("naqsh::Report", "Type"),
+            QCoreApplication::translate("naqsh::Report", "Output shape"),
+            QCoreApplication::translate("naqsh::Report", "Params"),
+            QCoreApplication::translate("naqsh::Report", "MACs"),
+            QCoreApplication::translate("naqsh::Report", "FLOPs"),
+            QCoreApplication::translate("naqsh::Report", "Activations"),
+            QCoreApplication::translate("naqsh::Report", "Share")};
 }
 
-QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
-                              const ReportOptions &options)
+QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry,
+                              const AnalysisResult &result, const ReportOptions &options)
 {
     QVector<ReportRow> rows;
     QVector<LayerId> ids = result.order;
@@ -149,7 +162,8 @@ QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry,
 
 namespace Report {
 
-QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &o)
+QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+              const ReportOptions &o)
 {
     const NumberFormat &f = o.format;
     QVector<QStringList> rows;
@@ -159,37 +173,51 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
             rows.append({r.name, r.type, r.shape, f.integer(r.params), unknownText(), unknownText(),
                          f.integer(r.activations), unknownText()});
         else if (r.hasNumbers)
-            rows.append({r.name, r.type, r.shape, f.integer(r.params), f.integer(r.macs), f.integer(r.flops),
-                         f.integer(r.activations), f.percent(r.share)});
+            rows.append({r.name, r.type, r.shape, f.integer(r.params), f.integer(r.macs),
+                         f.integer(r.flops), f.integer(r.activations), f.percent(r.share)});
         else
-            rows.append({r.name, r.type, QCoreApplication::translate("naqsh::Report", "error"), QString(), QString(), QString(), QString(), QString()});
+            rows.append({r.name, r.type, QCoreApplication::translate("naqsh::Report", "error"),
+                         QString(), QString(), QString(), QString(), QString()});
     }
     const int totalsFrom = int(rows.size());
     const Costs &t = result.totals;
-    rows.append({QCoreApplication::translate("naqsh::Report", "Total"), QString(), QString(), f.integer(t.params().value()), f.integer(t.macs.value()),
-                 f.integer(totalFlops(result, o)), f.integer(t.activations.value()), f.percent(totalFlops(result, o) > 0 ? 1.0 : 0.0)});
+    rows.append({QCoreApplication::translate("naqsh::Report", "Total"), QString(), QString(),
+                 f.integer(t.params().value()), f.integer(t.macs.value()),
+                 f.integer(totalFlops(result, o)), f.integer(t.activations.value()),
+                 f.percent(totalFlops(result, o) > 0 ? 1.0 : 0.0)});
     QString text;
     if (!o.modelName.isEmpty())
         text += o.modelName + QLatin1Char('\n');
-    text += alignedTable(reportHeaders(), rows, {false, false, false, true, true, true, true, true}, totalsFrom);
+    text += alignedTable(reportHeaders(), rows, {false, false, false, true, true, true, true, true},
+                         totalsFrom);
     if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
         text += note + QLatin1Char('\n');
     const int bpe = bytesPerElement(o.dtype);
     text += QLatin1Char('\n');
-    text += QCoreApplication::translate("naqsh::Report", "Convention: %1").arg(conventionDisplayName(o.convention)) + QLatin1Char('\n');
-    text += QCoreApplication::translate("naqsh::Report", "Parameters: %1 (weights %2, bias %3), buffers %4")
-                .arg(f.integer(t.params().value()), f.integer(t.weights.value()), f.integer(t.bias.value()),
-                     f.integer(t.buffers.value())) + QLatin1Char('\n');
-    text += QCoreApplication::translate("naqsh::Report", "Activation memory (%1): %2 summed over all layers, %3 at the peak")
-                .arg(dtypeKey(o.dtype), f.bytes(t.activations.value() * bpe),
-                     f.bytes(result.peakActivations.value() * bpe)) + QLatin1Char('\n');
+    text += QCoreApplication::translate("naqsh::Report", "Convention: %1")
+                .arg(conventionDisplayName(o.convention)) +
+            QLatin1Char('\n');
+    text += QCoreApplication::translate("naqsh::Report",
+                                        "Parameters: %1 (weights %2, bias %3), buffers %4")
+                .arg(f.integer(t.params().value()), f.integer(t.weights.value()),
+                     f.integer(t.bias.value()), f.integer(t.buffers.value())) +
+            QLatin1Char('\n');
+    text +=
+        QCoreApplication::translate(
+            "naqsh::Report", "Activation memory (%1): %2 summed over all layers, %3 at the peak")
+            .arg(dtypeKey(o.dtype), f.bytes(t.activations.value() * bpe),
+                 f.bytes(result.peakActivations.value() * bpe)) +
+        QLatin1Char('\n');
     for (const ReportRow &r : reportRows(graph, registry, result, o))
         if (!r.hasNumbers)
-            text += QCoreApplication::translate("naqsh::Report", "error in layer '%1' (%2): %3").arg(r.name, r.type, r.error) + QLatin1Char('\n');
+            text += QCoreApplication::translate("naqsh::Report", "error in layer '%1' (%2): %3")
+                        .arg(r.name, r.type, r.error) +
+                    QLatin1Char('\n');
     return text;
 }
 
-QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &o)
+QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+                const ReportOptions &o)
 {
     QJsonArray layers;
     int unknownCost = 0;
@@ -209,12 +237,15 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
             obj.insert(QStringLiteral("output_shape"), shape);
             obj.insert(QStringLiteral("params"), r.params);
             obj.insert(QStringLiteral("buffers"), r.buffers);
-            obj.insert(QStringLiteral("macs"), r.costKnown ? QJsonValue(r.macs) : QJsonValue(QJsonValue::Null));
-            obj.insert(QStringLiteral("flops"), r.costKnown ? QJsonValue(r.flops) : QJsonValue(QJsonValue::Null));
+            obj.insert(QStringLiteral("macs"),
+                       r.costKnown ? QJsonValue(r.macs) : QJsonValue(QJsonValue::Null));
+            obj.insert(QStringLiteral("flops"),
+                       r.costKnown ? QJsonValue(r.flops) : QJsonValue(QJsonValue::Null));
             obj.insert(QStringLiteral("activation_elements"), r.activations);
             obj.insert(QStringLiteral("error"), QJsonValue::Null);
         } else {
-            for (const char *k : {"output_shape", "params", "buffers", "macs", "flops", "activation_elements"})
+            for (const char *k :
+                 {"output_shape", "params", "buffers", "macs", "flops", "activation_elements"})
                 obj.insert(QLatin1String(k), QJsonValue::Null);
             obj.insert(QStringLiteral("error"), r.error);
         }
@@ -227,14 +258,15 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
     }
     const Costs &t = result.totals;
     const int bpe = bytesPerElement(o.dtype);
-    QJsonObject totals{{QStringLiteral("params"), t.params().value()},
-                       {QStringLiteral("buffers"), t.buffers.value()},
-                       {QStringLiteral("macs"), t.macs.value()},
-                       {QStringLiteral("flops"), totalFlops(result, o)},
-                       {QStringLiteral("activation_elements"), t.activations.value()},
-                       {QStringLiteral("activation_bytes"), t.activations.value() * bpe},
-                       {QStringLiteral("peak_activation_bytes"), result.peakActivations.value() * bpe},
-                       {QStringLiteral("unknown_cost_layers"), unknownCost}};
+    QJsonObject totals{
+        {QStringLiteral("params"), t.params().value()},
+        {QStringLiteral("buffers"), t.buffers.value()},
+        {QStringLiteral("macs"), t.macs.value()},
+        {QStringLiteral("flops"), totalFlops(result, o)},
+        {QStringLiteral("activation_elements"), t.activations.value()},
+        {QStringLiteral("activation_bytes"), t.activations.value() * bpe},
+        {QStringLiteral("peak_activation_bytes"), result.peakActivations.value() * bpe},
+        {QStringLiteral("unknown_cost_layers"), unknownCost}};
     QJsonObject root{{QStringLiteral("model"), o.modelName},
                      {QStringLiteral("convention"), conventionKey(o.convention)},
                      {QStringLiteral("dtype"), dtypeKey(o.dtype)},
@@ -244,7 +276,8 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &o)
+QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+            const ReportOptions &o)
 {
     QStringList lines;
     QStringList headers = reportHeaders();
@@ -256,25 +289,35 @@ QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisRes
     for (const ReportRow &r : reportRows(graph, registry, result, o)) {
         QStringList cells{csvField(r.name), csvField(r.type)};
         if (r.hasNumbers && !r.costKnown)
-            cells << r.outputShape.toString() << QString::number(r.params) << csvField(unknownText())
-                  << csvField(unknownText()) << QString::number(r.activations) << csvField(unknownText()) << QString();
+            cells << r.outputShape.toString() << QString::number(r.params)
+                  << csvField(unknownText()) << csvField(unknownText())
+                  << QString::number(r.activations) << csvField(unknownText()) << QString();
         else if (r.hasNumbers)
-            cells << r.outputShape.toString() << QString::number(r.params) << QString::number(r.macs)
-                  << QString::number(r.flops) << QString::number(r.activations) << QString::number(r.share, 'f', 6)
+            cells << r.outputShape.toString() << QString::number(r.params)
+                  << QString::number(r.macs) << QString::number(r.flops)
+                  << QString::number(r.activations) << QString::number(r.share, 'f', 6)
                   << QString();
         else
-            cells << QString() << QString() << QString() << QString() << QString() << QString() << csvField(r.error);
+            cells << QString() << QString() << QString() << QString() << QString() << QString()
+                  << csvField(r.error);
         lines << cells.join(QLatin1Char(','));
     }
     const Costs &t = result.totals;
-    lines << QStringList{csvField(QCoreApplication::translate("naqsh::Report", "Total")), QString(), QString(), QString::number(t.params().value()),
-                         QString::number(t.macs.value()), QString::number(totalFlops(result, o)),
-                         QString::number(t.activations.value()), QStringLiteral("1.000000"), QString()}
+    lines << QStringList{csvField(QCoreApplication::translate("naqsh::Report", "Total")),
+                         QString(),
+                         QString(),
+                         QString::number(t.params().value()),
+                         QString::number(t.macs.value()),
+                         QString::number(totalFlops(result, o)),
+                         QString::number(t.activations.value()),
+                         QStringLiteral("1.000000"),
+                         QString()}
                  .join(QLatin1Char(','));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-QString markdown(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &o)
+QString markdown(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+                 const ReportOptions &o)
 {
     const NumberFormat &f = o.format;
     QString text;
@@ -288,20 +331,25 @@ QString markdown(const Graph &graph, const LayerRegistry &registry, const Analys
     for (const ReportRow &r : reportRowList) {
         QStringList cells{mdCell(r.name), mdCell(r.type)};
         if (r.hasNumbers && !r.costKnown)
-            cells << r.shape << f.integer(r.params) << unknownText() << unknownText() << f.integer(r.activations)
-                  << unknownText();
+            cells << r.shape << f.integer(r.params) << unknownText() << unknownText()
+                  << f.integer(r.activations) << unknownText();
         else if (r.hasNumbers)
-            cells << r.shape << f.integer(r.params) << f.integer(r.macs) << f.integer(r.flops) << f.integer(r.activations)
-                  << f.percent(r.share);
+            cells << r.shape << f.integer(r.params) << f.integer(r.macs) << f.integer(r.flops)
+                  << f.integer(r.activations) << f.percent(r.share);
         else
-            cells << mdCell(QCoreApplication::translate("naqsh::Report", "error: %1").arg(r.error)) << QString() << QString() << QString() << QString() << QString();
+            cells << mdCell(QCoreApplication::translate("naqsh::Report", "error: %1").arg(r.error))
+                  << QString() << QString() << QString() << QString() << QString();
         text += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     }
     const Costs &t = result.totals;
     text += QStringLiteral("| **%1** | | | **%2** | **%3** | **%4** | **%5** | **%6** |\n")
-                .arg(mdCell(QCoreApplication::translate("naqsh::Report", "Total")), f.integer(t.params().value()), f.integer(t.macs.value()),
-                     f.integer(totalFlops(result, o)), f.integer(t.activations.value()), f.percent(1.0));
-    text += QLatin1Char('\n') + QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.").arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
+                .arg(mdCell(QCoreApplication::translate("naqsh::Report", "Total")),
+                     f.integer(t.params().value()), f.integer(t.macs.value()),
+                     f.integer(totalFlops(result, o)), f.integer(t.activations.value()),
+                     f.percent(1.0));
+    text += QLatin1Char('\n') +
+            QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.")
+                .arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
             QLatin1Char('\n');
     if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
         text += note + QLatin1Char('\n');
@@ -314,9 +362,9 @@ namespace {
 
 struct Quantity
 {
-    QString key;      ///< machine key for JSON/CSV
-    QString label;    ///< translated row label
-    QString noun;     ///< translated noun for the phrase ("MACs", "parameters")
+    QString key;   ///< machine key for JSON/CSV
+    QString label; ///< translated row label
+    QString noun;  ///< translated noun for the phrase ("MACs", "parameters")
     qint64 a, b;
 };
 
@@ -325,13 +373,25 @@ QVector<Quantity> quantities(const CompareInput &in, const ReportOptions &o)
     const int bpe = bytesPerElement(o.dtype);
     const Costs &a = in.a.costs, &b = in.b.costs;
     return {
-        {QStringLiteral("params"), QCoreApplication::translate("naqsh::Report", "Parameters"), QCoreApplication::translate("naqsh::Report", "parameters"), a.params().value(), b.params().value()},
-        {QStringLiteral("weights"), QCoreApplication::translate("naqsh::Report", "Weights (no bias)"), QCoreApplication::translate("naqsh::Report", "weights"), a.weights.value(), b.weights.value()},
-        {QStringLiteral("macs"), QCoreApplication::translate("naqsh::Report", "MACs"), QCoreApplication::translate("naqsh::Report", "MACs"), a.macs.value(), b.macs.value()},
-        {QStringLiteral("flops"), QCoreApplication::translate("naqsh::Report", "FLOPs"), QCoreApplication::translate("naqsh::Report", "FLOPs"), flops(a, o.convention).value(), flops(b, o.convention).value()},
-        {QStringLiteral("activation_elements"), QCoreApplication::translate("naqsh::Report", "Activations (elements)"), QCoreApplication::translate("naqsh::Report", "activations"), a.activations.value(),
+        {QStringLiteral("params"), QCoreApplication::translate("naqsh::Report", "Parameters"),
+         QCoreApplication::translate("naqsh::Report", "parameters"), a.params().value(),
+         b.params().value()},
+        {QStringLiteral("weights"),
+         QCoreApplication::translate("naqsh::Report", "Weights (no bias)"),
+         QCoreApplication::translate("naqsh::Report", "weights"), a.weights.value(),
+         b.weights.value()},
+        {QStringLiteral("macs"), QCoreApplication::translate("naqsh::Report", "MACs"),
+         QCoreApplication::translate("naqsh::Report", "MACs"), a.macs.value(), b.macs.value()},
+        {QStringLiteral("flops"), QCoreApplication::translate("naqsh::Report", "FLOPs"),
+         QCoreApplication::translate("naqsh::Report", "FLOPs"), flops(a, o.convention).value(),
+         flops(b, o.convention).value()},
+        {QStringLiteral("activation_elements"),
+         QCoreApplication::translate("naqsh::Report", "Activations (elements)"),
+         QCoreApplication::translate("naqsh::Report", "activations"), a.activations.value(),
          b.activations.value()},
-        {QStringLiteral("activation_bytes"), QCoreApplication::translate("naqsh::Report", "Activation memory (bytes)"), QCoreApplication::translate("naqsh::Report", "activation memory"),
+        {QStringLiteral("activation_bytes"),
+         QCoreApplication::translate("naqsh::Report", "Activation memory (bytes)"),
+         QCoreApplication::translate("naqsh::Report", "activation memory"),
          a.activations.value() * bpe, b.activations.value() * bpe},
     };
 }
@@ -357,8 +417,12 @@ QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFor
     if (r.equal)
         return QCoreApplication::translate("naqsh::Report", "same %1").arg(quantity);
     if (r.value == 0)
-        return r.fewer ? QCoreApplication::translate("naqsh::Report", "no %1").arg(quantity) : QCoreApplication::translate("naqsh::Report", "%1 where there were none").arg(quantity);
-    return (r.fewer ? QCoreApplication::translate("naqsh::Report", "%1 fewer %2") : QCoreApplication::translate("naqsh::Report", "%1 more %2")).arg(format.ratio(r.value), quantity);
+        return r.fewer ? QCoreApplication::translate("naqsh::Report", "no %1").arg(quantity)
+                       : QCoreApplication::translate("naqsh::Report", "%1 where there were none")
+                             .arg(quantity);
+    return (r.fewer ? QCoreApplication::translate("naqsh::Report", "%1 fewer %2")
+                    : QCoreApplication::translate("naqsh::Report", "%1 more %2"))
+        .arg(format.ratio(r.value), quantity);
 }
 
 QString compareTable(const CompareInput &in, const ReportOptions &o)
@@ -367,15 +431,23 @@ QString compareTable(const CompareInput &in, const ReportOptions &o)
     QVector<QStringList> rows;
     for (const Quantity &q : quantities(in, o))
         rows.append({q.label, f.integer(q.a), f.integer(q.b), ratioPhrase(q.a, q.b, q.noun, f)});
-    QString text = alignedTable({QCoreApplication::translate("naqsh::Report", "Quantity"), in.a.name, in.b.name, QCoreApplication::translate("naqsh::Report", "B relative to A")}, rows,
-                                {false, true, true, false}, -1);
-    text += QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.").arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
+    QString text =
+        alignedTable({QCoreApplication::translate("naqsh::Report", "Quantity"), in.a.name,
+                      in.b.name, QCoreApplication::translate("naqsh::Report", "B relative to A")},
+                     rows, {false, true, true, false}, -1);
+    text += QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.")
+                .arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
             QLatin1Char('\n');
     for (const VariantSummary *v : {&in.a, &in.b}) {
         if (!v->error.isEmpty())
-            text += QCoreApplication::translate("naqsh::Report", "%1: %2").arg(v->name, v->error) + QLatin1Char('\n');
+            text += QCoreApplication::translate("naqsh::Report", "%1: %2").arg(v->name, v->error) +
+                    QLatin1Char('\n');
         else if (v->errorCount > 0)
-            text += QCoreApplication::translate("naqsh::Report", "%1: %n layer(s) have errors and are not counted", nullptr, v->errorCount).arg(v->name) + QLatin1Char('\n');
+            text += QCoreApplication::translate("naqsh::Report",
+                                                "%1: %n layer(s) have errors and are not counted",
+                                                nullptr, v->errorCount)
+                        .arg(v->name) +
+                    QLatin1Char('\n');
     }
     return text;
 }
@@ -383,7 +455,8 @@ QString compareTable(const CompareInput &in, const ReportOptions &o)
 QByteArray compareJson(const CompareInput &in, const ReportOptions &o)
 {
     auto variant = [&](const VariantSummary &v, bool first) {
-        QJsonObject obj{{QStringLiteral("name"), v.name}, {QStringLiteral("layer_count"), int(v.layers.size())},
+        QJsonObject obj{{QStringLiteral("name"), v.name},
+                        {QStringLiteral("layer_count"), int(v.layers.size())},
                         {QStringLiteral("errors"), v.errorCount}};
         for (const Quantity &q : quantities(in, o))
             obj.insert(q.key, first ? q.a : q.b);
@@ -394,11 +467,13 @@ QByteArray compareJson(const CompareInput &in, const ReportOptions &o)
     QJsonObject ratios;
     for (const Quantity &q : quantities(in, o)) {
         const Ratio r = compareCounts(q.a, q.b);
-        ratios.insert(q.key, QJsonObject{{QStringLiteral("ratio"), r.value},
-                                         {QStringLiteral("direction"), r.equal ? QStringLiteral("same")
-                                                                       : r.fewer ? QStringLiteral("fewer")
-                                                                                 : QStringLiteral("more")},
-                                         {QStringLiteral("text"), ratioPhrase(q.a, q.b, q.noun, NumberFormat())}});
+        ratios.insert(
+            q.key,
+            QJsonObject{{QStringLiteral("ratio"), r.value},
+                        {QStringLiteral("direction"), r.equal   ? QStringLiteral("same")
+                                                      : r.fewer ? QStringLiteral("fewer")
+                                                                : QStringLiteral("more")},
+                        {QStringLiteral("text"), ratioPhrase(q.a, q.b, q.noun, NumberFormat())}});
     }
     QJsonObject root{{QStringLiteral("convention"), conventionKey(o.convention)},
                      {QStringLiteral("dtype"), dtypeKey(o.dtype)},
@@ -410,12 +485,18 @@ QByteArray compareJson(const CompareInput &in, const ReportOptions &o)
 
 QString compareCsv(const CompareInput &in, const ReportOptions &o)
 {
-    QStringList lines{QStringList{QCoreApplication::translate("naqsh::Report", "Quantity"), csvField(in.a.name), csvField(in.b.name), QCoreApplication::translate("naqsh::Report", "Ratio"), QCoreApplication::translate("naqsh::Report", "Direction")}
+    QStringList lines{QStringList{QCoreApplication::translate("naqsh::Report", "Quantity"),
+                                  csvField(in.a.name), csvField(in.b.name),
+                                  QCoreApplication::translate("naqsh::Report", "Ratio"),
+                                  QCoreApplication::translate("naqsh::Report", "Direction")}
                           .join(QLatin1Char(','))};
     for (const Quantity &q : quantities(in, o)) {
         const Ratio r = compareCounts(q.a, q.b);
-        lines << QStringList{q.key, QString::number(q.a), QString::number(q.b), QString::number(r.value, 'f', 4),
-                             r.equal ? QStringLiteral("same") : r.fewer ? QStringLiteral("fewer") : QStringLiteral("more")}
+        lines << QStringList{q.key, QString::number(q.a), QString::number(q.b),
+                             QString::number(r.value, 'f', 4),
+                             r.equal   ? QStringLiteral("same")
+                             : r.fewer ? QStringLiteral("fewer")
+                                       : QStringLiteral("more")}
                      .join(QLatin1Char(','));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
@@ -425,10 +506,15 @@ QString compareMarkdown(const CompareInput &in, const ReportOptions &o)
 {
     const NumberFormat &f = o.format;
     QString text = QStringLiteral("| %1 | %2 | %3 | %4 |\n|---|---:|---:|---|\n")
-                       .arg(QCoreApplication::translate("naqsh::Report", "Quantity"), mdCell(in.a.name), mdCell(in.b.name), QCoreApplication::translate("naqsh::Report", "B relative to A"));
+                       .arg(QCoreApplication::translate("naqsh::Report", "Quantity"),
+                            mdCell(in.a.name), mdCell(in.b.name),
+                            QCoreApplication::translate("naqsh::Report", "B relative to A"));
     for (const Quantity &q : quantities(in, o))
-        text += QStringLiteral("| %1 | %2 | %3 | %4 |\n").arg(q.label, f.integer(q.a), f.integer(q.b), ratioPhrase(q.a, q.b, q.noun, f));
-    text += QLatin1Char('\n') + QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.").arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
+        text += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                    .arg(q.label, f.integer(q.a), f.integer(q.b), ratioPhrase(q.a, q.b, q.noun, f));
+    text += QLatin1Char('\n') +
+            QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.")
+                .arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
             QLatin1Char('\n');
     return text;
 }

@@ -18,7 +18,8 @@ struct ReportOptions
 {
     FlopConvention convention = FlopConvention::Flops;
     DType dtype = DType::FP32;
-    NumberFormat format;        ///< digits for human formats (table, Markdown); CSV and JSON stay machine-readable
+    NumberFormat
+        format; ///< digits for human formats (table, Markdown); CSV and JSON stay machine-readable
     QString modelName;
 };
 
@@ -27,16 +28,16 @@ struct ReportRow
 {
     LayerId id;
     QString name;
-    QString type;              ///< translated display name
-    QString shape;             ///< formatted output shape, or empty on error
+    QString type;  ///< translated display name
+    QString shape; ///< formatted output shape, or empty on error
     TensorShape outputShape;
     bool hasNumbers = false;
     /// False for a layer whose operations Naqsh does not model (an opaque imported operator):
     /// its MACs and FLOPs are unknown (shown as such, counted as 0 in totals).
     bool costKnown = true;
-    QString opaqueOp;          ///< the original operator when costKnown is false
+    QString opaqueOp; ///< the original operator when costKnown is false
     qint64 params = 0, weights = 0, bias = 0, buffers = 0, macs = 0, flops = 0, activations = 0;
-    double share = 0;          ///< of total FLOPs under the convention
+    double share = 0; ///< of total FLOPs under the convention
     QString error;
 };
 
@@ -49,12 +50,16 @@ QStringList reportHeaders();
 
 namespace Report {
 /// Aligned text for a terminal.
-QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+              const ReportOptions &options);
 /// One JSON object (see README: "naqsh-cli analyze --format json").
-QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+                const ReportOptions &options);
 /// CSV with plain numbers (no separators, Latin digits) and a header row.
-QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
-QString markdown(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result, const ReportOptions &options);
+QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+            const ReportOptions &options);
+QString markdown(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
+                 const ReportOptions &options);
 
 /// Two variants side by side with ratios in words ("9.68× fewer MACs").
 struct CompareInput

@@ -11,7 +11,8 @@ namespace {
 
 ShapeResult same(const ParamValues &, std::span<const TensorShape> in, const RuleContext &)
 {
-    if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "This activation")); !e.isEmpty())
+    if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "This activation"));
+        !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(in[0]);
 }
@@ -121,30 +122,65 @@ LayerType activation(const char *id, const char *name, const char *help, CostRul
 
 void registerActivationLayers(LayerRegistry &registry)
 {
-    registry.add(activation("relu", QT_TRANSLATE_NOOP("naqsh::layers", "ReLU"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "max(0, x) per value: one comparison each. No parameters."), relu));
-    registry.add(activation("relu6", QT_TRANSLATE_NOOP("naqsh::layers", "ReLU6"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "min(max(0, x), 6) per value, as in MobileNet: two comparisons each."), relu6));
-    LayerType leakyType = activation("leaky_relu", QT_TRANSLATE_NOOP("naqsh::layers", "LeakyReLU"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "x if x > 0, else slope·x: one comparison and one multiplication per value."), leaky);
-    leakyType.params = {realParam("negative_slope", QT_TRANSLATE_NOOP("naqsh::layers", "Negative slope"),
-                                  QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to negative values"), 0.01, 0, 1)};
+    registry.add(
+        activation("relu", QT_TRANSLATE_NOOP("naqsh::layers", "ReLU"),
+                   QT_TRANSLATE_NOOP("naqsh::layers",
+                                     "max(0, x) per value: one comparison each. No parameters."),
+                   relu));
+    registry.add(activation(
+        "relu6", QT_TRANSLATE_NOOP("naqsh::layers", "ReLU6"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "min(max(0, x), 6) per value, as in MobileNet: two comparisons each."),
+        relu6));
+    LayerType leakyType = activation(
+        "leaky_relu", QT_TRANSLATE_NOOP("naqsh::layers", "LeakyReLU"),
+        QT_TRANSLATE_NOOP(
+            "naqsh::layers",
+            "x if x > 0, else slope·x: one comparison and one multiplication per value."),
+        leaky);
+    leakyType.params = {realParam(
+        "negative_slope", QT_TRANSLATE_NOOP("naqsh::layers", "Negative slope"),
+        QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to negative values"), 0.01, 0, 1)};
     leakyType.summary = slopeSummary;
     registry.add(leakyType);
-    LayerType preluType = activation("prelu", QT_TRANSLATE_NOOP("naqsh::layers", "PReLU"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "x if x > 0, else a·x with a learned slope a per channel (or one shared slope): C trainable parameters, one comparison and one multiplication per value."), prelu);
-    preluType.params = {boolParam("channel_shared", QT_TRANSLATE_NOOP("naqsh::layers", "Shared slope"),
-                                  QT_TRANSLATE_NOOP("naqsh::layers", "Learn one slope for all channels instead of one per channel"), false)};
+    LayerType preluType = activation(
+        "prelu", QT_TRANSLATE_NOOP("naqsh::layers", "PReLU"),
+        QT_TRANSLATE_NOOP(
+            "naqsh::layers",
+            "x if x > 0, else a·x with a learned slope a per channel (or one shared slope): C "
+            "trainable parameters, one comparison and one multiplication per value."),
+        prelu);
+    preluType.params = {
+        boolParam("channel_shared", QT_TRANSLATE_NOOP("naqsh::layers", "Shared slope"),
+                  QT_TRANSLATE_NOOP("naqsh::layers",
+                                    "Learn one slope for all channels instead of one per channel"),
+                  false)};
     preluType.summary = preluSummary;
     registry.add(preluType);
-    registry.add(activation("sigmoid", QT_TRANSLATE_NOOP("naqsh::layers", "Sigmoid"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "1 / (1 + e^−x): one exponential, one addition and one division per value."), sigmoid));
-    registry.add(activation("tanh", QT_TRANSLATE_NOOP("naqsh::layers", "Tanh"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "Hyperbolic tangent: counted as one transcendental function (exp) per value."), tanhCost));
-    registry.add(activation("gelu", QT_TRANSLATE_NOOP("naqsh::layers", "GELU"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "0.5·x·(1 + erf(x/√2)): three multiplications, one addition and one transcendental (erf, counted with exps) per value."), gelu));
-    registry.add(activation("softmax", QT_TRANSLATE_NOOP("naqsh::layers", "Softmax"),
-        QT_TRANSLATE_NOOP("naqsh::layers", "Over the channel axis: e^x / Σ e^x. One exponential and one division per value, and C − 1 additions per row for the sum."), softmax));
+    registry.add(
+        activation("sigmoid", QT_TRANSLATE_NOOP("naqsh::layers", "Sigmoid"),
+                   QT_TRANSLATE_NOOP(
+                       "naqsh::layers",
+                       "1 / (1 + e^−x): one exponential, one addition and one division per value."),
+                   sigmoid));
+    registry.add(activation(
+        "tanh", QT_TRANSLATE_NOOP("naqsh::layers", "Tanh"),
+        QT_TRANSLATE_NOOP(
+            "naqsh::layers",
+            "Hyperbolic tangent: counted as one transcendental function (exp) per value."),
+        tanhCost));
+    registry.add(
+        activation("gelu", QT_TRANSLATE_NOOP("naqsh::layers", "GELU"),
+                   QT_TRANSLATE_NOOP("naqsh::layers",
+                                     "0.5·x·(1 + erf(x/√2)): three multiplications, one addition "
+                                     "and one transcendental (erf, counted with exps) per value."),
+                   gelu));
+    registry.add(activation(
+        "softmax", QT_TRANSLATE_NOOP("naqsh::layers", "Softmax"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "Over the channel axis: e^x / Σ e^x. One exponential and one division "
+                          "per value, and C − 1 additions per row for the sum."),
+        softmax));
 }
 
 } // namespace naqsh

@@ -5,14 +5,16 @@ namespace naqsh {
 class LayerRegistry;
 
 // One function per layer family (one .cpp each). registerBuiltinLayers calls them in order.
-void registerIoLayers(LayerRegistry &registry);            // Input, Output, Identity
-void registerConvLayers(LayerRegistry &registry);          // Conv2d, ConvTranspose2d
-void registerPoolingLayers(LayerRegistry &registry);       // MaxPool2d, AvgPool2d, GlobalAvgPool, AdaptiveAvgPool2d
+void registerIoLayers(LayerRegistry &registry);   // Input, Output, Identity
+void registerConvLayers(LayerRegistry &registry); // Conv2d, ConvTranspose2d
+void registerPoolingLayers(
+    LayerRegistry &registry); // MaxPool2d, AvgPool2d, GlobalAvgPool, AdaptiveAvgPool2d
 void registerNormalizationLayers(LayerRegistry &registry); // BatchNorm2d, LRN
-void registerActivationLayers(LayerRegistry &registry);    // ReLU, ReLU6, LeakyReLU, PReLU, Sigmoid, Tanh, GELU, Softmax
-void registerLinearLayers(LayerRegistry &registry);        // Linear
-void registerMergeLayers(LayerRegistry &registry);         // Concat, Add
-void registerShapeLayers(LayerRegistry &registry);         // Dropout, Flatten, Upsample, ZeroPad2d
-void registerImportedLayers(LayerRegistry &registry);      // Opaque (operators Naqsh does not model)
+void registerActivationLayers(
+    LayerRegistry &registry); // ReLU, ReLU6, LeakyReLU, PReLU, Sigmoid, Tanh, GELU, Softmax
+void registerLinearLayers(LayerRegistry &registry);   // Linear
+void registerMergeLayers(LayerRegistry &registry);    // Concat, Add
+void registerShapeLayers(LayerRegistry &registry);    // Dropout, Flatten, Upsample, ZeroPad2d
+void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
 
 } // namespace naqsh

@@ -28,10 +28,22 @@ ParamValues LayerType::defaultParams() const
     return ParamValues(values);
 }
 
-QString LayerType::translatedName() const { return layerTr(displayName); }
-QString LayerType::translatedShortName() const { return layerTr(shortName); }
-QString LayerType::translatedCategory() const { return layerTr(category); }
-QString LayerType::translatedHelp() const { return layerTr(help); }
+QString LayerType::translatedName() const
+{
+    return layerTr(displayName);
+}
+QString LayerType::translatedShortName() const
+{
+    return layerTr(shortName);
+}
+QString LayerType::translatedCategory() const
+{
+    return layerTr(category);
+}
+QString LayerType::translatedHelp() const
+{
+    return layerTr(help);
+}
 
 QVariant validateParam(const ParamSpec &spec, const QVariant &value, QString *why)
 {
@@ -49,36 +61,41 @@ QVariant validateParam(const ParamSpec &spec, const QVariant &value, QString *wh
             return fail(QCoreApplication::translate("naqsh::layers", "%1 must be a whole number")
                             .arg(label));
         if (d < spec.minimum || d > spec.maximum)
-            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be between %2 and %3, not %4")
-                            .arg(label)
-                            .arg(qint64(spec.minimum))
-                            .arg(qint64(spec.maximum))
-                            .arg(qint64(d)));
+            return fail(
+                QCoreApplication::translate("naqsh::layers", "%1 must be between %2 and %3, not %4")
+                    .arg(label)
+                    .arg(qint64(spec.minimum))
+                    .arg(qint64(spec.maximum))
+                    .arg(qint64(d)));
         return QVariant(qint64(d));
     }
     case ParamKind::Real: {
         bool ok = false;
         const double d = value.toDouble(&ok);
         if (!ok || value.typeId() == QMetaType::Bool || !std::isfinite(d))
-            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be a number").arg(label));
+            return fail(
+                QCoreApplication::translate("naqsh::layers", "%1 must be a number").arg(label));
         if (d < spec.minimum || d > spec.maximum)
-            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be between %2 and %3, not %4")
-                            .arg(label)
-                            .arg(spec.minimum)
-                            .arg(spec.maximum)
-                            .arg(d));
+            return fail(
+                QCoreApplication::translate("naqsh::layers", "%1 must be between %2 and %3, not %4")
+                    .arg(label)
+                    .arg(spec.minimum)
+                    .arg(spec.maximum)
+                    .arg(d));
         return QVariant(d);
     }
     case ParamKind::Bool:
         if (value.typeId() != QMetaType::Bool)
-            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be true or false").arg(label));
+            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be true or false")
+                            .arg(label));
         return value;
     case ParamKind::Choice: {
         if (value.typeId() == QMetaType::QString) {
             const int i = int(spec.choices.indexOf(value.toString()));
             if (i < 0)
-                return fail(QCoreApplication::translate("naqsh::layers", "%1 must be one of %2, not \"%3\"")
-                                .arg(label, spec.choices.join(QStringLiteral(", ")), value.toString()));
+                return fail(
+                    QCoreApplication::translate("naqsh::layers", "%1 must be one of %2, not \"%3\"")
+                        .arg(label, spec.choices.join(QStringLiteral(", ")), value.toString()));
             return QVariant(i);
         }
         bool ok = false;
@@ -93,7 +110,8 @@ QVariant validateParam(const ParamSpec &spec, const QVariant &value, QString *wh
             return fail(QCoreApplication::translate("naqsh::layers", "%1 must be text").arg(label));
         constexpr int kMaxText = 200;
         if (value.toString().size() > kMaxText)
-            return fail(QCoreApplication::translate("naqsh::layers", "%1 must be at most %2 characters long")
+            return fail(QCoreApplication::translate("naqsh::layers",
+                                                    "%1 must be at most %2 characters long")
                             .arg(label)
                             .arg(kMaxText));
         return value;

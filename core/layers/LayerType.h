@@ -23,16 +23,17 @@ enum class ParamKind { Int, Real, Bool, Choice, Text };
 /// QT_TRANSLATE_NOOP in kLayerContext; translate them when shown.
 struct ParamSpec
 {
-    QString key;              ///< saved in files, e.g. "kernel_h"
-    const char *label = "";   ///< "Kernel height"
-    const char *help = "";    ///< one sentence for tooltips
+    QString key;            ///< saved in files, e.g. "kernel_h"
+    const char *label = ""; ///< "Kernel height"
+    const char *help = "";  ///< one sentence for tooltips
     ParamKind kind = ParamKind::Int;
     QVariant defaultValue;
-    double minimum = 0;       ///< inclusive range for Int and Real
+    double minimum = 0; ///< inclusive range for Int and Real
     double maximum = 0;
-    QStringList choices;      ///< Choice: keys saved in files
+    QStringList choices;                ///< Choice: keys saved in files
     QVector<const char *> choiceLabels; ///< Choice: display labels, same order
-    QString pairKey;          ///< the partner of an h/w pair ("kernel_w" for "kernel_h"), for the inspector's lock
+    QString pairKey; ///< the partner of an h/w pair ("kernel_w" for "kernel_h"), for the
+                     ///< inspector's lock
 };
 
 /// Result of a shape rule: the output shape, or an error a student understands.
@@ -55,26 +56,28 @@ struct RuleContext
 struct FormulaLine
 {
     QString quantity; ///< "MACs", "Output height" (translated)
-    QString formula;  ///< "28 × 28 × 32 × 5 × 5 × 192 = 120,422,400" (Latin digits; views localise)
-    QString reason;   ///< one line: why the formula is what it is (translated)
+    QString formula; ///< "28 × 28 × 32 × 5 × 5 × 192 = 120,422,400" (Latin digits; views localise)
+    QString reason; ///< one line: why the formula is what it is (translated)
 };
 
-using ShapeRule = ShapeResult (*)(const ParamValues &, std::span<const TensorShape>, const RuleContext &);
+using ShapeRule = ShapeResult (*)(const ParamValues &, std::span<const TensorShape>,
+                                  const RuleContext &);
 using CostRule = Costs (*)(const ParamValues &, std::span<const TensorShape>, const TensorShape &);
 using SummaryRule = QString (*)(const ParamValues &);
-using ExplainRule = QVector<FormulaLine> (*)(const ParamValues &, std::span<const TensorShape>, const TensorShape &);
+using ExplainRule = QVector<FormulaLine> (*)(const ParamValues &, std::span<const TensorShape>,
+                                             const TensorShape &);
 
 /// Everything Naqsh knows about one kind of layer. Registered once in LayerRegistry.
 struct LayerType
 {
-    QString id;                 ///< stable id saved in files, e.g. "conv2d"
+    QString id;                   ///< stable id saved in files, e.g. "conv2d"
     const char *displayName = ""; ///< "Conv2d"
     const char *shortName = "";   ///< node label prefix, "Conv"
     const char *category = "";    ///< palette group, "Convolution"
     const char *help = "";
     QVector<ParamSpec> params;
     int minInputs = 1;
-    int maxInputs = 1;          ///< -1: any number (Concat, Add)
+    int maxInputs = 1; ///< -1: any number (Concat, Add)
     bool hasOutput = true;
     ShapeRule shape = nullptr;
     CostRule cost = nullptr;

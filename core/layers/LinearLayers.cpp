@@ -15,8 +15,11 @@ ShapeResult linShape(const ParamValues &p, std::span<const TensorShape> in, cons
     if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Linear")); !e.isEmpty())
         return ShapeResult::fail(e);
     if (in[0].rank != 2)
-        return ShapeResult::fail(QCoreApplication::translate("naqsh::layers", "Linear needs a flat input N×F, but its input is %1: add a Flatten or a global pooling layer before it")
-                                     .arg(in[0].toString()));
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers",
+                                        "Linear needs a flat input N×F, but its input is %1: add a "
+                                        "Flatten or a global pooling layer before it")
+                .arg(in[0].toString()));
     return ShapeResult::ok(TensorShape::nf(in[0].n(), p.integer(OutF)));
 }
 
@@ -38,17 +41,27 @@ QString linSummary(const ParamValues &p)
     return QString::number(p.integer(OutF));
 }
 
-QVector<FormulaLine> linExplain(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> linExplain(const ParamValues &p, std::span<const TensorShape> in,
+                                const TensorShape &out)
 {
     const qint64 fin = in[0].features(), fout = out.features();
     QString macs = QStringLiteral("%1 × %2").arg(fin).arg(fout);
     if (out.n() != 1)
         macs = QStringLiteral("%1 × ").arg(out.n()) + macs;
     macs += QStringLiteral(" = ") + num(linCost(p, in, out).macs.value());
-    return {{QCoreApplication::translate("naqsh::layers", "MACs"), macs, QCoreApplication::translate("naqsh::layers", "each of the %1 outputs is a weighted sum of all %2 inputs").arg(fout).arg(fin)},
-            {QCoreApplication::translate("naqsh::layers", "Parameters"), QStringLiteral("%1 × %2 = %3").arg(fin).arg(fout).arg(num(fin * fout)),
-             p.flag(Bias) ? QCoreApplication::translate("naqsh::layers", "one weight per input and output pair, plus %1 bias values").arg(fout)
-                          : QCoreApplication::translate("naqsh::layers", "one weight per input and output pair, no bias")}};
+    return {{QCoreApplication::translate("naqsh::layers", "MACs"), macs,
+             QCoreApplication::translate(
+                 "naqsh::layers", "each of the %1 outputs is a weighted sum of all %2 inputs")
+                 .arg(fout)
+                 .arg(fin)},
+            {QCoreApplication::translate("naqsh::layers", "Parameters"),
+             QStringLiteral("%1 × %2 = %3").arg(fin).arg(fout).arg(num(fin * fout)),
+             p.flag(Bias)
+                 ? QCoreApplication::translate(
+                       "naqsh::layers", "one weight per input and output pair, plus %1 bias values")
+                       .arg(fout)
+                 : QCoreApplication::translate("naqsh::layers",
+                                               "one weight per input and output pair, no bias")}};
 }
 
 } // namespace
@@ -60,9 +73,10 @@ void registerLinearLayers(LayerRegistry &registry)
     t.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "Linear");
     t.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Linear");
     t.category = QT_TRANSLATE_NOOP("naqsh::layers", "Linear");
-    t.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Fully connected layer: every output is a weighted sum of every input. MACs = in_features × out_features; "
-        "parameters = that plus out_features bias values.");
+    t.help =
+        QT_TRANSLATE_NOOP("naqsh::layers", "Fully connected layer: every output is a weighted sum "
+                                           "of every input. MACs = in_features × out_features; "
+                                           "parameters = that plus out_features bias values.");
     t.params = {
         intParam("out_features", QT_TRANSLATE_NOOP("naqsh::layers", "Output features"),
                  QT_TRANSLATE_NOOP("naqsh::layers", "Number of outputs (neurons)"), 10, 1, kMaxDim),

@@ -11,7 +11,8 @@ namespace {
 const char *dimName(int rank, int axis)
 {
     if (rank == 2)
-        return axis == 0 ? QT_TRANSLATE_NOOP("naqsh::layers", "batch") : QT_TRANSLATE_NOOP("naqsh::layers", "features");
+        return axis == 0 ? QT_TRANSLATE_NOOP("naqsh::layers", "batch")
+                         : QT_TRANSLATE_NOOP("naqsh::layers", "features");
     switch (axis) {
     case 0:
         return QT_TRANSLATE_NOOP("naqsh::layers", "batch");
@@ -27,13 +28,19 @@ const char *dimName(int rank, int axis)
 QString checkInputs(std::span<const TensorShape> in, const char *name)
 {
     if (in.empty())
-        return QCoreApplication::translate("naqsh::layers", "%1 has no inputs: connect at least one layer to it").arg(tr(name));
+        return QCoreApplication::translate("naqsh::layers",
+                                           "%1 has no inputs: connect at least one layer to it")
+            .arg(tr(name));
     for (size_t i = 0; i < in.size(); ++i)
         if (!in[i].isValid())
-            return QCoreApplication::translate("naqsh::layers", "%1 input %2 has no shape").arg(tr(name)).arg(i + 1);
+            return QCoreApplication::translate("naqsh::layers", "%1 input %2 has no shape")
+                .arg(tr(name))
+                .arg(i + 1);
     for (size_t i = 1; i < in.size(); ++i)
         if (in[i].rank != in[0].rank)
-            return QCoreApplication::translate("naqsh::layers", "%1 inputs have different ranks: %2 vs %3").arg(tr(name), in[0].toString(), in[i].toString());
+            return QCoreApplication::translate("naqsh::layers",
+                                               "%1 inputs have different ranks: %2 vs %3")
+                .arg(tr(name), in[0].toString(), in[i].toString());
     return {};
 }
 
@@ -48,19 +55,23 @@ ShapeResult concatShape(const ParamValues &, std::span<const TensorShape> in, co
             if (axis == 1)
                 continue;
             if (in[i].dims[axis] != in[0].dims[axis])
-                return ShapeResult::fail(QCoreApplication::translate("naqsh::layers", "Concat inputs differ in %1: %2 vs %3 (input 1 is %4, input %5 is %6)")
-                                             .arg(tr(dimName(out.rank, axis)))
-                                             .arg(in[0].dims[axis])
-                                             .arg(in[i].dims[axis])
-                                             .arg(in[0].toString())
-                                             .arg(i + 1)
-                                             .arg(in[i].toString()));
+                return ShapeResult::fail(
+                    QCoreApplication::translate(
+                        "naqsh::layers",
+                        "Concat inputs differ in %1: %2 vs %3 (input 1 is %4, input %5 is %6)")
+                        .arg(tr(dimName(out.rank, axis)))
+                        .arg(in[0].dims[axis])
+                        .arg(in[i].dims[axis])
+                        .arg(in[0].toString())
+                        .arg(i + 1)
+                        .arg(in[i].toString()));
         }
         channels += in[i].dims[1];
     }
     out.dims[1] = channels.value();
     if (channels.overflowed())
-        return ShapeResult::fail(QCoreApplication::translate("naqsh::layers", "Concat output is too large"));
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers", "Concat output is too large"));
     return ShapeResult::ok(out);
 }
 
@@ -85,13 +96,17 @@ ShapeResult addShape(const ParamValues &, std::span<const TensorShape> in, const
                 out.dims[axis] = b;
                 continue;
             }
-            return ShapeResult::fail(QCoreApplication::translate("naqsh::layers", "Add inputs cannot be broadcast in %1: %2 vs %3 (input 1 is %4, input %5 is %6); each dimension must be equal, or 1 in one of them")
-                                         .arg(tr(dimName(out.rank, axis)))
-                                         .arg(a)
-                                         .arg(b)
-                                         .arg(in[0].toString())
-                                         .arg(i + 1)
-                                         .arg(in[i].toString()));
+            return ShapeResult::fail(
+                QCoreApplication::translate(
+                    "naqsh::layers",
+                    "Add inputs cannot be broadcast in %1: %2 vs %3 (input 1 is %4, input %5 is "
+                    "%6); each dimension must be equal, or 1 in one of them")
+                    .arg(tr(dimName(out.rank, axis)))
+                    .arg(a)
+                    .arg(b)
+                    .arg(in[0].toString())
+                    .arg(i + 1)
+                    .arg(in[i].toString()));
         }
     }
     return ShapeResult::ok(out);
@@ -105,22 +120,33 @@ Costs addCost(const ParamValues &, std::span<const TensorShape> in, const Tensor
     return c;
 }
 
-QVector<FormulaLine> concatExplain(const ParamValues &, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> concatExplain(const ParamValues &, std::span<const TensorShape> in,
+                                   const TensorShape &out)
 {
     QStringList parts;
     for (const TensorShape &s : in)
         parts << QString::number(s.dims[1]);
-    return {{QCoreApplication::translate("naqsh::layers", "Output channels"), parts.join(QStringLiteral(" + ")) + QStringLiteral(" = %1").arg(out.dims[1]),
-             QCoreApplication::translate("naqsh::layers", "Concat stacks its inputs along the channel axis; every other dimension must match")},
-            {QCoreApplication::translate("naqsh::layers", "Operations"), QStringLiteral("0"), QCoreApplication::translate("naqsh::layers", "copying tensors side by side does no arithmetic")}};
+    return {
+        {QCoreApplication::translate("naqsh::layers", "Output channels"),
+         parts.join(QStringLiteral(" + ")) + QStringLiteral(" = %1").arg(out.dims[1]),
+         QCoreApplication::translate(
+             "naqsh::layers",
+             "Concat stacks its inputs along the channel axis; every other dimension must match")},
+        {QCoreApplication::translate("naqsh::layers", "Operations"), QStringLiteral("0"),
+         QCoreApplication::translate("naqsh::layers",
+                                     "copying tensors side by side does no arithmetic")}};
 }
 
-QVector<FormulaLine> addExplain(const ParamValues &, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> addExplain(const ParamValues &, std::span<const TensorShape> in,
+                                const TensorShape &out)
 {
     return {{QCoreApplication::translate("naqsh::layers", "Additions"),
-             QStringLiteral("%1 × (%2 − 1) = %3").arg(num(out.elements().value())).arg(in.size())
+             QStringLiteral("%1 × (%2 − 1) = %3")
+                 .arg(num(out.elements().value()))
+                 .arg(in.size())
                  .arg(num((out.elements() * qint64(in.size() - 1)).value())),
-             QCoreApplication::translate("naqsh::layers", "adding k tensors takes k − 1 additions per output value")}};
+             QCoreApplication::translate(
+                 "naqsh::layers", "adding k tensors takes k − 1 additions per output value")}};
 }
 
 } // namespace
@@ -132,9 +158,10 @@ void registerMergeLayers(LayerRegistry &registry)
     cat.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "Concat");
     cat.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Concat");
     cat.category = QT_TRANSLATE_NOOP("naqsh::layers", "Merge");
-    cat.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Joins its inputs along the channel axis, in input order. Batch, height and width must match. "
-        "Inception modules concatenate their branches.");
+    cat.help =
+        QT_TRANSLATE_NOOP("naqsh::layers", "Joins its inputs along the channel axis, in input "
+                                           "order. Batch, height and width must match. "
+                                           "Inception modules concatenate their branches.");
     cat.minInputs = 1;
     cat.maxInputs = -1;
     cat.shape = concatShape;
@@ -148,9 +175,11 @@ void registerMergeLayers(LayerRegistry &registry)
     add.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Add");
     add.category = cat.category;
     add.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy's): inputs must have the same "
-        "rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. "
-        "k inputs cost k − 1 additions per output value.");
+                                 "Element-wise sum of its inputs, as in a residual connection. "
+                                 "Broadcasting rule (NumPy's): inputs must have the same "
+                                 "rank; in each dimension the sizes must be equal, or one of them "
+                                 "must be 1, which is stretched to the other. "
+                                 "k inputs cost k − 1 additions per output value.");
     add.minInputs = 1;
     add.maxInputs = -1;
     add.shape = addShape;

@@ -32,15 +32,23 @@ Costs bnCost(const ParamValues &p, std::span<const TensorShape>, const TensorSha
     return c;
 }
 
-QVector<FormulaLine> bnExplain(const ParamValues &p, std::span<const TensorShape>, const TensorShape &out)
+QVector<FormulaLine> bnExplain(const ParamValues &p, std::span<const TensorShape>,
+                               const TensorShape &out)
 {
-    return {{QCoreApplication::translate("naqsh::layers", "Parameters"),
-             p.flag(Affine) ? QStringLiteral("2 × %1 = %2").arg(out.c()).arg(num(2 * out.c())) : QStringLiteral("0"),
-             QCoreApplication::translate("naqsh::layers", "a learned scale and shift per channel")},
-            {QCoreApplication::translate("naqsh::layers", "Buffers"), QStringLiteral("2 × %1 = %2").arg(out.c()).arg(num(2 * out.c())),
-             QCoreApplication::translate("naqsh::layers", "running mean and variance per channel: stored, but not trained")},
-            {QCoreApplication::translate("naqsh::layers", "Operations"), QStringLiteral("%1 × (1 + 1)").arg(num(out.elements().value())),
-             QCoreApplication::translate("naqsh::layers", "at inference it folds into one multiplication and one addition per value")}};
+    return {
+        {QCoreApplication::translate("naqsh::layers", "Parameters"),
+         p.flag(Affine) ? QStringLiteral("2 × %1 = %2").arg(out.c()).arg(num(2 * out.c()))
+                        : QStringLiteral("0"),
+         QCoreApplication::translate("naqsh::layers", "a learned scale and shift per channel")},
+        {QCoreApplication::translate("naqsh::layers", "Buffers"),
+         QStringLiteral("2 × %1 = %2").arg(out.c()).arg(num(2 * out.c())),
+         QCoreApplication::translate(
+             "naqsh::layers", "running mean and variance per channel: stored, but not trained")},
+        {QCoreApplication::translate("naqsh::layers", "Operations"),
+         QStringLiteral("%1 × (1 + 1)").arg(num(out.elements().value())),
+         QCoreApplication::translate(
+             "naqsh::layers",
+             "at inference it folds into one multiplication and one addition per value")}};
 }
 
 enum LrnP { Size, Alpha, Beta, K };
@@ -81,12 +89,16 @@ void registerNormalizationLayers(LayerRegistry &registry)
     bn.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "BN");
     bn.category = QT_TRANSLATE_NOOP("naqsh::layers", "Normalization");
     bn.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Batch normalisation per channel: 2·C trainable parameters (scale and shift) and 2·C buffers (running mean and variance).");
+                                "Batch normalisation per channel: 2·C trainable parameters (scale "
+                                "and shift) and 2·C buffers (running mean and variance).");
     bn.params = {
         boolParam("affine", QT_TRANSLATE_NOOP("naqsh::layers", "Learned scale and shift"),
-                  QT_TRANSLATE_NOOP("naqsh::layers", "Learn a scale and a shift per channel"), true),
-        realParam("eps", QT_TRANSLATE_NOOP("naqsh::layers", "Epsilon"),
-                  QT_TRANSLATE_NOOP("naqsh::layers", "Added to the variance for numerical stability"), 1e-5, 0, 1),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Learn a scale and a shift per channel"),
+                  true),
+        realParam(
+            "eps", QT_TRANSLATE_NOOP("naqsh::layers", "Epsilon"),
+            QT_TRANSLATE_NOOP("naqsh::layers", "Added to the variance for numerical stability"),
+            1e-5, 0, 1),
     };
     bn.shape = bnShape;
     bn.cost = bnCost;
@@ -98,12 +110,14 @@ void registerNormalizationLayers(LayerRegistry &registry)
     lrn.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "LRN");
     lrn.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "LRN");
     lrn.category = bn.category;
-    lrn.help = QT_TRANSLATE_NOOP("naqsh::layers",
+    lrn.help = QT_TRANSLATE_NOOP(
+        "naqsh::layers",
         "Local response normalisation across neighbouring channels, as in AlexNet and GoogLeNet: "
         "x / (k + alpha/size · Σ x²)^beta over size channels.");
     lrn.params = {
         intParam("size", QT_TRANSLATE_NOOP("naqsh::layers", "Size"),
-                 QT_TRANSLATE_NOOP("naqsh::layers", "Number of neighbouring channels summed"), 5, 1, 1024),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Number of neighbouring channels summed"), 5, 1,
+                 1024),
         realParam("alpha", QT_TRANSLATE_NOOP("naqsh::layers", "Alpha"),
                   QT_TRANSLATE_NOOP("naqsh::layers", "Scale of the sum of squares"), 1e-4, 0, 1e6),
         realParam("beta", QT_TRANSLATE_NOOP("naqsh::layers", "Beta"),

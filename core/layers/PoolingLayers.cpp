@@ -13,10 +13,18 @@ enum PoolP { KH, KW, SH, SW, PH, PW, Ceil };
 QString poolAxis(qint64 in, qint64 k, qint64 s, qint64 pad, bool ceil, bool height, qint64 *out)
 {
     if (2 * pad > k)
-        return QCoreApplication::translate("naqsh::layers", "padding %1 is more than half the kernel %2 (%3)").arg(pad).arg(k).arg(tr(axisName(height)));
+        return QCoreApplication::translate("naqsh::layers",
+                                           "padding %1 is more than half the kernel %2 (%3)")
+            .arg(pad)
+            .arg(k)
+            .arg(tr(axisName(height)));
     const qint64 padded = in + 2 * pad;
     if (k > padded)
-        return QCoreApplication::translate("naqsh::layers", "kernel %1 is larger than the padded input %2 (%3)").arg(k).arg(padded).arg(tr(axisName(height)));
+        return QCoreApplication::translate("naqsh::layers",
+                                           "kernel %1 is larger than the padded input %2 (%3)")
+            .arg(k)
+            .arg(padded)
+            .arg(tr(axisName(height)));
     const qint64 span = padded - k;
     qint64 o = (ceil ? (span + s - 1) / s : span / s) + 1;
     // Caffe and PyTorch drop a last window that would start entirely in the padding.
@@ -32,9 +40,13 @@ ShapeResult poolShape(const ParamValues &p, std::span<const TensorShape> in, con
         return ShapeResult::fail(e);
     const TensorShape &x = in[0];
     qint64 ho = 0, wo = 0;
-    if (QString e = poolAxis(x.h(), p.integer(KH), p.integer(SH), p.integer(PH), p.flag(Ceil), true, &ho); !e.isEmpty())
+    if (QString e =
+            poolAxis(x.h(), p.integer(KH), p.integer(SH), p.integer(PH), p.flag(Ceil), true, &ho);
+        !e.isEmpty())
         return ShapeResult::fail(e);
-    if (QString e = poolAxis(x.w(), p.integer(KW), p.integer(SW), p.integer(PW), p.flag(Ceil), false, &wo); !e.isEmpty())
+    if (QString e =
+            poolAxis(x.w(), p.integer(KW), p.integer(SW), p.integer(PW), p.flag(Ceil), false, &wo);
+        !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(TensorShape::nchw(x.n(), x.c(), ho, wo));
 }
@@ -82,31 +94,56 @@ QVector<FormulaLine> poolExplain(const ParamValues &p, std::span<const TensorSha
     const bool ceil = p.flag(Ceil);
     for (bool isH : {true, false}) {
         const qint64 i = isH ? x.h() : x.w();
-        const qint64 k = p.integer(isH ? KH : KW), s = p.integer(isH ? SH : SW), pad = p.integer(isH ? PH : PW);
-        lines.append({isH ? QCoreApplication::translate("naqsh::layers", "Output height") : QCoreApplication::translate("naqsh::layers", "Output width"),
-                      QStringLiteral("%1((%2 + 2 × %3 − %4) / %5) + 1 = %6")
-                          .arg(ceil ? QStringLiteral("ceil") : QStringLiteral("floor"))
-                          .arg(i).arg(pad).arg(k).arg(s).arg(isH ? out.h() : out.w()),
-                      ceil ? QCoreApplication::translate("naqsh::layers", "ceil mode rounds up, as Caffe does, so a partial last window still counts")
-                           : QCoreApplication::translate("naqsh::layers", "floor rounding drops a partial last window")});
+        const qint64 k = p.integer(isH ? KH : KW), s = p.integer(isH ? SH : SW),
+                     pad = p.integer(isH ? PH : PW);
+        lines.append(
+            {isH ? QCoreApplication::translate("naqsh::layers", "Output height")
+                 : QCoreApplication::translate("naqsh::layers", "Output width"),
+             QStringLiteral("%1((%2 + 2 × %3 − %4) / %5) + 1 = %6")
+                 .arg(ceil ? QStringLiteral("ceil") : QStringLiteral("floor"))
+                 .arg(i)
+                 .arg(pad)
+                 .arg(k)
+                 .arg(s)
+                 .arg(isH ? out.h() : out.w()),
+             ceil ? QCoreApplication::translate(
+                        "naqsh::layers",
+                        "ceil mode rounds up, as Caffe does, so a partial last window still counts")
+                  : QCoreApplication::translate("naqsh::layers",
+                                                "floor rounding drops a partial last window")});
     }
     const qint64 win = p.integer(KH) * p.integer(KW);
     const QString count = QStringLiteral("%1 × %2 × %3 × %4 × (%5 − 1) = %6")
-                              .arg(out.n()).arg(out.c()).arg(out.h()).arg(out.w()).arg(win)
+                              .arg(out.n())
+                              .arg(out.c())
+                              .arg(out.h())
+                              .arg(out.w())
+                              .arg(win)
                               .arg(num((out.elements() * (win - 1)).value()));
-    lines.append({isMax ? QCoreApplication::translate("naqsh::layers", "Comparisons") : QCoreApplication::translate("naqsh::layers", "Additions"), count,
-                  isMax ? QCoreApplication::translate("naqsh::layers", "finding the largest of %1 values takes %1 − 1 comparisons").arg(win)
-                        : QCoreApplication::translate("naqsh::layers", "summing %1 values takes %1 − 1 additions, then one division per output").arg(win)});
-    lines.append({QCoreApplication::translate("naqsh::layers", "Parameters"), QStringLiteral("0"), QCoreApplication::translate("naqsh::layers", "pooling has nothing to learn")});
+    lines.append(
+        {isMax ? QCoreApplication::translate("naqsh::layers", "Comparisons")
+               : QCoreApplication::translate("naqsh::layers", "Additions"),
+         count,
+         isMax ? QCoreApplication::translate(
+                     "naqsh::layers", "finding the largest of %1 values takes %1 − 1 comparisons")
+                     .arg(win)
+               : QCoreApplication::translate(
+                     "naqsh::layers",
+                     "summing %1 values takes %1 − 1 additions, then one division per output")
+                     .arg(win)});
+    lines.append({QCoreApplication::translate("naqsh::layers", "Parameters"), QStringLiteral("0"),
+                  QCoreApplication::translate("naqsh::layers", "pooling has nothing to learn")});
     return lines;
 }
 
-QVector<FormulaLine> maxExplain(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> maxExplain(const ParamValues &p, std::span<const TensorShape> in,
+                                const TensorShape &out)
 {
     return poolExplain(p, in, out, true);
 }
 
-QVector<FormulaLine> avgExplain(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> avgExplain(const ParamValues &p, std::span<const TensorShape> in,
+                                const TensorShape &out)
 {
     return poolExplain(p, in, out, false);
 }
@@ -114,7 +151,8 @@ QVector<FormulaLine> avgExplain(const ParamValues &p, std::span<const TensorShap
 // ---- global and adaptive ----
 ShapeResult globalShape(const ParamValues &, std::span<const TensorShape> in, const RuleContext &)
 {
-    if (QString e = needImage(in, QT_TRANSLATE_NOOP("naqsh::layers", "GlobalAvgPool")); !e.isEmpty())
+    if (QString e = needImage(in, QT_TRANSLATE_NOOP("naqsh::layers", "GlobalAvgPool"));
+        !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(TensorShape::nchw(in[0].n(), in[0].c(), 1, 1));
 }
@@ -128,21 +166,36 @@ Costs globalCost(const ParamValues &, std::span<const TensorShape> in, const Ten
     return c;
 }
 
-QVector<FormulaLine> globalExplain(const ParamValues &, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> globalExplain(const ParamValues &, std::span<const TensorShape> in,
+                                   const TensorShape &out)
 {
     const TensorShape &x = in[0];
-    return {{QCoreApplication::translate("naqsh::layers", "Output"), QStringLiteral("%1×%2×1×1").arg(x.n()).arg(x.c()),
-             QCoreApplication::translate("naqsh::layers", "each channel is averaged over its whole %1×%2 map").arg(x.h()).arg(x.w())},
-            {QCoreApplication::translate("naqsh::layers", "Additions"), QStringLiteral("%1 × %2 × (%3 × %4 − 1) = %5").arg(x.n()).arg(x.c()).arg(x.h()).arg(x.w())
-                                  .arg(num(globalCost({}, in, out).adds.value())),
-             QCoreApplication::translate("naqsh::layers", "summing %1 values takes one addition fewer than there are values").arg(x.h() * x.w())}};
+    return {
+        {QCoreApplication::translate("naqsh::layers", "Output"),
+         QStringLiteral("%1×%2×1×1").arg(x.n()).arg(x.c()),
+         QCoreApplication::translate("naqsh::layers",
+                                     "each channel is averaged over its whole %1×%2 map")
+             .arg(x.h())
+             .arg(x.w())},
+        {QCoreApplication::translate("naqsh::layers", "Additions"),
+         QStringLiteral("%1 × %2 × (%3 × %4 − 1) = %5")
+             .arg(x.n())
+             .arg(x.c())
+             .arg(x.h())
+             .arg(x.w())
+             .arg(num(globalCost({}, in, out).adds.value())),
+         QCoreApplication::translate(
+             "naqsh::layers", "summing %1 values takes one addition fewer than there are values")
+             .arg(x.h() * x.w())}};
 }
 
 enum AdaptiveP { OH, OW };
 
-ShapeResult adaptiveShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
+ShapeResult adaptiveShape(const ParamValues &p, std::span<const TensorShape> in,
+                          const RuleContext &)
 {
-    if (QString e = needImage(in, QT_TRANSLATE_NOOP("naqsh::layers", "AdaptiveAvgPool2d")); !e.isEmpty())
+    if (QString e = needImage(in, QT_TRANSLATE_NOOP("naqsh::layers", "AdaptiveAvgPool2d"));
+        !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(TensorShape::nchw(in[0].n(), in[0].c(), p.integer(OH), p.integer(OW)));
 }
@@ -164,7 +217,8 @@ Costs adaptiveCost(const ParamValues &, std::span<const TensorShape> in, const T
 {
     Costs c;
     // Window areas multiply per axis, so the sum over all windows is the product of per-axis sums.
-    const CheckedInt area = CheckedInt(adaptiveWindowSum(in[0].h(), out.h())) * adaptiveWindowSum(in[0].w(), out.w());
+    const CheckedInt area =
+        CheckedInt(adaptiveWindowSum(in[0].h(), out.h())) * adaptiveWindowSum(in[0].w(), out.w());
     c.adds = CheckedInt(out.n()) * out.c() * area - out.elements();
     c.divs = out.elements();
     c.activations = out.elements();
@@ -184,19 +238,31 @@ void registerPoolingLayers(LayerRegistry &registry)
     auto poolParams = [&](qint64 k, qint64 s) {
         return QVector<ParamSpec>{
             intParam("kernel_h", QT_TRANSLATE_NOOP("naqsh::layers", "Kernel height"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "Height of the pooling window"), k, 1, maxK, "kernel_w"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "Height of the pooling window"), k, 1, maxK,
+                     "kernel_w"),
             intParam("kernel_w", QT_TRANSLATE_NOOP("naqsh::layers", "Kernel width"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "Width of the pooling window"), k, 1, maxK, "kernel_h"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "Width of the pooling window"), k, 1, maxK,
+                     "kernel_h"),
             intParam("stride_h", QT_TRANSLATE_NOOP("naqsh::layers", "Stride height"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "Step between windows, vertically"), s, 1, maxK, "stride_w"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "Step between windows, vertically"), s, 1,
+                     maxK, "stride_w"),
             intParam("stride_w", QT_TRANSLATE_NOOP("naqsh::layers", "Stride width"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "Step between windows, horizontally"), s, 1, maxK, "stride_h"),
-            intParam("pad_h", QT_TRANSLATE_NOOP("naqsh::layers", "Padding height"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "Rows of padding on top and bottom (at most half the kernel)"), 0, 0, maxK, "pad_w"),
-            intParam("pad_w", QT_TRANSLATE_NOOP("naqsh::layers", "Padding width"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "Columns of padding on left and right (at most half the kernel)"), 0, 0, maxK, "pad_h"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "Step between windows, horizontally"), s, 1,
+                     maxK, "stride_h"),
+            intParam(
+                "pad_h", QT_TRANSLATE_NOOP("naqsh::layers", "Padding height"),
+                QT_TRANSLATE_NOOP("naqsh::layers",
+                                  "Rows of padding on top and bottom (at most half the kernel)"),
+                0, 0, maxK, "pad_w"),
+            intParam(
+                "pad_w", QT_TRANSLATE_NOOP("naqsh::layers", "Padding width"),
+                QT_TRANSLATE_NOOP("naqsh::layers",
+                                  "Columns of padding on left and right (at most half the kernel)"),
+                0, 0, maxK, "pad_h"),
             boolParam("ceil_mode", QT_TRANSLATE_NOOP("naqsh::layers", "Ceil mode"),
-                      QT_TRANSLATE_NOOP("naqsh::layers", "Round the output size up, as Caffe does, instead of down"), false),
+                      QT_TRANSLATE_NOOP("naqsh::layers",
+                                        "Round the output size up, as Caffe does, instead of down"),
+                      false),
         };
     };
 
@@ -206,7 +272,8 @@ void registerPoolingLayers(LayerRegistry &registry)
     mp.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "MaxPool");
     mp.category = QT_TRANSLATE_NOOP("naqsh::layers", "Pooling");
     mp.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Max pooling: keeps the largest value of each window. Shrinks the feature map, keeps the channels, has no parameters.");
+                                "Max pooling: keeps the largest value of each window. Shrinks the "
+                                "feature map, keeps the channels, has no parameters.");
     mp.params = poolParams(2, 2);
     mp.shape = maxShape;
     mp.cost = maxCost;
@@ -218,8 +285,9 @@ void registerPoolingLayers(LayerRegistry &registry)
     ap.id = QStringLiteral("avgpool2d");
     ap.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "AvgPool2d");
     ap.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "AvgPool");
-    ap.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Average pooling: the mean of each window. Counted as (window − 1) additions and one division per output.");
+    ap.help =
+        QT_TRANSLATE_NOOP("naqsh::layers", "Average pooling: the mean of each window. Counted as "
+                                           "(window − 1) additions and one division per output.");
     ap.shape = avgShape;
     ap.cost = avgCost;
     ap.explain = avgExplain;
@@ -231,7 +299,8 @@ void registerPoolingLayers(LayerRegistry &registry)
     gp.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "GAP");
     gp.category = mp.category;
     gp.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Global average pooling: averages each channel over the whole map, giving N×C×1×1. Replaces large fully connected heads.");
+                                "Global average pooling: averages each channel over the whole map, "
+                                "giving N×C×1×1. Replaces large fully connected heads.");
     gp.shape = globalShape;
     gp.cost = globalCost;
     gp.explain = globalExplain;
@@ -243,12 +312,15 @@ void registerPoolingLayers(LayerRegistry &registry)
     ad.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "AdaptiveAvg");
     ad.category = mp.category;
     ad.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Adaptive average pooling: averages windows chosen so that the output has the requested size, whatever the input size.");
+                                "Adaptive average pooling: averages windows chosen so that the "
+                                "output has the requested size, whatever the input size.");
     ad.params = {
         intParam("output_h", QT_TRANSLATE_NOOP("naqsh::layers", "Output height"),
-                 QT_TRANSLATE_NOOP("naqsh::layers", "Height of the output map"), 1, 1, kMaxDim, "output_w"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Height of the output map"), 1, 1, kMaxDim,
+                 "output_w"),
         intParam("output_w", QT_TRANSLATE_NOOP("naqsh::layers", "Output width"),
-                 QT_TRANSLATE_NOOP("naqsh::layers", "Width of the output map"), 1, 1, kMaxDim, "output_h"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Width of the output map"), 1, 1, kMaxDim,
+                 "output_h"),
     };
     ad.shape = adaptiveShape;
     ad.cost = adaptiveCost;

@@ -44,8 +44,8 @@ inline ParamSpec boolParam(const char *key, const char *label, const char *help,
     return s;
 }
 
-inline ParamSpec choiceParam(const char *key, const char *label, const char *help,
-                             QStringList keys, QVector<const char *> labels, int def)
+inline ParamSpec choiceParam(const char *key, const char *label, const char *help, QStringList keys,
+                             QVector<const char *> labels, int def)
 {
     ParamSpec s = intParam(key, label, help, 0, 0, double(keys.size() - 1));
     s.kind = ParamKind::Choice;
@@ -73,9 +73,9 @@ inline QString num(qint64 v)
 inline QString needImage(std::span<const TensorShape> in, const char *what)
 {
     if (in.empty() || !in[0].isValid())
-        return tr("%1 has no input: connect a layer to it").arg(tr(what));
+        return QCoreApplication::translate("naqsh::layers", "%1 has no input: connect a layer to it").arg(tr(what));
     if (!in[0].isImage())
-        return tr("%1 needs a 4-D input N×C×H×W, but its input is %2")
+        return QCoreApplication::translate("naqsh::layers", "%1 needs a 4-D input N×C×H×W, but its input is %2")
             .arg(tr(what), in[0].toString());
     return {};
 }
@@ -83,7 +83,7 @@ inline QString needImage(std::span<const TensorShape> in, const char *what)
 inline QString needAny(std::span<const TensorShape> in, const char *what)
 {
     if (in.empty() || !in[0].isValid())
-        return tr("%1 has no input: connect a layer to it").arg(tr(what));
+        return QCoreApplication::translate("naqsh::layers", "%1 has no input: connect a layer to it").arg(tr(what));
     return {};
 }
 
@@ -92,11 +92,11 @@ inline QString checkDims(const TensorShape &s)
 {
     for (int i = 0; i < s.rank; ++i) {
         if (s.dims[i] <= 0)
-            return tr("the output would have size %1 in dimension %2: it must be at least 1")
+            return QCoreApplication::translate("naqsh::layers", "the output would have size %1 in dimension %2: it must be at least 1")
                 .arg(s.dims[i])
                 .arg(i);
         if (s.dims[i] > qint64(kMaxDim) * 1000)
-            return tr("the output would have size %1 in dimension %2, which is too large")
+            return QCoreApplication::translate("naqsh::layers", "the output would have size %1 in dimension %2, which is too large")
                 .arg(s.dims[i])
                 .arg(i);
     }
@@ -109,6 +109,9 @@ inline const char *axisName(bool height)
                   : QT_TRANSLATE_NOOP("naqsh::layers", "width");
 }
 
-inline QString times() { return QStringLiteral(" × "); }
+inline QString times()
+{
+    return QStringLiteral(" × ");
+}
 
 } // namespace naqsh::rules

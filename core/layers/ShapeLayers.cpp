@@ -35,17 +35,25 @@ ShapeResult flattenShape(const ParamValues &, std::span<const TensorShape> in, c
         return ShapeResult::fail(e);
     const CheckedInt f = in[0].sampleElements();
     if (f.overflowed())
-        return ShapeResult::fail(QCoreApplication::translate("naqsh::layers", "the flattened size overflows"));
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers", "the flattened size overflows"));
     return ShapeResult::ok(TensorShape::nf(in[0].n(), f.value()));
 }
 
-QVector<FormulaLine> flattenExplain(const ParamValues &, std::span<const TensorShape> in, const TensorShape &out)
+QVector<FormulaLine> flattenExplain(const ParamValues &, std::span<const TensorShape> in,
+                                    const TensorShape &out)
 {
     const TensorShape &x = in[0];
     return {{QCoreApplication::translate("naqsh::layers", "Features"),
-             x.rank == 4 ? QStringLiteral("%1 × %2 × %3 = %4").arg(x.c()).arg(x.h()).arg(x.w()).arg(num(out.features()))
+             x.rank == 4 ? QStringLiteral("%1 × %2 × %3 = %4")
+                               .arg(x.c())
+                               .arg(x.h())
+                               .arg(x.w())
+                               .arg(num(out.features()))
                          : QString::number(out.features()),
-             QCoreApplication::translate("naqsh::layers", "every value of one sample is laid out in a single row; nothing is computed")}};
+             QCoreApplication::translate(
+                 "naqsh::layers",
+                 "every value of one sample is laid out in a single row; nothing is computed")}};
 }
 
 enum UpP { Mode, ScaleH, ScaleW };
@@ -56,8 +64,9 @@ ShapeResult upShape(const ParamValues &p, std::span<const TensorShape> in, const
     if (QString e = needImage(in, QT_TRANSLATE_NOOP("naqsh::layers", "Upsample")); !e.isEmpty())
         return ShapeResult::fail(e);
     const TensorShape &x = in[0];
-    const TensorShape out = TensorShape::nchw(x.n(), x.c(), qint64(std::floor(double(x.h()) * p.real(ScaleH))),
-                                              qint64(std::floor(double(x.w()) * p.real(ScaleW))));
+    const TensorShape out =
+        TensorShape::nchw(x.n(), x.c(), qint64(std::floor(double(x.h()) * p.real(ScaleH))),
+                          qint64(std::floor(double(x.w()) * p.real(ScaleW))));
     if (QString e = checkDims(out); !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(out);
@@ -77,7 +86,8 @@ Costs upCost(const ParamValues &p, std::span<const TensorShape>, const TensorSha
 
 QString upSummary(const ParamValues &p)
 {
-    const QString mode = p.choice(Mode) == Bilinear ? QStringLiteral("bilinear") : QStringLiteral("nearest");
+    const QString mode =
+        p.choice(Mode) == Bilinear ? QStringLiteral("bilinear") : QStringLiteral("nearest");
     return QStringLiteral("×%1, %2").arg(p.real(ScaleH)).arg(mode);
 }
 
@@ -88,8 +98,9 @@ ShapeResult padShape(const ParamValues &p, std::span<const TensorShape> in, cons
     if (QString e = needImage(in, QT_TRANSLATE_NOOP("naqsh::layers", "ZeroPad2d")); !e.isEmpty())
         return ShapeResult::fail(e);
     const TensorShape &x = in[0];
-    const TensorShape out = TensorShape::nchw(x.n(), x.c(), x.h() + p.integer(Top) + p.integer(Bottom),
-                                              x.w() + p.integer(Left) + p.integer(Right));
+    const TensorShape out =
+        TensorShape::nchw(x.n(), x.c(), x.h() + p.integer(Top) + p.integer(Bottom),
+                          x.w() + p.integer(Left) + p.integer(Right));
     if (QString e = checkDims(out); !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(out);
@@ -97,7 +108,11 @@ ShapeResult padShape(const ParamValues &p, std::span<const TensorShape> in, cons
 
 QString padSummary(const ParamValues &p)
 {
-    return QStringLiteral("%1,%2,%3,%4").arg(p.integer(Left)).arg(p.integer(Right)).arg(p.integer(Top)).arg(p.integer(Bottom));
+    return QStringLiteral("%1,%2,%3,%4")
+        .arg(p.integer(Left))
+        .arg(p.integer(Right))
+        .arg(p.integer(Top))
+        .arg(p.integer(Bottom));
 }
 
 } // namespace
@@ -112,9 +127,12 @@ void registerShapeLayers(LayerRegistry &registry)
     drop.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Dropout");
     drop.category = category;
     drop.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "During training, zeroes each value with probability p. At inference it does nothing, so it costs nothing here.");
-    drop.params = {realParam("p", QT_TRANSLATE_NOOP("naqsh::layers", "Probability"),
-                             QT_TRANSLATE_NOOP("naqsh::layers", "Probability of dropping a value during training"), 0.5, 0, 0.999)};
+                                  "During training, zeroes each value with probability p. At "
+                                  "inference it does nothing, so it costs nothing here.");
+    drop.params = {realParam(
+        "p", QT_TRANSLATE_NOOP("naqsh::layers", "Probability"),
+        QT_TRANSLATE_NOOP("naqsh::layers", "Probability of dropping a value during training"), 0.5,
+        0, 0.999)};
     drop.shape = dropoutShape;
     drop.cost = tensorOnly;
     drop.summary = dropoutSummary;
@@ -125,7 +143,8 @@ void registerShapeLayers(LayerRegistry &registry)
     flat.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "Flatten");
     flat.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Flatten");
     flat.category = category;
-    flat.help = QT_TRANSLATE_NOOP("naqsh::layers",
+    flat.help = QT_TRANSLATE_NOOP(
+        "naqsh::layers",
         "Turns N×C×H×W into N×(C·H·W), keeping the batch, so that a Linear layer can follow.");
     flat.shape = flattenShape;
     flat.cost = tensorOnly;
@@ -137,18 +156,24 @@ void registerShapeLayers(LayerRegistry &registry)
     up.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "Upsample");
     up.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Upsample");
     up.category = category;
-    up.help = QT_TRANSLATE_NOOP("naqsh::layers",
-        "Enlarges the feature map by a scale factor: output = floor(input × scale). Nearest copies values (no arithmetic); "
+    up.help = QT_TRANSLATE_NOOP(
+        "naqsh::layers",
+        "Enlarges the feature map by a scale factor: output = floor(input × scale). Nearest copies "
+        "values (no arithmetic); "
         "bilinear mixes the four nearest inputs (4 multiplications and 3 additions per output).");
     up.params = {
         choiceParam("mode", QT_TRANSLATE_NOOP("naqsh::layers", "Mode"),
                     QT_TRANSLATE_NOOP("naqsh::layers", "How new values are made"),
                     {QStringLiteral("nearest"), QStringLiteral("bilinear")},
-                    {QT_TRANSLATE_NOOP("naqsh::layers", "nearest"), QT_TRANSLATE_NOOP("naqsh::layers", "bilinear")}, Nearest),
+                    {QT_TRANSLATE_NOOP("naqsh::layers", "nearest"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "bilinear")},
+                    Nearest),
         realParam("scale_h", QT_TRANSLATE_NOOP("naqsh::layers", "Scale height"),
-                  QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to the height"), 2.0, 0.01, 1024, "scale_w"),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to the height"), 2.0, 0.01,
+                  1024, "scale_w"),
         realParam("scale_w", QT_TRANSLATE_NOOP("naqsh::layers", "Scale width"),
-                  QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to the width"), 2.0, 0.01, 1024, "scale_h"),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Factor applied to the width"), 2.0, 0.01,
+                  1024, "scale_h"),
     };
     up.shape = upShape;
     up.cost = upCost;
@@ -160,12 +185,17 @@ void registerShapeLayers(LayerRegistry &registry)
     pad.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "ZeroPad2d");
     pad.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "ZeroPad");
     pad.category = category;
-    pad.help = QT_TRANSLATE_NOOP("naqsh::layers", "Adds rows and columns of zeros around the feature map.");
+    pad.help = QT_TRANSLATE_NOOP("naqsh::layers",
+                                 "Adds rows and columns of zeros around the feature map.");
     pad.params = {
-        intParam("left", QT_TRANSLATE_NOOP("naqsh::layers", "Left"), QT_TRANSLATE_NOOP("naqsh::layers", "Zero columns on the left"), 1, 0, 1024),
-        intParam("right", QT_TRANSLATE_NOOP("naqsh::layers", "Right"), QT_TRANSLATE_NOOP("naqsh::layers", "Zero columns on the right"), 1, 0, 1024),
-        intParam("top", QT_TRANSLATE_NOOP("naqsh::layers", "Top"), QT_TRANSLATE_NOOP("naqsh::layers", "Zero rows on top"), 1, 0, 1024),
-        intParam("bottom", QT_TRANSLATE_NOOP("naqsh::layers", "Bottom"), QT_TRANSLATE_NOOP("naqsh::layers", "Zero rows at the bottom"), 1, 0, 1024),
+        intParam("left", QT_TRANSLATE_NOOP("naqsh::layers", "Left"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Zero columns on the left"), 1, 0, 1024),
+        intParam("right", QT_TRANSLATE_NOOP("naqsh::layers", "Right"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Zero columns on the right"), 1, 0, 1024),
+        intParam("top", QT_TRANSLATE_NOOP("naqsh::layers", "Top"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Zero rows on top"), 1, 0, 1024),
+        intParam("bottom", QT_TRANSLATE_NOOP("naqsh::layers", "Bottom"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Zero rows at the bottom"), 1, 0, 1024),
     };
     pad.shape = padShape;
     pad.cost = tensorOnly;

@@ -42,7 +42,9 @@ void bench_Analysis::buildChain(GraphModel &m, int n, LayerId *middle)
     m.setParam(prev, QStringLiteral("width"), 56);
     for (int i = 1; i < n; ++i) {
         const LayerId id = (i % 3 == 1) ? addConv(m, 64, 3)
-                         : m.addLayer(i % 3 == 2 ? QStringLiteral("batchnorm2d") : QStringLiteral("relu"), QStringLiteral("l"));
+                                        : m.addLayer(i % 3 == 2 ? QStringLiteral("batchnorm2d")
+                                                                : QStringLiteral("relu"),
+                                                     QStringLiteral("l"));
         m.connectLayers(prev, id);
         if (i == n / 2 - (n / 2) % 3 + 1)
             *middle = id;
@@ -90,7 +92,8 @@ void bench_Analysis::fullChain10k()
     LayerId middle;
     buildChain(m, 10000, &middle);
     AnalysisEngine engine(LayerRegistry::builtin());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         engine.analyzeAll(m.graph());
     }
     QCOMPARE(engine.result().errorCount, 0);
@@ -104,7 +107,8 @@ void bench_Analysis::editNoShapeChangeChain10k()
     Analyzer a(&m);
     a.flush();
     bool bias = false;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         m.setParam(middle, QStringLiteral("bias"), bias);
         bias = !bias;
         a.flush();
@@ -119,7 +123,8 @@ void bench_Analysis::editShapeChangeChain10k()
     Analyzer a(&m);
     a.flush();
     qint64 channels = 32;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         m.setParam(middle, QStringLiteral("out_channels"), channels);
         channels = channels == 32 ? 64 : 32;
         a.flush();
@@ -132,7 +137,8 @@ void bench_Analysis::fullInceptionDag1000Blocks()
     LayerId middle;
     buildInception(m, 1000, &middle);
     AnalysisEngine engine(LayerRegistry::builtin());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         engine.analyzeAll(m.graph());
     }
     QCOMPARE(engine.result().errorCount, 0);
@@ -146,7 +152,8 @@ void bench_Analysis::editNoShapeChangeInception()
     Analyzer a(&m);
     a.flush();
     bool bias = false;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         m.setParam(middle, QStringLiteral("bias"), bias);
         bias = !bias;
         a.flush();

@@ -58,10 +58,22 @@ private:
         QString out, err;
     };
     static Run run(const QStringList &args);
-    static QString example(const char *name) { return QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/") + QLatin1String(name); }
-    static QString data(const char *name) { return QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/naqsh/") + QLatin1String(name); }
-    static QString onnx(const char *name) { return QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/onnx/") + QLatin1String(name); }
-    static QString caffe(const char *name) { return QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/caffe/") + QLatin1String(name); }
+    static QString example(const char *name)
+    {
+        return QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/") + QLatin1String(name);
+    }
+    static QString data(const char *name)
+    {
+        return QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/naqsh/") + QLatin1String(name);
+    }
+    static QString onnx(const char *name)
+    {
+        return QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/onnx/") + QLatin1String(name);
+    }
+    static QString caffe(const char *name)
+    {
+        return QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/caffe/") + QLatin1String(name);
+    }
     static QJsonObject layerNamed(const QJsonArray &layers, const QString &name);
     static QJsonObject readJson(const QString &path);
 };
@@ -72,7 +84,8 @@ tst_Cli::Run tst_Cli::run(const QStringList &args)
     p.start(QStringLiteral(NAQSH_CLI_PATH), args);
     if (!p.waitForFinished(60000))
         qFatal("naqsh-cli did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 void tst_Cli::analyzeTable()
@@ -95,7 +108,8 @@ void tst_Cli::analyzeTable()
 
 void tst_Cli::analyzeJson()
 {
-    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"),
+                       QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.code, 0);
     QJsonParseError e;
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &e).object();
@@ -121,16 +135,19 @@ void tst_Cli::analyzeJson()
     // Activation elements: input 150,528 + 25,088 + 12,544 + 25,088 + concat 50,176.
     QCOMPARE(totals.value(QStringLiteral("activation_elements")).toInteger(), 263424);
     QCOMPARE(totals.value(QStringLiteral("activation_bytes")).toInteger(), 263424 * 4);
-    QCOMPARE(totals.value(QStringLiteral("peak_activation_bytes")).toInteger(), (150528 + 25088 + 12544) * 4);
+    QCOMPARE(totals.value(QStringLiteral("peak_activation_bytes")).toInteger(),
+             (150528 + 25088 + 12544) * 4);
 }
 
 void tst_Cli::analyzeCsv()
 {
-    const Run r = run({QStringLiteral("analyze"), example("inception_3a.naqsh"), QStringLiteral("--format"), QStringLiteral("csv"),
-                       QStringLiteral("--convention"), QStringLiteral("macs")});
+    const Run r =
+        run({QStringLiteral("analyze"), example("inception_3a.naqsh"), QStringLiteral("--format"),
+             QStringLiteral("csv"), QStringLiteral("--convention"), QStringLiteral("macs")});
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    QCOMPARE(lines.first(), QStringLiteral("Layer,Type,Output shape,Params,MACs,FLOPs,Activations,Share,Error"));
+    QCOMPARE(lines.first(),
+             QStringLiteral("Layer,Type,Output shape,Params,MACs,FLOPs,Activations,Share,Error"));
     const QStringList total = lines.last().split(QLatin1Char(','));
     QCOMPARE(total[0], QStringLiteral("Total"));
     QCOMPARE(total[3], QStringLiteral("163696"));
@@ -140,19 +157,24 @@ void tst_Cli::analyzeCsv()
 
 void tst_Cli::analyzeMarkdown()
 {
-    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--format"), QStringLiteral("markdown")});
+    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"),
+                       QStringLiteral("--format"), QStringLiteral("markdown")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.startsWith(QStringLiteral("| Layer | Type | Output shape |")));
-    QVERIFY(r.out.contains(QStringLiteral("| conv5x5 | Conv2d | 1×32×28×28 | 153,600 | 120,422,400 | 240,844,800 | 25,088 | 90.6% |")));
+    QVERIFY(r.out.contains(QStringLiteral("| conv5x5 | Conv2d | 1×32×28×28 | 153,600 | 120,422,400 "
+                                          "| 240,844,800 | 25,088 | 90.6% |")));
     QVERIFY(r.out.contains(QStringLiteral("| **Total** |")));
 }
 
 void tst_Cli::batchAndDtype()
 {
-    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--format"), QStringLiteral("json"),
-                       QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--dtype"), QStringLiteral("fp16")});
+    const Run r =
+        run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("--batch"), QStringLiteral("4"),
+             QStringLiteral("--dtype"), QStringLiteral("fp16")});
     QCOMPARE(r.code, 0);
-    const QJsonObject totals = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("totals")).toObject();
+    const QJsonObject totals =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("totals")).toObject();
     QCOMPARE(totals.value(QStringLiteral("macs")).toInteger(), qint64(4) * (120422400 + 12443648));
     QCOMPARE(totals.value(QStringLiteral("params")).toInteger(), 153600 + 15872);
     QCOMPARE(totals.value(QStringLiteral("activation_bytes")).toInteger(), qint64(4) * 263424 * 2);
@@ -160,16 +182,21 @@ void tst_Cli::batchAndDtype()
 
 void tst_Cli::modelErrorsExitOne()
 {
-    const Run r = run({QStringLiteral("analyze"), data("broken_kernel.naqsh"), QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r = run({QStringLiteral("analyze"), data("broken_kernel.naqsh"),
+                       QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("error: layer 'conv7' (conv2d): kernel 7 is larger than the padded input 5")), qPrintable(r.err));
-    const QJsonArray layers = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("layers")).toArray();
+    QVERIFY2(r.err.contains(QStringLiteral(
+                 "error: layer 'conv7' (conv2d): kernel 7 is larger than the padded input 5")),
+             qPrintable(r.err));
+    const QJsonArray layers =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("layers")).toArray();
     QCOMPARE(layers.size(), 4);
     for (const QJsonValue &v : layers) {
         const QJsonObject l = v.toObject();
         const QString name = l.value(QStringLiteral("name")).toString();
         if (name == QLatin1String("side"))
-            QCOMPARE(l.value(QStringLiteral("activation_elements")).toInteger(), 75); // the rest still gets numbers
+            QCOMPARE(l.value(QStringLiteral("activation_elements")).toInteger(),
+                     75); // the rest still gets numbers
         if (name == QLatin1String("relu")) {
             QVERIFY(l.value(QStringLiteral("macs")).isNull());
             QVERIFY(l.value(QStringLiteral("error")).toString().contains(QStringLiteral("conv7")));
@@ -183,13 +210,22 @@ void tst_Cli::fileErrorsExitTwo_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no command") << QStringList{} << "Usage:";
     QTest::newRow("unknown command") << QStringList{"paint"} << "unknown command \"paint\"";
-    QTest::newRow("missing file") << QStringList{"analyze", "/nonexistent/x.naqsh"} << "cannot open /nonexistent/x.naqsh";
-    QTest::newRow("truncated") << QStringList{"analyze", data("truncated.naqsh")} << "not valid JSON at line 1";
-    QTest::newRow("bad format") << QStringList{"analyze", example("lesson.naqsh"), "--format", "xml"} << "unknown format \"xml\"";
-    QTest::newRow("bad convention") << QStringList{"analyze", example("lesson.naqsh"), "--convention", "gflops"} << "unknown convention \"gflops\"";
-    QTest::newRow("bad batch") << QStringList{"analyze", example("lesson.naqsh"), "--batch", "0"} << "--batch must be";
+    QTest::newRow("missing file") << QStringList{"analyze", "/nonexistent/x.naqsh"}
+                                  << "cannot open /nonexistent/x.naqsh";
+    QTest::newRow("truncated") << QStringList{"analyze", data("truncated.naqsh")}
+                               << "not valid JSON at line 1";
+    QTest::newRow("bad format") << QStringList{"analyze", example("lesson.naqsh"), "--format",
+                                               "xml"}
+                                << "unknown format \"xml\"";
+    QTest::newRow("bad convention")
+        << QStringList{"analyze", example("lesson.naqsh"), "--convention", "gflops"}
+        << "unknown convention \"gflops\"";
+    QTest::newRow("bad batch") << QStringList{"analyze", example("lesson.naqsh"), "--batch", "0"}
+                               << "--batch must be";
     QTest::newRow("two files") << QStringList{"analyze", "a", "b"} << "exactly one file";
-    QTest::newRow("no such variant") << QStringList{"compare", example("lesson.naqsh"), "--a", "Nope"} << "no comparison named \"Nope\"";
+    QTest::newRow("no such variant")
+        << QStringList{"compare", example("lesson.naqsh"), "--a", "Nope"}
+        << "no comparison named \"Nope\"";
 }
 
 void tst_Cli::fileErrorsExitTwo()
@@ -214,37 +250,48 @@ void tst_Cli::compareLesson()
 
 void tst_Cli::compareJsonAndNames()
 {
-    const Run r = run({QStringLiteral("compare"), example("lesson.naqsh"), QStringLiteral("--a"), QStringLiteral("1×1 then 5×5"),
-                       QStringLiteral("--b"), QStringLiteral("Plain 5×5"), QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r =
+        run({QStringLiteral("compare"), example("lesson.naqsh"), QStringLiteral("--a"),
+             QStringLiteral("1×1 then 5×5"), QStringLiteral("--b"), QStringLiteral("Plain 5×5"),
+             QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-    QCOMPARE(o.value(QStringLiteral("a")).toObject().value(QStringLiteral("macs")).toInteger(), 12443648);
-    QCOMPARE(o.value(QStringLiteral("b")).toObject().value(QStringLiteral("macs")).toInteger(), 120422400);
-    const QJsonObject macs = o.value(QStringLiteral("b_relative_to_a")).toObject().value(QStringLiteral("macs")).toObject();
+    QCOMPARE(o.value(QStringLiteral("a")).toObject().value(QStringLiteral("macs")).toInteger(),
+             12443648);
+    QCOMPARE(o.value(QStringLiteral("b")).toObject().value(QStringLiteral("macs")).toInteger(),
+             120422400);
+    const QJsonObject macs = o.value(QStringLiteral("b_relative_to_a"))
+                                 .toObject()
+                                 .value(QStringLiteral("macs"))
+                                 .toObject();
     QCOMPARE(macs.value(QStringLiteral("direction")).toString(), QStringLiteral("more"));
     QCOMPARE(macs.value(QStringLiteral("text")).toString(), QStringLiteral("9.68× more MACs"));
 }
 
 void tst_Cli::compareTwoDocuments()
 {
-    const Run r = run({QStringLiteral("compare"), example("lesson.naqsh"), example("inception_3a.naqsh"),
-                       QStringLiteral("--format"), QStringLiteral("csv")});
+    const Run r =
+        run({QStringLiteral("compare"), example("lesson.naqsh"), example("inception_3a.naqsh"),
+             QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("macs,132866048,128049152,")), qPrintable(r.out));
 }
 
 void tst_Cli::persianDigits()
 {
-    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--lang"), QStringLiteral("fa")});
+    const Run r = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--lang"),
+                       QStringLiteral("fa")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QString::fromUtf8("۱۲۰٬۴۲۲٬۴۰۰")));
     // Headers and messages in Persian too.
     QVERIFY2(r.out.contains(QString::fromUtf8("پارامترها")), qPrintable(r.out));
-    const Run missing = run({QStringLiteral("analyze"), QStringLiteral("/nonexistent/x.naqsh"), QStringLiteral("--lang"), QStringLiteral("fa")});
+    const Run missing = run({QStringLiteral("analyze"), QStringLiteral("/nonexistent/x.naqsh"),
+                             QStringLiteral("--lang"), QStringLiteral("fa")});
     QCOMPARE(missing.code, 2);
     QVERIFY2(missing.err.contains(QString::fromUtf8("باز کرد")), qPrintable(missing.err));
-    const Run csv = run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--lang"), QStringLiteral("fa"),
-                         QStringLiteral("--format"), QStringLiteral("csv")});
+    const Run csv =
+        run({QStringLiteral("analyze"), example("lesson.naqsh"), QStringLiteral("--lang"),
+             QStringLiteral("fa"), QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY(csv.out.contains(QStringLiteral("120422400"))); // CSV stays machine-readable
 }
 
@@ -268,41 +315,65 @@ void tst_Cli::analyzePrototxt()
 {
     // GoogLeNet's stem per image: conv1 7·7·3·64 + 64 = 9,472; conv2/3x3_reduce 64·64 + 64 = 4,160;
     // conv2/3x3 9·64·192 + 192 = 110,784. Caffe rounds pooling up: 112 → 56 and 56 → 28.
-    const Run r = run({QStringLiteral("analyze"), caffe("googlenet_stem.prototxt"), QStringLiteral("--format"),
-                       QStringLiteral("json"), QStringLiteral("--batch"), QStringLiteral("1")});
+    const Run r = run({QStringLiteral("analyze"), caffe("googlenet_stem.prototxt"),
+                       QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--batch"), QStringLiteral("1")});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.err.contains(QStringLiteral("warning: input 'data' has batch size 10, as written in input_dim")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral(
+                 "warning: input 'data' has batch size 10, as written in input_dim")),
+             qPrintable(r.err));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(o.value(QStringLiteral("model")).toString(), QStringLiteral("GoogleNet stem"));
-    QCOMPARE(o.value(QStringLiteral("totals")).toObject().value(QStringLiteral("params")).toInteger(), 9472 + 4160 + 110784);
+    QCOMPARE(
+        o.value(QStringLiteral("totals")).toObject().value(QStringLiteral("params")).toInteger(),
+        9472 + 4160 + 110784);
     const QJsonArray layers = o.value(QStringLiteral("layers")).toArray();
-    QCOMPARE(layerNamed(layers, QStringLiteral("pool1/3x3_s2")).value(QStringLiteral("output_shape")).toArray(), (QJsonArray{1, 64, 56, 56}));
-    QCOMPARE(layerNamed(layers, QStringLiteral("pool2/3x3_s2")).value(QStringLiteral("output_shape")).toArray(), (QJsonArray{1, 192, 28, 28}));
+    QCOMPARE(layerNamed(layers, QStringLiteral("pool1/3x3_s2"))
+                 .value(QStringLiteral("output_shape"))
+                 .toArray(),
+             (QJsonArray{1, 64, 56, 56}));
+    QCOMPARE(layerNamed(layers, QStringLiteral("pool2/3x3_s2"))
+                 .value(QStringLiteral("output_shape"))
+                 .toArray(),
+             (QJsonArray{1, 192, 28, 28}));
     // 112·112·64·7·7·3 = 118,013,952 MACs.
-    QCOMPARE(layerNamed(layers, QStringLiteral("conv1/7x7_s2")).value(QStringLiteral("macs")).toInteger(), 118013952);
+    QCOMPARE(layerNamed(layers, QStringLiteral("conv1/7x7_s2"))
+                 .value(QStringLiteral("macs"))
+                 .toInteger(),
+             118013952);
     // In-place ReLU: conv2/3x3 reads the ReLU that rewrote conv2/3x3_reduce.
-    const int relu = layerNamed(layers, QStringLiteral("conv2/relu_3x3_reduce")).value(QStringLiteral("id")).toInt();
-    QCOMPARE(layerNamed(layers, QStringLiteral("conv2/3x3")).value(QStringLiteral("inputs")).toArray(), QJsonArray{relu});
+    const int relu = layerNamed(layers, QStringLiteral("conv2/relu_3x3_reduce"))
+                         .value(QStringLiteral("id"))
+                         .toInt();
+    QCOMPARE(
+        layerNamed(layers, QStringLiteral("conv2/3x3")).value(QStringLiteral("inputs")).toArray(),
+        QJsonArray{relu});
 }
 
 void tst_Cli::analyzeTrainValWarns()
 {
     const Run r = run({QStringLiteral("analyze"), caffe("lenet_train_val.prototxt")});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.err.contains(QStringLiteral("warning: skipped 4 training-only layer(s): 'mnist' (Data), 'mnist' (Data), 'accuracy' (Accuracy), 'loss' (SoftmaxWithLoss)")),
+    QVERIFY2(r.err.contains(
+                 QStringLiteral("warning: skipped 4 training-only layer(s): 'mnist' (Data), "
+                                "'mnist' (Data), 'accuracy' (Accuracy), 'loss' (SoftmaxWithLoss)")),
              qPrintable(r.err));
-    QVERIFY(r.err.contains(QStringLiteral("data layer 'mnist' (Data) is replaced by an Input layer 'data'")));
+    QVERIFY(r.err.contains(
+        QStringLiteral("data layer 'mnist' (Data) is replaced by an Input layer 'data'")));
     QVERIFY(r.out.contains(QStringLiteral("ip2")));
     QVERIFY(!r.out.contains(QStringLiteral("accuracy")));
 }
 
 void tst_Cli::analyzeOnnx()
 {
-    // small_cnn.onnx: conv1 3·3·3·8 + 8 = 224 params, 32·32·8·27 = 221,184 MACs; conv2 3·3·8·16 + 16
-    // = 1,168, 16·16·16·72 = 294,912; fc 16·10 + 10 = 170, 160. HardSwish is not modelled.
-    const Run r = run({QStringLiteral("analyze"), onnx("small_cnn.onnx"), QStringLiteral("--format"), QStringLiteral("json")});
+    // small_cnn.onnx: conv1 3·3·3·8 + 8 = 224 params, 32·32·8·27 = 221,184 MACs; conv2 3·3·8·16 +
+    // 16 = 1,168, 16·16·16·72 = 294,912; fc 16·10 + 10 = 170, 160. HardSwish is not modelled.
+    const Run r = run({QStringLiteral("analyze"), onnx("small_cnn.onnx"),
+                       QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.err.contains(QStringLiteral("warning: operator HardSwish is not modelled by Naqsh: 1 node(s) imported as opaque layers with unknown cost (hswish)")),
+    QVERIFY2(r.err.contains(
+                 QStringLiteral("warning: operator HardSwish is not modelled by Naqsh: 1 node(s) "
+                                "imported as opaque layers with unknown cost (hswish)")),
              qPrintable(r.err));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     const QJsonObject totals = o.value(QStringLiteral("totals")).toObject();
@@ -314,7 +385,9 @@ void tst_Cli::analyzeOnnx()
     QCOMPARE(hs.value(QStringLiteral("cost_known")).toBool(), false);
     QVERIFY(hs.value(QStringLiteral("macs")).isNull());
     QCOMPARE(hs.value(QStringLiteral("output_shape")).toArray(), (QJsonArray{1, 16, 16, 16}));
-    QCOMPARE(layerNamed(layers, QStringLiteral("image")).value(QStringLiteral("output_shape")).toArray(), (QJsonArray{1, 3, 32, 32}));
+    QCOMPARE(
+        layerNamed(layers, QStringLiteral("image")).value(QStringLiteral("output_shape")).toArray(),
+        (QJsonArray{1, 3, 32, 32}));
 
     const Run table = run({QStringLiteral("analyze"), onnx("small_cnn.onnx")});
     QCOMPARE(table.code, 0);
@@ -327,8 +400,9 @@ void tst_Cli::analyzeOnnx()
 
 void tst_Cli::compareImported()
 {
-    const Run r = run({QStringLiteral("compare"), onnx("small_cnn.onnx"), caffe("googlenet_stem.prototxt"),
-                       QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--batch"), QStringLiteral("1")});
+    const Run r = run({QStringLiteral("compare"), onnx("small_cnn.onnx"),
+                       caffe("googlenet_stem.prototxt"), QStringLiteral("--format"),
+                       QStringLiteral("csv"), QStringLiteral("--batch"), QStringLiteral("1")});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("params,1562,124416,")), qPrintable(r.out));
 }
@@ -338,16 +412,22 @@ void tst_Cli::convertPrototxt()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString out = dir.filePath(QStringLiteral("stem.naqsh"));
-    const Run r = run({QStringLiteral("convert"), caffe("googlenet_stem.prototxt"), QStringLiteral("-o"), out});
+    const Run r = run(
+        {QStringLiteral("convert"), caffe("googlenet_stem.prototxt"), QStringLiteral("-o"), out});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("wrote %1: 12 layer(s)").arg(out)), qPrintable(r.out));
     // The document opens and analyses like the original (per image).
-    const Run again = run({QStringLiteral("analyze"), out, QStringLiteral("--format"), QStringLiteral("json"),
-                           QStringLiteral("--batch"), QStringLiteral("1")});
+    const Run again = run({QStringLiteral("analyze"), out, QStringLiteral("--format"),
+                           QStringLiteral("json"), QStringLiteral("--batch"), QStringLiteral("1")});
     QCOMPARE(again.code, 0);
     QVERIFY(again.err.isEmpty());
-    QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object().value(QStringLiteral("totals")).toObject()
-                 .value(QStringLiteral("params")).toInteger(), 124416);
+    QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("totals"))
+                 .toObject()
+                 .value(QStringLiteral("params"))
+                 .toInteger(),
+             124416);
     // Laid out top-down: every layer below the one feeding it, no two in the same place.
     const QJsonObject doc = readJson(out);
     QCOMPARE(doc.value(QStringLiteral("format")).toString(), QStringLiteral("naqsh"));
@@ -384,11 +464,14 @@ void tst_Cli::convertOnnxRight()
     QCOMPARE(x.size(), 11);
     for (const QJsonValue &v : doc.value(QStringLiteral("connections")).toArray()) {
         const QJsonObject c = v.toObject();
-        QVERIFY(x.value(c.value(QStringLiteral("from")).toInteger()) < x.value(c.value(QStringLiteral("to")).toInteger()));
+        QVERIFY(x.value(c.value(QStringLiteral("from")).toInteger()) <
+                x.value(c.value(QStringLiteral("to")).toInteger()));
     }
-    const Run again = run({QStringLiteral("analyze"), out, QStringLiteral("--format"), QStringLiteral("csv")});
+    const Run again =
+        run({QStringLiteral("analyze"), out, QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(again.code, 0);
-    QVERIFY(again.out.contains(QStringLiteral("hswish,Imported operator,1×16×16×16,0,unknown,unknown,4096,unknown,")));
+    QVERIFY(again.out.contains(
+        QStringLiteral("hswish,Imported operator,1×16×16×16,0,unknown,unknown,4096,unknown,")));
 }
 
 void tst_Cli::layoutDocument()
@@ -396,19 +479,22 @@ void tst_Cli::layoutDocument()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString out = dir.filePath(QStringLiteral("lesson.naqsh"));
-    const Run r = run({QStringLiteral("layout"), example("lesson.naqsh"), QStringLiteral("-o"), out});
+    const Run r =
+        run({QStringLiteral("layout"), example("lesson.naqsh"), QStringLiteral("-o"), out});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QStringLiteral("6 layer(s)")));
     const QJsonObject before = readJson(example("lesson.naqsh")), after = readJson(out);
     // Only positions change: same layers, parameters, connections and comparisons.
-    const QJsonArray a = before.value(QStringLiteral("layers")).toArray(), b = after.value(QStringLiteral("layers")).toArray();
+    const QJsonArray a = before.value(QStringLiteral("layers")).toArray(),
+                     b = after.value(QStringLiteral("layers")).toArray();
     QCOMPARE(a.size(), b.size());
     for (int i = 0; i < a.size(); ++i) {
         const QJsonObject x = a[i].toObject(), y = b[i].toObject();
         for (const char *key : {"id", "name", "type"})
             QCOMPARE(y.value(QLatin1String(key)), x.value(QLatin1String(key)));
         // The writer spells out defaults the example leaves implicit.
-        const QJsonObject px = x.value(QStringLiteral("params")).toObject(), py = y.value(QStringLiteral("params")).toObject();
+        const QJsonObject px = x.value(QStringLiteral("params")).toObject(),
+                          py = y.value(QStringLiteral("params")).toObject();
         for (auto it = px.begin(); it != px.end(); ++it)
             QCOMPARE(py.value(it.key()), it.value());
     }
@@ -416,11 +502,13 @@ void tst_Cli::layoutDocument()
     auto byTarget = [](const QJsonObject &doc) {
         QMap<qint64, QList<qint64>> inputs;
         for (const QJsonValue &v : doc.value(QStringLiteral("connections")).toArray())
-            inputs[v.toObject().value(QStringLiteral("to")).toInteger()] << v.toObject().value(QStringLiteral("from")).toInteger();
+            inputs[v.toObject().value(QStringLiteral("to")).toInteger()]
+                << v.toObject().value(QStringLiteral("from")).toInteger();
         return inputs;
     };
     QCOMPARE(byTarget(after), byTarget(before));
-    QCOMPARE(after.value(QStringLiteral("comparisons")), before.value(QStringLiteral("comparisons")));
+    QCOMPARE(after.value(QStringLiteral("comparisons")),
+             before.value(QStringLiteral("comparisons")));
     const Run compare = run({QStringLiteral("compare"), out});
     QCOMPARE(compare.code, 0);
     QVERIFY(compare.out.contains(QStringLiteral("9.68× fewer MACs")));
@@ -430,17 +518,29 @@ void tst_Cli::importErrorsExitTwo_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("truncated onnx") << QStringList{"analyze", onnx("truncated.onnx")} << "the file is truncated";
-    QTest::newRow("prototxt error position") << QStringList{"analyze", caffe("broken.prototxt")}
-                                             << "broken.prototxt: line 9, column 51: layer 'conv1' (Convolution): Kernel height must be between 1 and 1024, not 0";
-    QTest::newRow("naqsh file as onnx") << QStringList{"convert", example("lesson.naqsh").replace(QLatin1String(".naqsh"), QLatin1String(".onnx")), "-o", "/tmp/x.naqsh"}
-                                        << "the file does not exist";
-    QTest::newRow("convert without -o") << QStringList{"convert", onnx("small_cnn.onnx")} << "convert needs an output file: -o OUT.naqsh";
-    QTest::newRow("bad direction") << QStringList{"convert", onnx("small_cnn.onnx"), "-o", "/tmp/x.naqsh", "--direction", "up"}
-                                   << "unknown direction \"up\"; use down or right";
-    QTest::newRow("layout two files") << QStringList{"layout", "a.naqsh", "b.naqsh", "-o", "c.naqsh"} << "layout takes exactly one input file";
-    QTest::newRow("unwritable output") << QStringList{"convert", onnx("small_cnn.onnx"), "-o", "/nonexistent/dir/x.naqsh"}
-                                       << "cannot write /nonexistent/dir/x.naqsh";
+    QTest::newRow("truncated onnx")
+        << QStringList{"analyze", onnx("truncated.onnx")} << "the file is truncated";
+    QTest::newRow("prototxt error position")
+        << QStringList{"analyze", caffe("broken.prototxt")}
+        << "broken.prototxt: line 9, column 51: layer 'conv1' (Convolution): Kernel height must be "
+           "between 1 and 1024, not 0";
+    QTest::newRow("naqsh file as onnx")
+        << QStringList{"convert",
+                       example("lesson.naqsh")
+                           .replace(QLatin1String(".naqsh"), QLatin1String(".onnx")),
+                       "-o", "/tmp/x.naqsh"}
+        << "the file does not exist";
+    QTest::newRow("convert without -o") << QStringList{"convert", onnx("small_cnn.onnx")}
+                                        << "convert needs an output file: -o OUT.naqsh";
+    QTest::newRow("bad direction")
+        << QStringList{"convert", onnx("small_cnn.onnx"), "-o", "/tmp/x.naqsh", "--direction", "up"}
+        << "unknown direction \"up\"; use down or right";
+    QTest::newRow("layout two files")
+        << QStringList{"layout", "a.naqsh", "b.naqsh", "-o", "c.naqsh"}
+        << "layout takes exactly one input file";
+    QTest::newRow("unwritable output")
+        << QStringList{"convert", onnx("small_cnn.onnx"), "-o", "/nonexistent/dir/x.naqsh"}
+        << "cannot write /nonexistent/dir/x.naqsh";
 }
 
 void tst_Cli::importErrorsExitTwo()

@@ -12,7 +12,8 @@ inline TensorShape shape(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char('x'));
     if (parts.size() == 4)
-        return TensorShape::nchw(parts[0].toLongLong(), parts[1].toLongLong(), parts[2].toLongLong(), parts[3].toLongLong());
+        return TensorShape::nchw(parts[0].toLongLong(), parts[1].toLongLong(),
+                                 parts[2].toLongLong(), parts[3].toLongLong());
     if (parts.size() == 2)
         return TensorShape::nf(parts[0].toLongLong(), parts[1].toLongLong());
     return {};

@@ -55,7 +55,9 @@ void tst_Analyzer::errorMarksDependentsOnly()
     a.flush();
     const AnalysisResult &r = a.result();
     QVERIFY(!r.layer(conv)->hasNumbers());
-    QVERIFY2(r.layer(conv)->error.contains(QStringLiteral("kernel 7 is larger than the padded input 5")), qPrintable(r.layer(conv)->error));
+    QVERIFY2(
+        r.layer(conv)->error.contains(QStringLiteral("kernel 7 is larger than the padded input 5")),
+        qPrintable(r.layer(conv)->error));
     QVERIFY(!r.layer(relu)->hasNumbers());
     QCOMPARE(r.layer(relu)->errorSource, conv);
     QVERIFY(r.errorText(m.graph(), relu).contains(QStringLiteral("'big'")));
@@ -120,9 +122,14 @@ void tst_Analyzer::peakActivationMemory()
     GraphModel m(LayerRegistry::builtin());
     Analyzer a(&m);
     const LayerId in = add(m, "input", "in", {{"channels", 192}, {"height", 28}, {"width", 28}});
-    const LayerId plain = add(m, "conv2d", "c5", {{"out_channels", 32}, {"kernel_h", 5}, {"kernel_w", 5}, {"padding", "same"}});
-    const LayerId red = add(m, "conv2d", "c1", {{"out_channels", 16}, {"kernel_h", 1}, {"kernel_w", 1}});
-    const LayerId red5 = add(m, "conv2d", "c15", {{"out_channels", 32}, {"kernel_h", 5}, {"kernel_w", 5}, {"padding", "same"}});
+    const LayerId plain =
+        add(m, "conv2d", "c5",
+            {{"out_channels", 32}, {"kernel_h", 5}, {"kernel_w", 5}, {"padding", "same"}});
+    const LayerId red =
+        add(m, "conv2d", "c1", {{"out_channels", 16}, {"kernel_h", 1}, {"kernel_w", 1}});
+    const LayerId red5 =
+        add(m, "conv2d", "c15",
+            {{"out_channels", 32}, {"kernel_h", 5}, {"kernel_w", 5}, {"padding", "same"}});
     const LayerId cat = add(m, "concat", "cat");
     QVERIFY(m.connectLayers(in, plain));
     QVERIFY(m.connectLayers(in, red));
@@ -139,10 +146,13 @@ void tst_Analyzer::overflowIsAnError()
 {
     GraphModel m(LayerRegistry::builtin());
     Analyzer a(&m);
-    const LayerId in = add(m, "input", "huge", {{"batch", 1000000}, {"channels", 1000000}, {"height", 1000000}, {"width", 1000000}});
+    const LayerId in =
+        add(m, "input", "huge",
+            {{"batch", 1000000}, {"channels", 1000000}, {"height", 1000000}, {"width", 1000000}});
     a.flush();
     QVERIFY(!a.result().layer(in)->hasNumbers());
-    QVERIFY2(a.result().layer(in)->error.contains(QStringLiteral("64 bits")), qPrintable(a.result().layer(in)->error));
+    QVERIFY2(a.result().layer(in)->error.contains(QStringLiteral("64 bits")),
+             qPrintable(a.result().layer(in)->error));
     QVERIFY(!a.result().totals.overflowed());
 }
 
@@ -176,11 +186,14 @@ void tst_Analyzer::batchOverride()
     GraphModel m(LayerRegistry::builtin());
     Analyzer a(&m);
     const LayerId in = add(m, "input", "in", {{"channels", 192}, {"height", 28}, {"width", 28}});
-    const LayerId c = add(m, "conv2d", "c1", {{"out_channels", 16}, {"kernel_h", 1}, {"kernel_w", 1}, {"bias", false}});
+    const LayerId c =
+        add(m, "conv2d", "c1",
+            {{"out_channels", 16}, {"kernel_h", 1}, {"kernel_w", 1}, {"bias", false}});
     QVERIFY(m.connectLayers(in, c));
     a.setContext(RuleContext{8});
     QCOMPARE(a.result().layer(c)->costs.macs.value(), qint64(8) * 2408448);
-    QCOMPARE(a.result().layer(c)->costs.params().value(), qint64(3072)); // params do not grow with N
+    QCOMPARE(a.result().layer(c)->costs.params().value(),
+             qint64(3072)); // params do not grow with N
 }
 
 void tst_Analyzer::missingInputs()
@@ -201,15 +214,19 @@ void tst_Analyzer::incrementalEqualsFull_data()
         QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(s))) << s;
 }
 
-static void compareResults(const AnalysisResult &inc, const AnalysisResult &full, const Graph &g, int step)
+static void compareResults(const AnalysisResult &inc, const AnalysisResult &full, const Graph &g,
+                           int step)
 {
     const QString where = QStringLiteral("step %1").arg(step);
     QCOMPARE(inc.layerCount(), full.layerCount());
     for (LayerId id : g.layerIds()) {
         const LayerResult *a = inc.layer(id), *b = full.layer(id);
         QVERIFY2(a && b, qPrintable(where));
-        QVERIFY2(a->sameOutcome(*b), qPrintable(where + QStringLiteral(" layer %1: %2 / %3 vs %4 / %5")
-                                                      .arg(id.value).arg(a->output.toString(), a->error, b->output.toString(), b->error)));
+        QVERIFY2(a->sameOutcome(*b),
+                 qPrintable(where + QStringLiteral(" layer %1: %2 / %3 vs %4 / %5")
+                                        .arg(id.value)
+                                        .arg(a->output.toString(), a->error, b->output.toString(),
+                                             b->error)));
         QCOMPARE(a->costs.macs.value(), b->costs.macs.value());
         QCOMPARE(a->costs.params().value(), b->costs.params().value());
         QCOMPARE(a->costs.activations.value(), b->costs.activations.value());
@@ -232,8 +249,10 @@ void tst_Analyzer::incrementalEqualsFull()
     QRandomGenerator rng(seed);
     GraphModel m(LayerRegistry::builtin());
     Analyzer a(&m);
-    const QStringList types = {"conv2d", "relu", "maxpool2d", "batchnorm2d", "concat", "add", "conv_transpose2d",
-                               "global_avgpool", "flatten", "linear", "upsample", "zeropad2d", "identity", "avgpool2d"};
+    const QStringList types = {"conv2d",   "relu",     "maxpool2d",        "batchnorm2d",
+                               "concat",   "add",      "conv_transpose2d", "global_avgpool",
+                               "flatten",  "linear",   "upsample",         "zeropad2d",
+                               "identity", "avgpool2d"};
     add(m, "input", "in0", {{"channels", 8}, {"height", 16}, {"width", 16}});
     add(m, "input", "in1", {{"channels", 8}, {"height", 16}, {"width", 16}});
     auto randomLayer = [&]() {
@@ -261,12 +280,15 @@ void tst_Analyzer::incrementalEqualsFull()
                 QVariant v;
                 switch (p.kind) {
                 case ParamKind::Int:
-                    v = QVariant(qint64(1 + rng.bounded(p.key.startsWith(QLatin1String("pad")) ? 3 : 6)));
-                    if (p.key == QLatin1String("batch") || p.key == QLatin1String("height") || p.key == QLatin1String("width"))
+                    v = QVariant(
+                        qint64(1 + rng.bounded(p.key.startsWith(QLatin1String("pad")) ? 3 : 6)));
+                    if (p.key == QLatin1String("batch") || p.key == QLatin1String("height") ||
+                        p.key == QLatin1String("width"))
                         v = QVariant(qint64(4 + rng.bounded(20)));
                     break;
                 case ParamKind::Real:
-                    v = QVariant(p.minimum + (std::min(p.maximum, 4.0) - p.minimum) * rng.generateDouble());
+                    v = QVariant(p.minimum +
+                                 (std::min(p.maximum, 4.0) - p.minimum) * rng.generateDouble());
                     break;
                 case ParamKind::Bool:
                     v = QVariant(rng.bounded(2) == 1);

@@ -148,13 +148,17 @@ void tst_GraphModel::setParamValidates_data()
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<QString>("error"); // empty = accepted
     QTest::newRow("ok") << "kernel_h" << QVariant(5) << "";
-    QTest::newRow("zero stride") << "stride_h" << QVariant(0) << "Stride height must be between 1 and 1024, not 0";
-    QTest::newRow("negative channels") << "out_channels" << QVariant(-3) << "must be between 1 and 1000000";
-    QTest::newRow("absurd channels") << "out_channels" << QVariant(qint64(5'000'000'000)) << "must be between";
+    QTest::newRow("zero stride") << "stride_h" << QVariant(0)
+                                 << "Stride height must be between 1 and 1024, not 0";
+    QTest::newRow("negative channels")
+        << "out_channels" << QVariant(-3) << "must be between 1 and 1000000";
+    QTest::newRow("absurd channels")
+        << "out_channels" << QVariant(qint64(5'000'000'000)) << "must be between";
     QTest::newRow("fraction") << "kernel_h" << QVariant(2.5) << "whole number";
     QTest::newRow("text") << "kernel_h" << QVariant(QStringLiteral("big")) << "whole number";
     QTest::newRow("choice by key") << "padding" << QVariant(QStringLiteral("same")) << "";
-    QTest::newRow("bad choice") << "padding" << QVariant(QStringLiteral("full")) << "must be one of explicit, same, valid";
+    QTest::newRow("bad choice") << "padding" << QVariant(QStringLiteral("full"))
+                                << "must be one of explicit, same, valid";
     QTest::newRow("bool") << "bias" << QVariant(false) << "";
     QTest::newRow("bool as number") << "bias" << QVariant(1) << "true or false";
     QTest::newRow("unknown key") << "colour" << QVariant(1) << "has no parameter \"colour\"";

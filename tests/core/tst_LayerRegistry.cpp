@@ -44,7 +44,8 @@ void tst_LayerRegistry::everyTypeIsComplete()
         QVERIFY(QString::fromUtf8(p.label).size() > 0);
         QVERIFY(QString::fromUtf8(p.help).size() > 0);
         QString why;
-        QVERIFY2(validateParam(p, p.defaultValue, &why).isValid(), qPrintable(p.key + QLatin1String(": ") + why));
+        QVERIFY2(validateParam(p, p.defaultValue, &why).isValid(),
+                 qPrintable(p.key + QLatin1String(": ") + why));
         if (p.kind == ParamKind::Choice)
             QCOMPARE(p.choices.size(), p.choiceLabels.size());
         if (!p.pairKey.isEmpty())
@@ -72,7 +73,8 @@ void tst_LayerRegistry::everyTypeIsComplete()
             QVERIFY(r.shape.dims[i] > 0);
         const Costs c = t->cost(t->defaultParams(), span, r.shape);
         QVERIFY(!c.overflowed());
-        for (const CheckedInt &v : {c.weights, c.bias, c.buffers, c.macs, c.biasAdds, c.adds, c.muls, c.divs, c.exps, c.comps, c.activations})
+        for (const CheckedInt &v : {c.weights, c.bias, c.buffers, c.macs, c.biasAdds, c.adds,
+                                    c.muls, c.divs, c.exps, c.comps, c.activations})
             QVERIFY(v.value() >= 0);
         if (t->summary)
             QVERIFY(!t->summary(t->defaultParams()).isEmpty());
@@ -105,10 +107,33 @@ void tst_LayerRegistry::refusesDuplicates()
 
 void tst_LayerRegistry::listsTheRequiredTypes()
 {
-    const QStringList required = {"input", "conv2d", "conv_transpose2d", "maxpool2d", "avgpool2d", "global_avgpool",
-                                  "adaptive_avgpool2d", "batchnorm2d", "relu", "relu6", "leaky_relu", "sigmoid", "tanh",
-                                  "gelu", "softmax", "dropout", "flatten", "linear", "concat", "add", "upsample",
-                                  "zeropad2d", "lrn", "identity", "output", "prelu", "opaque"};
+    const QStringList required = {"input",
+                                  "conv2d",
+                                  "conv_transpose2d",
+                                  "maxpool2d",
+                                  "avgpool2d",
+                                  "global_avgpool",
+                                  "adaptive_avgpool2d",
+                                  "batchnorm2d",
+                                  "relu",
+                                  "relu6",
+                                  "leaky_relu",
+                                  "sigmoid",
+                                  "tanh",
+                                  "gelu",
+                                  "softmax",
+                                  "dropout",
+                                  "flatten",
+                                  "linear",
+                                  "concat",
+                                  "add",
+                                  "upsample",
+                                  "zeropad2d",
+                                  "lrn",
+                                  "identity",
+                                  "output",
+                                  "prelu",
+                                  "opaque"};
     for (const QString &id : required)
         QVERIFY2(LayerRegistry::builtin().find(id), qPrintable(id));
 }

@@ -34,7 +34,8 @@ private:
 
 Graph tst_LessonNumbers::load(const char *name)
 {
-    const auto r = NaqshFile::read(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/") + QLatin1String(name),
+    const auto r = NaqshFile::read(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/") +
+                                       QLatin1String(name),
                                    LayerRegistry::builtin());
     if (!r.ok())
         qFatal("%s", qPrintable(r.error));
@@ -82,12 +83,14 @@ void tst_LessonNumbers::conventions_data()
     QTest::newRow("flops") << "flops" << false << qint64(240844800) << qint64(24887296);
     QTest::newRow("2macs") << "2macs" << false << qint64(240844800) << qint64(24887296);
     QTest::newRow("macs") << "macs" << false << qint64(120422400) << qint64(12443648);
-    QTest::newRow("torchinfo no bias") << "torchinfo" << false << qint64(120422400) << qint64(12443648);
+    QTest::newRow("torchinfo no bias")
+        << "torchinfo" << false << qint64(120422400) << qint64(12443648);
     // With bias: torchinfo counts one MAC per output for the bias.
     QTest::newRow("torchinfo") << "torchinfo" << true << qint64(120447488) << qint64(12481280);
     QTest::newRow("2macs bias") << "2macs" << true << qint64(240844800) << qint64(24887296);
     // Default with bias: 2 × MACs + one add per biased output (25,088; 12,544 + 25,088).
-    QTest::newRow("flops bias") << "flops" << true << qint64(240844800 + 25088) << qint64(24887296 + 12544 + 25088);
+    QTest::newRow("flops bias") << "flops" << true << qint64(240844800 + 25088)
+                                << qint64(24887296 + 12544 + 25088);
 }
 
 static Graph withBiasOn(Graph g)
@@ -141,9 +144,11 @@ void tst_LessonNumbers::ratiosInWords()
     const AnalysisResult r = AnalysisEngine::analyze(m_lesson, LayerRegistry::builtin());
     const VariantSummary a = variant(m_lesson, r, 0), b = variant(m_lesson, r, 1);
     const NumberFormat f;
-    QCOMPARE(Report::ratioPhrase(a.costs.macs.value(), b.costs.macs.value(), QStringLiteral("MACs"), f),
-             QStringLiteral("9.68× fewer MACs"));
-    QCOMPARE(Report::ratioPhrase(a.costs.params().value(), b.costs.params().value(), QStringLiteral("parameters"), f),
+    QCOMPARE(
+        Report::ratioPhrase(a.costs.macs.value(), b.costs.macs.value(), QStringLiteral("MACs"), f),
+        QStringLiteral("9.68× fewer MACs"));
+    QCOMPARE(Report::ratioPhrase(a.costs.params().value(), b.costs.params().value(),
+                                 QStringLiteral("parameters"), f),
              QStringLiteral("9.68× fewer parameters"));
     QCOMPARE(Report::ratioPhrase(a.costs.activations.value() * 4, b.costs.activations.value() * 4,
                                  QStringLiteral("activation memory"), f),
@@ -160,7 +165,8 @@ void tst_LessonNumbers::inception3a()
     QCOMPARE(r.errorCount, 0);
     QCOMPARE(r.totals.params().value(), qint64(163696));
     QCOMPARE(r.totals.macs.value(), qint64(128049152));
-    QCOMPARE(r.layer(g.findByName(QStringLiteral("output_concat")))->output, TensorShape::nchw(1, 256, 28, 28));
+    QCOMPARE(r.layer(g.findByName(QStringLiteral("output_concat")))->output,
+             TensorShape::nchw(1, 256, 28, 28));
 }
 
 void tst_LessonNumbers::resnetBottleneck()
@@ -173,13 +179,15 @@ void tst_LessonNumbers::resnetBottleneck()
     QCOMPARE(r.totals.params().value(), qint64(75008));
     QCOMPARE(r.totals.buffers.value(), qint64(2 * (64 + 64 + 256 + 256)));
     QCOMPARE(r.totals.macs.value(), qint64(3136) * (4096 + 36864 + 16384 + 16384));
-    QCOMPARE(r.layer(g.findByName(QStringLiteral("add")))->output, TensorShape::nchw(1, 256, 56, 56));
+    QCOMPARE(r.layer(g.findByName(QStringLiteral("add")))->output,
+             TensorShape::nchw(1, 256, 56, 56));
 }
 
 void tst_LessonNumbers::mobilenetBlock()
 {
     // Depthwise 3×3 on 32 channels: 288 weights, 112·112·32·9 = 3,612,672 MACs; pointwise to 64:
-    // 2,048 weights, 112·112·64·32 = 25,690,112 MACs. Standard 3×3: 18,432 weights, 231,211,008 MACs.
+    // 2,048 weights, 112·112·64·32 = 25,690,112 MACs. Standard 3×3: 18,432 weights, 231,211,008
+    // MACs.
     const Graph g = load("mobilenet_separable.naqsh");
     const AnalysisResult r = AnalysisEngine::analyze(g, LayerRegistry::builtin());
     QCOMPARE(r.errorCount, 0);

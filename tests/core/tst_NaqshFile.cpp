@@ -62,13 +62,18 @@ void tst_NaqshFile::writeIsAtomic()
     l.params = reg.find(l.type)->defaultParams();
     g.addLayer(l);
     QVERIFY(NaqshFile::write(path, g, reg));
-    const QByteArray before = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray before = [&] {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     // A failing save (the target's folder is read-only) leaves the old file as it was.
     QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
     QString error;
     g.name = QStringLiteral("changed");
     const bool wrote = NaqshFile::write(path, g, reg, &error);
-    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(dir.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (wrote)
         QSKIP("running as a user that can write to read-only folders (root)");
     QVERIFY(!error.isEmpty());
@@ -82,47 +87,74 @@ void tst_NaqshFile::badFiles_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("message");
     const QByteArray head = R"({"format":"naqsh","version":1,)";
-    const QByteArray twoLayers = R"("layers":[{"id":1,"type":"input","name":"in"},{"id":2,"type":"relu","name":"r"}],)";
-    QTest::newRow("not json") << QByteArray("{\n  \"format\": naqsh\n}") << "not valid JSON at line 2, column";
+    const QByteArray twoLayers =
+        R"("layers":[{"id":1,"type":"input","name":"in"},{"id":2,"type":"relu","name":"r"}],)";
+    QTest::newRow("not json") << QByteArray("{\n  \"format\": naqsh\n}")
+                              << "not valid JSON at line 2, column";
     QTest::newRow("empty") << QByteArray() << "not valid JSON";
     QTest::newRow("array") << QByteArray("[1,2]") << "top level must be a JSON object";
-    QTest::newRow("other format") << QByteArray(R"({"format":"onnx","version":1})") << "\"format\" must be \"naqsh\"";
-    QTest::newRow("newer version") << QByteArray(R"({"format":"naqsh","version":7})")
-                                   << "format version 7, written by a newer Naqsh; this version reads up to version 1";
-    QTest::newRow("version text") << QByteArray(R"({"format":"naqsh","version":"1"})") << "version: expected a whole number";
-    QTest::newRow("layers not list") << head + R"("layers":{}})" << "layers: expected a list";
+    QTest::newRow("other format") << QByteArray(R"({"format":"onnx","version":1})")
+                                  << "\"format\" must be \"naqsh\"";
+    QTest::newRow("newer version")
+        << QByteArray(R"({"format":"naqsh","version":7})")
+        << "format version 7, written by a newer Naqsh; this version reads up to version 1";
+    QTest::newRow("version text") << QByteArray(R"({"format":"naqsh","version":"1"})")
+                                  << "version: expected a whole number";
+    QTest::newRow("layers not list") << head + R"("layers":{}})"
+                                     << "layers: expected a list";
     QTest::newRow("unknown type") << head + R"("layers":[{"id":1,"type":"conv3d","name":"c"}]})"
                                   << "layers[0].type: unknown layer type \"conv3d\"";
-    QTest::newRow("id text") << head + R"("layers":[{"id":"a","type":"relu","name":"c"}]})" << "layers[0].id: expected a layer id";
-    QTest::newRow("duplicate id") << head + R"("layers":[{"id":1,"type":"relu","name":"a"},{"id":1,"type":"relu","name":"b"}]})"
-                                  << "layers[1].id: id 1 is used twice";
-    QTest::newRow("no name") << head + R"("layers":[{"id":1,"type":"relu"}]})" << "layers[0].name: expected a non-empty name";
-    QTest::newRow("wrong value type") << head + R"("layers":[{"id":1,"type":"conv2d","name":"c","params":{"kernel_h":"five"}}]})"
-                                      << "layers[0].params.kernel_h: Kernel height must be a whole number";
-    QTest::newRow("zero stride") << head + R"("layers":[{"id":1,"type":"conv2d","name":"c","params":{"stride_w":0}}]})"
-                                 << "layers[0].params.stride_w: Stride width must be between 1 and 1024, not 0";
-    QTest::newRow("negative dim") << head + R"("layers":[{"id":1,"type":"input","name":"i","params":{"height":-28}}]})"
-                                  << "layers[0].params.height: Height must be between 1 and 1000000, not -28";
-    QTest::newRow("absurd dim") << head + R"("layers":[{"id":1,"type":"input","name":"i","params":{"channels":1e12}}]})"
-                                << "layers[0].params.channels: Channels must be between 1 and 1000000";
-    QTest::newRow("unknown param") << head + R"("layers":[{"id":1,"type":"relu","name":"r","params":{"slope":1}}]})"
-                                   << "layers[0].params.slope: relu has no parameter \"slope\"";
-    QTest::newRow("bad position") << head + R"("layers":[{"id":1,"type":"relu","name":"r","position":[1]}]})"
-                                  << "layers[0].position: expected [x, y]";
-    QTest::newRow("dangling connection") << head + twoLayers + R"("connections":[{"from":1,"to":9}]})"
-                                         << "connections[0].to: no layer has id 9";
-    QTest::newRow("connection from sink") << head + R"("layers":[{"id":1,"type":"output","name":"o"},{"id":2,"type":"relu","name":"r"}],"connections":[{"from":1,"to":2}]})"
-                                          << "connections[0]: layer 'o' (output) has no output";
-    QTest::newRow("overfull port") << head + R"("layers":[{"id":1,"type":"input","name":"a"},{"id":2,"type":"input","name":"b"},{"id":3,"type":"relu","name":"r"}],"connections":[{"from":1,"to":3},{"from":2,"to":3}]})"
-                                   << "connections[1]: layer 'r' (relu) takes at most 1 input";
-    QTest::newRow("cycle") << head + R"("layers":[{"id":1,"type":"add","name":"a"},{"id":2,"type":"add","name":"b"}],"connections":[{"from":1,"to":2},{"from":2,"to":1}]})"
-                           << "connections[1]: connecting 'b' to 'a' makes a cycle";
-    QTest::newRow("self loop") << head + R"("layers":[{"id":1,"type":"add","name":"a"}],"connections":[{"from":1,"to":1}]})"
-                               << "connections[0]: connecting 'a' to 'a' makes a cycle";
-    QTest::newRow("bad comparison kind") << head + twoLayers + R"("comparisons":[{"name":"x","kind":"magic"}]})"
-                                         << "comparisons[0].kind: expected \"path\", \"layers\" or \"document\"";
-    QTest::newRow("comparison dangling") << head + twoLayers + R"("comparisons":[{"name":"x","kind":"path","from":1,"to":5}]})"
-                                         << "comparisons[0].to: no layer has id 5";
+    QTest::newRow("id text") << head + R"("layers":[{"id":"a","type":"relu","name":"c"}]})"
+                             << "layers[0].id: expected a layer id";
+    QTest::newRow("duplicate id")
+        << head +
+               R"("layers":[{"id":1,"type":"relu","name":"a"},{"id":1,"type":"relu","name":"b"}]})"
+        << "layers[1].id: id 1 is used twice";
+    QTest::newRow("no name") << head + R"("layers":[{"id":1,"type":"relu"}]})"
+                             << "layers[0].name: expected a non-empty name";
+    QTest::newRow("wrong value type")
+        << head + R"("layers":[{"id":1,"type":"conv2d","name":"c","params":{"kernel_h":"five"}}]})"
+        << "layers[0].params.kernel_h: Kernel height must be a whole number";
+    QTest::newRow("zero stride")
+        << head + R"("layers":[{"id":1,"type":"conv2d","name":"c","params":{"stride_w":0}}]})"
+        << "layers[0].params.stride_w: Stride width must be between 1 and 1024, not 0";
+    QTest::newRow("negative dim")
+        << head + R"("layers":[{"id":1,"type":"input","name":"i","params":{"height":-28}}]})"
+        << "layers[0].params.height: Height must be between 1 and 1000000, not -28";
+    QTest::newRow("absurd dim")
+        << head + R"("layers":[{"id":1,"type":"input","name":"i","params":{"channels":1e12}}]})"
+        << "layers[0].params.channels: Channels must be between 1 and 1000000";
+    QTest::newRow("unknown param")
+        << head + R"("layers":[{"id":1,"type":"relu","name":"r","params":{"slope":1}}]})"
+        << "layers[0].params.slope: relu has no parameter \"slope\"";
+    QTest::newRow("bad position")
+        << head + R"("layers":[{"id":1,"type":"relu","name":"r","position":[1]}]})"
+        << "layers[0].position: expected [x, y]";
+    QTest::newRow("dangling connection")
+        << head + twoLayers + R"("connections":[{"from":1,"to":9}]})"
+        << "connections[0].to: no layer has id 9";
+    QTest::newRow("connection from sink")
+        << head +
+               R"("layers":[{"id":1,"type":"output","name":"o"},{"id":2,"type":"relu","name":"r"}],"connections":[{"from":1,"to":2}]})"
+        << "connections[0]: layer 'o' (output) has no output";
+    QTest::newRow("overfull port")
+        << head +
+               R"("layers":[{"id":1,"type":"input","name":"a"},{"id":2,"type":"input","name":"b"},{"id":3,"type":"relu","name":"r"}],"connections":[{"from":1,"to":3},{"from":2,"to":3}]})"
+        << "connections[1]: layer 'r' (relu) takes at most 1 input";
+    QTest::newRow("cycle")
+        << head +
+               R"("layers":[{"id":1,"type":"add","name":"a"},{"id":2,"type":"add","name":"b"}],"connections":[{"from":1,"to":2},{"from":2,"to":1}]})"
+        << "connections[1]: connecting 'b' to 'a' makes a cycle";
+    QTest::newRow("self loop")
+        << head +
+               R"("layers":[{"id":1,"type":"add","name":"a"}],"connections":[{"from":1,"to":1}]})"
+        << "connections[0]: connecting 'a' to 'a' makes a cycle";
+    QTest::newRow("bad comparison kind")
+        << head + twoLayers + R"("comparisons":[{"name":"x","kind":"magic"}]})"
+        << "comparisons[0].kind: expected \"path\", \"layers\" or \"document\"";
+    QTest::newRow("comparison dangling")
+        << head + twoLayers + R"("comparisons":[{"name":"x","kind":"path","from":1,"to":5}]})"
+        << "comparisons[0].to: no layer has id 5";
 }
 
 void tst_NaqshFile::badFiles()
@@ -150,8 +182,9 @@ void tst_NaqshFile::everyTruncationIsRefused()
 
 void tst_NaqshFile::missingParamsTakeDefaults()
 {
-    const auto r = NaqshFile::fromJson(R"({"format":"naqsh","version":1,"layers":[{"id":4,"type":"conv2d","name":"c"}]})",
-                                       LayerRegistry::builtin());
+    const auto r = NaqshFile::fromJson(
+        R"({"format":"naqsh","version":1,"layers":[{"id":4,"type":"conv2d","name":"c"}]})",
+        LayerRegistry::builtin());
     QVERIFY2(r.ok(), qPrintable(r.error));
     const LayerType *t = LayerRegistry::builtin().find(u"conv2d");
     QVERIFY(r.graph.layer(LayerId(4))->params == t->defaultParams());

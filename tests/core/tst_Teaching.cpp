@@ -303,7 +303,8 @@ void tst_Teaching::shapeAnswers()
     QVERIFY(checkShapeAnswer(QStringLiteral("1×16×28×28"), s));
     QVERIFY(checkShapeAnswer(QStringLiteral("16x28x28"), s));
     QVERIFY(checkShapeAnswer(QString::fromUtf8("۱۶×۲۸×۲۸"), s));
-    QVERIFY(checkShapeAnswer(QStringLiteral("(1, 16, 28, 28)").replace(QStringLiteral(", "), QStringLiteral("x")), s));
+    QVERIFY(checkShapeAnswer(
+        QStringLiteral("(1, 16, 28, 28)").replace(QStringLiteral(", "), QStringLiteral("x")), s));
     QVERIFY(!checkShapeAnswer(QStringLiteral("28x28x16"), s));
     QVERIFY(!checkShapeAnswer(QStringLiteral("16x28"), s));
     QVERIFY(!checkShapeAnswer(QStringLiteral("sixteen"), s));

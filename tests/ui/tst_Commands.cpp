@@ -28,7 +28,10 @@ private slots:
     void modifiedFollowsUndo();
 
 private:
-    QByteArray snapshot() const { return NaqshFile::toJson(m_doc->model()->graph(), LayerRegistry::builtin()); }
+    QByteArray snapshot() const
+    {
+        return NaqshFile::toJson(m_doc->model()->graph(), LayerRegistry::builtin());
+    }
     std::unique_ptr<Document> m_doc;
     GraphModel *m = nullptr;
     QUndoStack *u = nullptr;
@@ -38,7 +41,9 @@ void tst_Commands::init()
 {
     m_doc = std::make_unique<Document>(LayerRegistry::builtin());
     QString error;
-    QVERIFY2(m_doc->load(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/lesson.naqsh"), &error), qPrintable(error));
+    QVERIFY2(
+        m_doc->load(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/lesson.naqsh"), &error),
+        qPrintable(error));
     m = m_doc->model();
     u = m_doc->undoStack();
 }
@@ -171,7 +176,8 @@ void tst_Commands::insertOnEdge()
     QVERIFY(m->graph().layer(relu)->inputs.isEmpty());
     Q_UNUSED(before);
     // A connected layer cannot be dropped in.
-    QVERIFY(!makeInsertOnEdgeCommand(m, {red, red5, 0}, m->graph().findByName(QStringLiteral("conv5x5")), &why));
+    QVERIFY(!makeInsertOnEdgeCommand(m, {red, red5, 0},
+                                     m->graph().findByName(QStringLiteral("conv5x5")), &why));
     QVERIFY(why.contains(QStringLiteral("unconnected")));
 }
 

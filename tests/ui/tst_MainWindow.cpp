@@ -1,6 +1,7 @@
 // The main window as a user meets it: first start on the lesson, title and modified marker,
 // autosave and recovery after a crash, run-time language switching with mirroring, step-through,
 // presentation mode, and file drops.
+#include "CostTableModel.h"
 #include "DisplayContext.h"
 #include "Document.h"
 #include "Language.h"
@@ -8,8 +9,12 @@
 #include "MainWindow.h"
 #include "Recovery.h"
 #include "analysis/Analyzer.h"
+#include "canvas/GraphScene.h"
 #include "canvas/GraphView.h"
+#include "canvas/NodeItem.h"
+#include "classroom/ExerciseWidget.h"
 #include "classroom/StepThrough.h"
+#include "classroom/Theme.h"
 #include "commands/GraphCommands.h"
 #include "graph/GraphModel.h"
 #include "io/NaqshFile.h"
@@ -44,6 +49,8 @@ private slots:
     void presentationMode();
     void dropOpensFile();
     void unsavedPromptOnClose();
+    void exerciseHidesAndChecks();
+    void fontSetting();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -103,7 +110,8 @@ void tst_MainWindow::titleShowsModified()
     QVERIFY(w->windowTitle().contains(QStringLiteral("lesson.naqsh")));
     QVERIFY(!w->isWindowModified());
     GraphModel *m = w->document()->model();
-    w->document()->undoStack()->push(new RenameLayerCommand(m, m->graph().findByName(QStringLiteral("reduce1x1")), QStringLiteral("squeeze")));
+    w->document()->undoStack()->push(new RenameLayerCommand(
+        m, m->graph().findByName(QStringLiteral("reduce1x1")), QStringLiteral("squeeze")));
     QVERIFY(w->isWindowModified());
     w->document()->undoStack()->undo();
     QVERIFY(!w->isWindowModified());
@@ -132,7 +140,8 @@ void tst_MainWindow::recoveryAfterCrash()
         QVERIFY(w->saveTo(path));
         GraphModel *m = w->document()->model();
         const LayerId red = m->graph().findByName(QStringLiteral("reduce1x1"));
-        w->document()->undoStack()->push(new SetLayerParamCommand(m, red, {{QStringLiteral("out_channels"), 24}}));
+        w->document()->undoStack()->push(
+            new SetLayerParamCommand(m, red, {{QStringLiteral("out_channels"), 24}}));
         QVERIFY(w->recovery()->autosaveNow());
         QVERIFY(Recovery::pending().isValid());
         // A crash: the window goes away without closeEvent, so the recovery file stays.
@@ -156,7 +165,9 @@ void tst_MainWindow::recoveryAfterCrash()
     QCOMPARE(w->document()->filePath(), QFileInfo(path).absoluteFilePath());
     // The file on disk was never touched by the autosave.
     const auto onDisk = NaqshFile::read(path, LayerRegistry::builtin());
-    QCOMPARE(onDisk.graph.layer(onDisk.graph.findByName(QStringLiteral("reduce1x1")))->params.integer(0), qint64(16));
+    QCOMPARE(
+        onDisk.graph.layer(onDisk.graph.findByName(QStringLiteral("reduce1x1")))->params.integer(0),
+        qint64(16));
     QVERIFY(w->saveTo(path));
     QVERIFY(!Recovery::pending().isValid());
 }
@@ -167,7 +178,8 @@ void tst_MainWindow::declinedRecoveryIsDiscarded()
         auto w = makeWindow();
         w->openInitialDocument();
         GraphModel *m = w->document()->model();
-        w->document()->undoStack()->push(new RenameLayerCommand(m, m->graph().findByName(QStringLiteral("concat")), QStringLiteral("joined")));
+        w->document()->undoStack()->push(new RenameLayerCommand(
+            m, m->graph().findByName(QStringLiteral("concat")), QStringLiteral("joined")));
         QVERIFY(w->recovery()->autosaveNow());
         w.release()->deleteLater();
     }
@@ -222,10 +234,12 @@ void tst_MainWindow::stepThroughRevealsLayerByLayer()
     // Order: input, conv5x5, reduce1x1, conv5x5_after_1x1, …
     const StepThrough::Step &s = w->stepThrough()->step();
     QCOMPARE(s.index, 3);
-    QCOMPARE(w->document()->model()->graph().layer(s.layer)->name, QStringLiteral("conv5x5_after_1x1"));
+    QCOMPARE(w->document()->model()->graph().layer(s.layer)->name,
+             QStringLiteral("conv5x5_after_1x1"));
     QCOMPARE(w->selection()->current(), s.layer);
     QCOMPARE(s.running.macs.value(), qint64(120422400 + 12443648));
-    QVERIFY2(w->stepCaption().contains(QStringLiteral("Step 4 of 6")), qPrintable(w->stepCaption()));
+    QVERIFY2(w->stepCaption().contains(QStringLiteral("Step 4 of 6")),
+             qPrintable(w->stepCaption()));
     QVERIFY(w->stepCaption().contains(QStringLiteral("1×16×28×28")));
     QVERIFY(w->stepCaption().contains(QStringLiteral("1×32×28×28")));
     QVERIFY(w->stepCaption().contains(QStringLiteral("+10,035,200 MACs")));
@@ -244,7 +258,8 @@ void tst_MainWindow::presentationMode()
     QVERIFY(w->isPresenting());
     QVERIFY(!w->menuBar()->isVisible());
     for (QDockWidget *d : w->findChildren<QDockWidget *>()) {
-        const bool keep = d->objectName() == QLatin1String("compareDock") || d->objectName() == QLatin1String("chartsDock");
+        const bool keep = d->objectName() == QLatin1String("compareDock") ||
+                          d->objectName() == QLatin1String("chartsDock");
         QCOMPARE(d->isVisible(), keep);
     }
     QVERIFY(QApplication::font().pointSize() >= 20);
@@ -258,7 +273,8 @@ void tst_MainWindow::dropOpensFile()
     auto w = makeWindow();
     w->openInitialDocument();
     QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/inception_3a.naqsh"))});
+    data.setUrls({QUrl::fromLocalFile(
+        QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/inception_3a.naqsh"))});
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(w.get(), &enter);
     QVERIFY(enter.isAccepted());
@@ -272,7 +288,8 @@ void tst_MainWindow::unsavedPromptOnClose()
     auto w = makeWindow();
     w->openInitialDocument();
     GraphModel *m = w->document()->model();
-    w->document()->undoStack()->push(new RenameLayerCommand(m, m->graph().findByName(QStringLiteral("concat")), QStringLiteral("x")));
+    w->document()->undoStack()->push(new RenameLayerCommand(
+        m, m->graph().findByName(QStringLiteral("concat")), QStringLiteral("x")));
     int asked = 0;
     w->setSavePrompt([&] {
         ++asked;
@@ -282,6 +299,43 @@ void tst_MainWindow::unsavedPromptOnClose()
     QCOMPARE(asked, 1);
     w->setSavePrompt([] { return int(QMessageBox::Discard); });
     QVERIFY(w->close());
+}
+
+void tst_MainWindow::exerciseHidesAndChecks()
+{
+    auto w = makeWindow();
+    w->openInitialDocument();
+    const LayerId red = w->document()->model()->graph().findByName(QStringLiteral("reduce1x1"));
+    w->display()->setHidden(DisplayContext::Hidden::Macs | DisplayContext::Hidden::Shapes);
+    QCoreApplication::processEvents();
+    const QString label = w->scene()->nodeItem(red)->labelText();
+    QVERIFY2(!label.contains(QStringLiteral("2.4 M")) && label.contains(QStringLiteral("? MACs")),
+             qPrintable(label));
+    QVERIFY(!label.contains(QStringLiteral("1×16×28×28")));
+    w->selection()->setSelection({red});
+    // 1×1 from 192 to 16 channels on 28×28: 28·28·16·192 = 2,408,448 MACs.
+    QVERIFY(!w->exerciseWidget()->check(ExerciseWidget::Quantity::Macs, QStringLiteral("2408449")));
+    QVERIFY(w->exerciseWidget()
+                ->verdict(ExerciseWidget::Quantity::Macs)
+                .contains(QStringLiteral("28 × 28 × 16 × 1 × 1 × 192")));
+    QVERIFY(
+        w->exerciseWidget()->check(ExerciseWidget::Quantity::Macs, QString::fromUtf8("۲٬۴۰۸٬۴۴۸")));
+    QVERIFY(
+        w->exerciseWidget()->check(ExerciseWidget::Quantity::Shape, QStringLiteral("16x28x28")));
+    w->display()->setHidden({});
+    QCoreApplication::processEvents();
+    QVERIFY(w->scene()->nodeItem(red)->labelText().contains(QStringLiteral("2.4 M")));
+}
+
+void tst_MainWindow::fontSetting()
+{
+    QFont f(QStringLiteral("DejaVu Sans"), 13);
+    QSettings().setValue(QStringLiteral("ui/font"), f.toString());
+    auto w = makeWindow();
+    QCOMPARE(QApplication::font().pointSize(), 13);
+    QCOMPARE(QApplication::font().family(), QStringLiteral("DejaVu Sans"));
+    Theme::setUserFont(QFont());
+    QSettings().remove(QStringLiteral("ui/font"));
 }
 
 QTEST_MAIN(tst_MainWindow)

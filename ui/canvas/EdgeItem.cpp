@@ -79,7 +79,10 @@ void EdgeItem::refresh()
     const AnalysisResult &result = m_scene->analysis();
     const LayerResult *r = result.layer(m_connection.from);
     const bool has = r && r->hasNumbers();
-    const QString label = has ? m_scene->display()->format().shape(r->output, true) : QString();
+    const QString label = !has ? QString()
+                          : m_scene->display()->isHidden(DisplayContext::Hidden::Shapes)
+                              ? DisplayContext::hiddenText()
+                              : m_scene->display()->format().shape(r->output, true);
     if (m_refreshed && label == m_label && has == m_hasNumbers)
         return;
     m_refreshed = true;

@@ -138,11 +138,20 @@ void NodeItem::refresh(bool force)
     if (const LayerResult *r = result.layer(m_id)) {
         if (r->hasNumbers()) {
             state = State::Ok;
-            shapeLine = fmt.shape(r->output, true);
-            const QString macs = type && !type->costKnown ? QStringLiteral("?")
-                                                          : ltr(fmt.compact(r->costs.macs.value()));
+            // Exercise mode hides the numbers students are to work out.
+            const DisplayContext *display = m_scene->display();
+            shapeLine = display->isHidden(DisplayContext::Hidden::Shapes)
+                            ? DisplayContext::hiddenText()
+                            : fmt.shape(r->output, true);
+            const QString macs =
+                display->isHidden(DisplayContext::Hidden::Macs) ? DisplayContext::hiddenText()
+                : type && !type->costKnown                      ? QStringLiteral("?")
+                                           : ltr(fmt.compact(r->costs.macs.value()));
+            const QString params = display->isHidden(DisplayContext::Hidden::Params)
+                                       ? DisplayContext::hiddenText()
+                                       : ltr(fmt.compact(r->costs.params().value()));
             metaLine = QCoreApplication::translate("naqsh::NodeItem", "%1 params · %2 MACs")
-                           .arg(ltr(fmt.compact(r->costs.params().value())), macs);
+                           .arg(params, macs);
             heatText = heatFor(*r, &heat);
         } else {
             state = r->error.isEmpty() ? State::Upstream : State::Error;

@@ -21,7 +21,8 @@
 
 namespace naqsh {
 
-ExerciseWidget::ExerciseWidget(Document *doc, LayerSelection *selection, DisplayContext *display, QWidget *parent)
+ExerciseWidget::ExerciseWidget(Document *doc, LayerSelection *selection, DisplayContext *display,
+                               QWidget *parent)
     : QWidget(parent)
     , m_doc(doc)
     , m_selection(selection)
@@ -73,8 +74,10 @@ ExerciseWidget::ExerciseWidget(Document *doc, LayerSelection *selection, Display
         grid->addWidget(r.result);
         layout->addWidget(r.box);
         const auto q = Quantity(i);
-        connect(r.button, &QPushButton::clicked, this, [this, q] { check(q, row(q).edit->text()); });
-        connect(r.edit, &QLineEdit::returnPressed, this, [this, q] { check(q, row(q).edit->text()); });
+        connect(r.button, &QPushButton::clicked, this,
+                [this, q] { check(q, row(q).edit->text()); });
+        connect(r.edit, &QLineEdit::returnPressed, this,
+                [this, q] { check(q, row(q).edit->text()); });
     }
     connect(selection, &LayerSelection::selectionChanged, this, &ExerciseWidget::refresh);
     connect(display, &DisplayContext::changed, this, &ExerciseWidget::refresh);
@@ -112,17 +115,22 @@ void ExerciseWidget::refresh()
     const bool any = hidden != DisplayContext::HiddenSet();
     const bool layer = m_selection->layers().size() == 1;
     if (!any)
-        m_prompt->setText(tr("Tick what to hide; students then work the numbers out and check them here."));
+        m_prompt->setText(
+            tr("Tick what to hide; students then work the numbers out and check them here."));
     else if (!layer)
-        m_prompt->setText(tr("Select one layer, work out its hidden numbers, and type your answers."));
+        m_prompt->setText(
+            tr("Select one layer, work out its hidden numbers, and type your answers."));
     else
         m_prompt->setText(tr("Work out the hidden numbers of '%1' and check your answers.")
                               .arg(m_doc->model()->graph().layer(m_selection->current())
                                        ? m_doc->model()->graph().layer(m_selection->current())->name
                                        : QString()));
-    row(Quantity::Shape).box->setVisible(any && layer && hidden.testFlag(DisplayContext::Hidden::Shapes));
-    row(Quantity::Params).box->setVisible(any && layer && hidden.testFlag(DisplayContext::Hidden::Params));
-    row(Quantity::Macs).box->setVisible(any && layer && hidden.testFlag(DisplayContext::Hidden::Macs));
+    row(Quantity::Shape)
+        .box->setVisible(any && layer && hidden.testFlag(DisplayContext::Hidden::Shapes));
+    row(Quantity::Params)
+        .box->setVisible(any && layer && hidden.testFlag(DisplayContext::Hidden::Params));
+    row(Quantity::Macs)
+        .box->setVisible(any && layer && hidden.testFlag(DisplayContext::Hidden::Macs));
 }
 
 bool ExerciseWidget::check(Quantity q, const QString &answer)
@@ -157,26 +165,37 @@ bool ExerciseWidget::check(Quantity q, const QString &answer)
     const QVector<TensorShape> inputs = result.inputShapes(m_doc->model()->graph(), id);
     QStringList worked;
     if (type) {
-        const auto lines = explainLayer(*type, l->params, std::span<const TensorShape>(inputs.data(), size_t(inputs.size())),
-                                        lr->output, lr->costs, m_display->convention(), m_display->dtype());
+        const auto lines = explainLayer(
+            *type, l->params, std::span<const TensorShape>(inputs.data(), size_t(inputs.size())),
+            lr->output, lr->costs, m_display->convention(), m_display->dtype());
         for (const FormulaLine &line : lines) {
-            const bool wanted = q == Quantity::Shape ? (line.quantity.contains(QCoreApplication::translate("naqsh::layers", "Output height")) ||
-                                                        line.quantity.contains(QCoreApplication::translate("naqsh::layers", "Output width")) ||
-                                                        line.quantity == QCoreApplication::translate("naqsh::Explain", "Output shape") ||
-                                                        line.quantity == QCoreApplication::translate("naqsh::layers", "Output channels") ||
-                                                        line.quantity == QCoreApplication::translate("naqsh::layers", "Features"))
-                                                     : line.quantity == quantityLabel;
+            const bool wanted =
+                q == Quantity::Shape
+                    ? (line.quantity.contains(
+                           QCoreApplication::translate("naqsh::layers", "Output height")) ||
+                       line.quantity.contains(
+                           QCoreApplication::translate("naqsh::layers", "Output width")) ||
+                       line.quantity ==
+                           QCoreApplication::translate("naqsh::Explain", "Output shape") ||
+                       line.quantity ==
+                           QCoreApplication::translate("naqsh::layers", "Output channels") ||
+                       line.quantity == QCoreApplication::translate("naqsh::layers", "Features"))
+                    : line.quantity == quantityLabel;
             if (wanted)
                 worked << QStringLiteral("<b>%1</b>: %2 <br/><i>%3</i>")
                               .arg(line.quantity.toHtmlEscaped(),
-                                   QChar(0x2066) + m_display->format().digits(line.formula).toHtmlEscaped() + QChar(0x2069),
+                                   QChar(0x2066) +
+                                       m_display->format().digits(line.formula).toHtmlEscaped() +
+                                       QChar(0x2069),
                                    line.reason.toHtmlEscaped());
         }
     }
-    const QString verdict = right ? tr("✓ Right!") : tr("✗ Not quite. Here is how it is worked out:");
+    const QString verdict =
+        right ? tr("✓ Right!") : tr("✗ Not quite. Here is how it is worked out:");
     const QColor colour = right ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xc6, 0x28, 0x28);
-    r.result->setText(QStringLiteral("<span style='color:%1'><b>%2</b></span><br/>%3")
-                          .arg(colour.name(), verdict.toHtmlEscaped(), worked.join(QStringLiteral("<br/>"))));
+    r.result->setText(
+        QStringLiteral("<span style='color:%1'><b>%2</b></span><br/>%3")
+            .arg(colour.name(), verdict.toHtmlEscaped(), worked.join(QStringLiteral("<br/>"))));
     return right;
 }
 

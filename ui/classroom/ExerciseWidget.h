@@ -21,10 +21,12 @@ class ExerciseWidget : public QWidget
 {
     Q_OBJECT
 public:
-    ExerciseWidget(Document *doc, LayerSelection *selection, DisplayContext *display, QWidget *parent = nullptr);
+    ExerciseWidget(Document *doc, LayerSelection *selection, DisplayContext *display,
+                   QWidget *parent = nullptr);
 
     enum class Quantity { Shape, Params, Macs };
-    /// Checks @p answer for @p q of the selected layer and shows the verdict. Returns true if right.
+    /// Checks @p answer for @p q of the selected layer and shows the verdict. Returns true if
+    /// right.
     bool check(Quantity q, const QString &answer);
     /// The verdict text shown for @p q (for tests).
     QString verdict(Quantity q) const;

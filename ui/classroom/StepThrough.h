@@ -21,14 +21,14 @@ class StepThrough : public QObject
 public:
     struct Step
     {
-        int index = -1;          ///< 0-based position in the order
+        int index = -1; ///< 0-based position in the order
         int count = 0;
         LayerId layer;
         QVector<TensorShape> inputs;
         TensorShape output;
         bool hasNumbers = false;
-        Costs costs;             ///< this layer's costs
-        Costs running;           ///< the sum up to and including this layer
+        Costs costs;               ///< this layer's costs
+        Costs running;             ///< the sum up to and including this layer
         QVector<LayerId> revealed; ///< layers shown so far, in order
     };
 

@@ -12,7 +12,25 @@ QFont s_systemFont;
 bool s_captured = false;
 Theme::Choice s_current = Theme::Choice::System;
 bool s_dark = false;
+QFont s_userFont;
+bool s_hasUserFont = false;
+
+QFont baseFont()
+{
+    return s_hasUserFont ? s_userFont : s_systemFont;
+}
 } // namespace
+
+void Theme::setUserFont(const QFont &font)
+{
+    s_userFont = font;
+    s_hasUserFont = !font.family().isEmpty();
+}
+
+QFont Theme::userFont()
+{
+    return baseFont();
+}
 
 void Theme::captureSystemDefaults()
 {
@@ -79,7 +97,7 @@ QPalette Theme::darkPalette(bool highContrast)
 
 QFont Theme::presentationFont(int points)
 {
-    QFont f = s_captured ? s_systemFont : QApplication::font();
+    QFont f = s_captured ? baseFont() : QApplication::font();
     f.setPointSize(std::max(points, 20));
     return f;
 }
@@ -92,14 +110,14 @@ void Theme::apply(Choice choice, bool presentation)
     s_dark = choice == Choice::Dark || (choice == Choice::System && systemIsDark());
     if (!presentation && choice == Choice::System) {
         QApplication::setPalette(s_systemPalette);
-        QApplication::setFont(s_systemFont);
+        QApplication::setFont(baseFont());
         return;
     }
     // Fusion draws our palettes faithfully on every platform.
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
     QApplication::setPalette(s_dark ? darkPalette(presentation) : lightPalette(presentation));
-    QApplication::setFont(presentation ? presentationFont() : s_systemFont);
+    QApplication::setFont(presentation ? presentationFont() : baseFont());
 }
 
 Theme::Choice Theme::current()

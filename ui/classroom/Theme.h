@@ -23,6 +23,10 @@ public:
 
     static QPalette lightPalette(bool highContrast);
     static QPalette darkPalette(bool highContrast);
+    /// The font the user chose (View › Font); an invalid family means the system's. Persian
+    /// needs a font with Arabic-script glyphs (DejaVu Sans, Noto Sans Arabic, Vazirmatn…).
+    static void setUserFont(const QFont &font);
+    static QFont userFont();
     /// The presentation font: the application's family at @p points (20 by default).
     static QFont presentationFont(int points = 20);
 };

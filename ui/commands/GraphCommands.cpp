@@ -12,8 +12,9 @@ namespace naqsh {
 
 // ---- AddItemsCommand ----
 
-AddItemsCommand::AddItemsCommand(GraphModel *model, QVector<Layer> layers, QVector<Connection> connections,
-                                 const QString &text, QUndoCommand *parent)
+AddItemsCommand::AddItemsCommand(GraphModel *model, QVector<Layer> layers,
+                                 QVector<Connection> connections, const QString &text,
+                                 QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_model(model)
     , m_layers(std::move(layers))
@@ -25,8 +26,9 @@ void AddItemsCommand::redo()
 {
     for (Layer &l : m_layers) {
         if (!m_done) {
-            const LayerId id = m_model->addLayer(l.type, l.name.isEmpty() ? QString() : m_model->uniqueName(l.name),
-                                                 l.position, l.params, l.id);
+            const LayerId id = m_model->addLayer(
+                l.type, l.name.isEmpty() ? QString() : m_model->uniqueName(l.name), l.position,
+                l.params, l.id);
             if (!id.isValid()) {
                 setObsolete(true);
                 return;
@@ -66,11 +68,13 @@ RemoveItemsCommand::RemoveItemsCommand(GraphModel *model, const QVector<LayerId>
     , m_requestedConnections(connections)
 {
     if (layers.size() == 1 && connections.isEmpty())
-        setText(QCoreApplication::translate("naqsh::Commands", "Delete %1").arg(model->graph().layer(layers[0])->name));
+        setText(QCoreApplication::translate("naqsh::Commands", "Delete %1")
+                    .arg(model->graph().layer(layers[0])->name));
     else if (connections.size() == 1 && layers.isEmpty())
         setText(QCoreApplication::translate("naqsh::Commands", "Delete connection"));
     else
-        setText(QCoreApplication::translate("naqsh::Commands", "Delete %n item(s)", nullptr, int(layers.size() + connections.size())));
+        setText(QCoreApplication::translate("naqsh::Commands", "Delete %n item(s)", nullptr,
+                                            int(layers.size() + connections.size())));
 }
 
 void RemoveItemsCommand::redo()
@@ -86,7 +90,8 @@ void RemoveItemsCommand::redo()
             m_slots.append(g.slotOf(id));
         }
     for (const Connection &c : g.connections())
-        if (removing.contains(c.from) || removing.contains(c.to) || m_requestedConnections.contains(c))
+        if (removing.contains(c.from) || removing.contains(c.to) ||
+            m_requestedConnections.contains(c))
             m_connections.append(c);
     m_variants = g.variants;
     // Remove connections from the highest slot down, so that the recorded slots stay right.
@@ -110,7 +115,8 @@ void RemoveItemsCommand::undo()
 
 // ---- ConnectPortsCommand / DisconnectPortsCommand ----
 
-ConnectPortsCommand::ConnectPortsCommand(GraphModel *model, LayerId from, LayerId to, int slot, QUndoCommand *parent)
+ConnectPortsCommand::ConnectPortsCommand(GraphModel *model, LayerId from, LayerId to, int slot,
+                                         QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_model(model)
     , m_connection{from, to, slot}
@@ -137,7 +143,8 @@ void ConnectPortsCommand::undo()
     m_model->disconnect(m_connection);
 }
 
-DisconnectPortsCommand::DisconnectPortsCommand(GraphModel *model, const Connection &connection, QUndoCommand *parent)
+DisconnectPortsCommand::DisconnectPortsCommand(GraphModel *model, const Connection &connection,
+                                               QUndoCommand *parent)
     : QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Disconnect"), parent)
     , m_model(model)
     , m_connection(connection)
@@ -157,7 +164,8 @@ void DisconnectPortsCommand::undo()
 
 // ---- SetLayerParamCommand ----
 
-SetLayerParamCommand::SetLayerParamCommand(GraphModel *model, LayerId id, const QVariantMap &values, QUndoCommand *parent)
+SetLayerParamCommand::SetLayerParamCommand(GraphModel *model, LayerId id, const QVariantMap &values,
+                                           QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_model(model)
     , m_layer(id)
@@ -170,7 +178,8 @@ SetLayerParamCommand::SetLayerParamCommand(GraphModel *model, LayerId id, const 
         const int i = type->paramIndex(it.key());
         labels << (i >= 0 ? layerTr(type->params[i].label) : it.key());
     }
-    setText(QCoreApplication::translate("naqsh::Commands", "Set %1 of %2").arg(labels.join(QStringLiteral(", ")), l ? l->name : QString()));
+    setText(QCoreApplication::translate("naqsh::Commands", "Set %1 of %2")
+                .arg(labels.join(QStringLiteral(", ")), l ? l->name : QString()));
 }
 
 void SetLayerParamCommand::redo()
@@ -221,7 +230,8 @@ bool SetLayerParamCommand::mergeWith(const QUndoCommand *other)
 
 // ---- RenameLayerCommand ----
 
-RenameLayerCommand::RenameLayerCommand(GraphModel *model, LayerId id, const QString &name, QUndoCommand *parent)
+RenameLayerCommand::RenameLayerCommand(GraphModel *model, LayerId id, const QString &name,
+                                       QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_model(model)
     , m_layer(id)
@@ -246,13 +256,16 @@ void RenameLayerCommand::undo()
 // ---- MoveLayersCommand ----
 
 MoveLayersCommand::MoveLayersCommand(GraphModel *model, const QHash<LayerId, QPointF> &from,
-                                     const QHash<LayerId, QPointF> &to, const QString &text, QUndoCommand *parent)
+                                     const QHash<LayerId, QPointF> &to, const QString &text,
+                                     QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_model(model)
     , m_from(from)
     , m_to(to)
 {
-    setText(text.isEmpty() ? QCoreApplication::translate("naqsh::Commands", "Move %n layer(s)", nullptr, int(to.size())) : text);
+    setText(text.isEmpty() ? QCoreApplication::translate("naqsh::Commands", "Move %n layer(s)",
+                                                         nullptr, int(to.size()))
+                           : text);
 }
 
 void MoveLayersCommand::redo()
@@ -269,8 +282,8 @@ void MoveLayersCommand::undo()
 
 // ---- SetVariantsCommand ----
 
-SetVariantsCommand::SetVariantsCommand(GraphModel *model, const QVector<Variant> &variants, const QString &text,
-                                       QUndoCommand *parent)
+SetVariantsCommand::SetVariantsCommand(GraphModel *model, const QVector<Variant> &variants,
+                                       const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_model(model)
     , m_old(model->graph().variants)
@@ -290,7 +303,8 @@ void SetVariantsCommand::undo()
 
 // ---- helpers ----
 
-QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge, LayerId layer, QString *why)
+QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge, LayerId layer,
+                                      QString *why)
 {
     const Graph &g = model->graph();
     const Layer *l = g.layer(layer);
@@ -301,15 +315,19 @@ QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge,
         return nullptr;
     if (!l->inputs.isEmpty() || !l->consumers.isEmpty()) {
         if (why)
-            *why = QCoreApplication::translate("naqsh::Commands", "only an unconnected layer can be dropped onto a connection");
+            *why = QCoreApplication::translate(
+                "naqsh::Commands", "only an unconnected layer can be dropped onto a connection");
         return nullptr;
     }
     if (type->maxInputs == 0 || !type->hasOutput) {
         if (why)
-            *why = QCoreApplication::translate("naqsh::Commands", "%1 cannot sit inside a connection").arg(type->translatedName());
+            *why =
+                QCoreApplication::translate("naqsh::Commands", "%1 cannot sit inside a connection")
+                    .arg(type->translatedName());
         return nullptr;
     }
-    auto *parent = new QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Insert %1").arg(l->name));
+    auto *parent =
+        new QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Insert %1").arg(l->name));
     new DisconnectPortsCommand(model, edge, parent);
     new ConnectPortsCommand(model, edge.from, layer, 0, parent);
     new ConnectPortsCommand(model, layer, edge.to, edge.slot, parent);
@@ -329,8 +347,8 @@ QByteArray copyLayers(const GraphModel &model, const QVector<LayerId> &layers)
     return NaqshFile::toJson(fragment, model.registry());
 }
 
-bool parseCopiedLayers(const GraphModel &model, const QByteArray &data, QPointF offset, QVector<Layer> *layers,
-                       QVector<Connection> *connections)
+bool parseCopiedLayers(const GraphModel &model, const QByteArray &data, QPointF offset,
+                       QVector<Layer> *layers, QVector<Connection> *connections)
 {
     const NaqshFile::ReadResult r = NaqshFile::fromJson(data, model.registry());
     if (!r.ok() || r.graph.isEmpty())

@@ -43,8 +43,8 @@ private:
 class RemoveItemsCommand : public QUndoCommand
 {
 public:
-    RemoveItemsCommand(GraphModel *model, const QVector<LayerId> &layers, const QVector<Connection> &connections,
-                       QUndoCommand *parent = nullptr);
+    RemoveItemsCommand(GraphModel *model, const QVector<LayerId> &layers,
+                       const QVector<Connection> &connections, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -52,8 +52,8 @@ private:
     GraphModel *m_model;
     QVector<LayerId> m_layerIds;
     QVector<Connection> m_requestedConnections;
-    QVector<Layer> m_layers;          ///< snapshots, in graph order
-    QVector<int> m_slots;             ///< each snapshot's place in the layer order
+    QVector<Layer> m_layers;           ///< snapshots, in graph order
+    QVector<int> m_slots;              ///< each snapshot's place in the layer order
     QVector<Connection> m_connections; ///< every removed connection, in graph order
     QVector<Variant> m_variants;
 };
@@ -62,7 +62,8 @@ private:
 class ConnectPortsCommand : public QUndoCommand
 {
 public:
-    ConnectPortsCommand(GraphModel *model, LayerId from, LayerId to, int slot = -1, QUndoCommand *parent = nullptr);
+    ConnectPortsCommand(GraphModel *model, LayerId from, LayerId to, int slot = -1,
+                        QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -75,7 +76,8 @@ private:
 class DisconnectPortsCommand : public QUndoCommand
 {
 public:
-    DisconnectPortsCommand(GraphModel *model, const Connection &connection, QUndoCommand *parent = nullptr);
+    DisconnectPortsCommand(GraphModel *model, const Connection &connection,
+                           QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -90,7 +92,8 @@ private:
 class SetLayerParamCommand : public QUndoCommand
 {
 public:
-    SetLayerParamCommand(GraphModel *model, LayerId id, const QVariantMap &values, QUndoCommand *parent = nullptr);
+    SetLayerParamCommand(GraphModel *model, LayerId id, const QVariantMap &values,
+                         QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -108,7 +111,8 @@ private:
 class RenameLayerCommand : public QUndoCommand
 {
 public:
-    RenameLayerCommand(GraphModel *model, LayerId id, const QString &name, QUndoCommand *parent = nullptr);
+    RenameLayerCommand(GraphModel *model, LayerId id, const QString &name,
+                       QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -122,8 +126,9 @@ private:
 class MoveLayersCommand : public QUndoCommand
 {
 public:
-    MoveLayersCommand(GraphModel *model, const QHash<LayerId, QPointF> &from, const QHash<LayerId, QPointF> &to,
-                      const QString &text = {}, QUndoCommand *parent = nullptr);
+    MoveLayersCommand(GraphModel *model, const QHash<LayerId, QPointF> &from,
+                      const QHash<LayerId, QPointF> &to, const QString &text = {},
+                      QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -148,13 +153,14 @@ private:
 
 /// Builds the one undo step that drops an existing layer onto an edge a→b: a→layer→b.
 /// Returns nullptr (and @p why) if the layer cannot sit there.
-QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge, LayerId layer, QString *why);
+QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge, LayerId layer,
+                                      QString *why);
 
 /// Serialises layers and the connections among them for the clipboard (JSON, .naqsh-like).
 QByteArray copyLayers(const GraphModel &model, const QVector<LayerId> &layers);
 /// Parses clipboard data back into layers (fresh ids) and connections by index into them
 /// (Connection::from/to hold indexes + 1 as LayerId values). Positions are offset by @p offset.
-bool parseCopiedLayers(const GraphModel &model, const QByteArray &data, QPointF offset, QVector<Layer> *layers,
-                       QVector<Connection> *connections);
+bool parseCopiedLayers(const GraphModel &model, const QByteArray &data, QPointF offset,
+                       QVector<Layer> *layers, QVector<Connection> *connections);
 
 } // namespace naqsh

@@ -899,7 +899,10 @@ void InspectorWidget::updateSummary(const QVector<LayerId> &layers)
         const bool hasOutput = !type || type->hasOutput;
         m_outputLabel->setVisible(hasOutput);
         m_outputValue->setVisible(hasOutput);
-        m_outputValue->setText(r && r->hasNumbers() ? f.shape(r->output, true) : tr("no numbers"));
+        m_outputValue->setText(!(r && r->hasNumbers()) ? tr("no numbers")
+                               : m_display->isHidden(DisplayContext::Hidden::Shapes)
+                                   ? DisplayContext::hiddenText()
+                                   : f.shape(r->output, true));
         Q_UNUSED(l);
     }
 
@@ -932,9 +935,20 @@ void InspectorWidget::updateSummary(const QVector<LayerId> &layers)
                            : m_mode == Mode::Multi ? tr("Costs (sum of the selection)")
                                                    : tr("Costs"));
     const bool numbers = withNumbers > 0;
+    // Exercise mode hides a single layer's parameters and MACs; the model totals stay.
+    const bool hideParams =
+        m_mode == Mode::Single && m_display->isHidden(DisplayContext::Hidden::Params);
+    const bool hideMacs =
+        m_mode == Mode::Single && m_display->isHidden(DisplayContext::Hidden::Macs);
     auto set = [&](const QString &name, const QString &value, const QString &detail = {}) {
-        m_costValues[name]->setText(numbers ? value : QStringLiteral("—"));
-        m_costDetails[name]->setText(numbers ? detail : QString());
+        const bool hide =
+            (hideParams && (name == QLatin1String("params") || name == QLatin1String("weights") ||
+                            name == QLatin1String("bias"))) ||
+            (hideMacs && (name == QLatin1String("macs") || name == QLatin1String("flops")));
+        m_costValues[name]->setText(!numbers ? QStringLiteral("—")
+                                    : hide   ? DisplayContext::hiddenText()
+                                             : value);
+        m_costDetails[name]->setText(numbers && !hide ? detail : QString());
     };
     const QString unknown = tr("unknown");
     set(QStringLiteral("params"), f.integer(costs.params().value()),
