@@ -1351,6 +1351,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>this layer makes no new tensor</source>
         <translation>این لایه تانسور جدیدی نمی‌سازد</translation>
     </message>
+    <message>
+        <source>%1 × %2 bytes = %3 bytes</source>
+        <translation>%1 × %2 بایت = %3 بایت</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ExplainPanel</name>

@@ -124,7 +124,7 @@ QVector<FormulaLine> explainLayer(const LayerType &type, const ParamValues &para
     if (costs.activations.value() > 0) {
         lines.append(
             {QCoreApplication::translate("naqsh::Explain", "Activation memory"),
-             QStringLiteral("%1 × %2 bytes = %3 bytes")
+             QCoreApplication::translate("naqsh::Explain", "%1 × %2 bytes = %3 bytes")
                  .arg(dims(output))
                  .arg(bpe)
                  .arg(num(costs.activations.value() * bpe)),
