@@ -177,16 +177,9 @@ int CliApp::analyze(const QStringList &args)
         return usage(problem);
     const QString path = p.positionalArguments().first();
     const LayerRegistry &registry = LayerRegistry::builtin();
-    LoadOptions loadOptions;
-    loadOptions.layout = false;
-    const ImportResult file = loadDocument(path, registry, loadOptions);
-    if (!file.ok()) {
-        m_err
-            << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(path, file.error)
-            << '\n';
+    ImportResult file;
+    if (!loadModel(path, &file))
         return UsageError;
-    }
-    printWarnings(path, file.warnings);
     const AnalysisResult result = AnalysisEngine::analyze(file.graph, registry, c.context);
     c.report.modelName =
         file.graph.name.isEmpty() ? QFileInfo(path).completeBaseName() : file.graph.name;
@@ -251,16 +244,9 @@ int CliApp::compare(const QStringList &args)
         AnalysisResult result;
     };
     auto load = [&](const QString &path, Loaded *out) {
-        LoadOptions loadOptions;
-        loadOptions.layout = false;
-        const ImportResult file = loadDocument(path, registry, loadOptions);
-        if (!file.ok()) {
-            m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2")
-                         .arg(path, file.error)
-                  << '\n';
+        ImportResult file;
+        if (!loadModel(path, &file))
             return false;
-        }
-        printWarnings(path, file.warnings);
         out->graph = file.graph;
         out->result = AnalysisEngine::analyze(file.graph, registry, c.context);
         return true;
@@ -349,6 +335,23 @@ int CliApp::compare(const QStringList &args)
                          .arg(c.format));
     m_out.flush();
     return errors > 0 ? ModelErrors : Success;
+}
+
+bool CliApp::loadModel(const QString &path, ImportResult *out)
+{
+    // Analysis needs no positions: imported models are not laid out here.
+    LoadOptions options;
+    options.layout = false;
+    *out = loadDocument(path, LayerRegistry::builtin(), options);
+    if (!out->ok()) {
+        m_err
+            << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(path, out->error)
+            << '\n';
+        m_err.flush();
+        return false;
+    }
+    printWarnings(path, out->warnings);
+    return true;
 }
 
 void CliApp::printWarnings(const QString &path, const QStringList &warnings)
@@ -521,16 +524,9 @@ int CliApp::sweep(const QStringList &args)
 
     const QString path = p.positionalArguments().first();
     const LayerRegistry &registry = LayerRegistry::builtin();
-    LoadOptions loadOptions;
-    loadOptions.layout = false;
-    const ImportResult file = loadDocument(path, registry, loadOptions);
-    if (!file.ok()) {
-        m_err
-            << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2").arg(path, file.error)
-            << '\n';
+    ImportResult file;
+    if (!loadModel(path, &file))
         return UsageError;
-    }
-    printWarnings(path, file.warnings);
     const Graph &graph = file.graph;
     // Check the layers and keys here, to name what is wrong and what would be right.
     for (const QString &name : p.values(QStringLiteral("layer"))) {
@@ -588,13 +584,9 @@ int CliApp::sweep(const QStringList &args)
         if (variants[i].kind != Variant::Kind::Document)
             continue;
         const QString other = QFileInfo(QFileInfo(path).dir(), variants[i].documentPath).filePath();
-        const ImportResult o = loadDocument(other, registry, loadOptions);
-        if (!o.ok()) {
-            m_err << QCoreApplication::translate("naqsh::Cli", "naqsh-cli: %1: %2")
-                         .arg(other, o.error)
-                  << '\n';
+        ImportResult o;
+        if (!loadModel(other, &o))
             return UsageError;
-        }
         const VariantSummary s = summarizeGraph(
             o.graph, AnalysisEngine::analyze(o.graph, registry, c.context), variants[i].name);
         SweepSeries &series = result.series[i];

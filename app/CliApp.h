@@ -5,6 +5,8 @@
 
 namespace naqsh {
 
+struct ImportResult;
+
 /// naqsh-cli: headless analysis, comparison, import and layout. Wiring only: parses arguments,
 /// calls core and prints. Exit codes: 0 success; 1 the model has errors; 2 usage or file errors.
 class CliApp
@@ -28,6 +30,8 @@ private:
     int exportFiles(const QStringList &args); // CliExport.cpp
     int usage(const QString &problem = {});
     void printWarnings(const QString &path, const QStringList &warnings);
+    /// Loads any supported model for analysis; on failure prints the error and returns false.
+    bool loadModel(const QString &path, ImportResult *out);
 
     QTextStream &m_out;
     QTextStream &m_err;
