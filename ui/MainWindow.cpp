@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -81,7 +82,10 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     m_stepHud->setMargin(12);
     m_stepHud->setAutoFillBackground(true);
     m_stepHud->hide();
-    connect(m_steps, &StepThrough::stepChanged, this, &MainWindow::updateStepHud);
+    connect(m_steps, &StepThrough::stepChanged, this, [this] {
+        dimUnrevealed();
+        updateStepHud();
+    });
     connect(m_steps, &StepThrough::activeChanged, this, [this](bool on) {
         m_stepAct->setChecked(on);
         updateStepHud();
@@ -919,20 +923,24 @@ QString MainWindow::stepCaption() const
     return m_stepHud->isVisible() ? m_stepHud->text() : QString();
 }
 
-void MainWindow::updateStepHud()
+void MainWindow::dimUnrevealed()
 {
-    // Dim everything not yet revealed.
-    const StepThrough::Step &st = m_steps->step();
+    const bool active = m_steps->isActive();
+    const QVector<LayerId> &order = m_steps->step().revealed;
+    const QSet<LayerId> revealed(order.begin(), order.end());
     const Graph &graph = m_doc->model()->graph();
     for (LayerId id : graph.layerIds())
         if (NodeItem *item = m_scene->nodeItem(id))
-            item->setOpacity(!m_steps->isActive() || st.revealed.contains(id) ? 1.0 : 0.12);
+            item->setOpacity(!active || revealed.contains(id) ? 1.0 : 0.12);
     for (const Connection &c : graph.connections())
         if (EdgeItem *edge = m_scene->edgeItem(c.from, c.to))
-            edge->setOpacity(!m_steps->isActive() ||
-                                     (st.revealed.contains(c.from) && st.revealed.contains(c.to))
-                                 ? 1.0
-                                 : 0.08);
+            edge->setOpacity(
+                !active || (revealed.contains(c.from) && revealed.contains(c.to)) ? 1.0 : 0.08);
+}
+
+void MainWindow::updateStepHud()
+{
+    const StepThrough::Step &st = m_steps->step();
     if (!m_steps->isActive()) {
         m_stepHud->hide();
         return;

@@ -116,6 +116,8 @@ private:
     bool maybeSave();
     void setLanguage(Language::Code code);
     void updateStepHud();
+    /// Step-through: fades the layers and edges not revealed yet (all back when it stops).
+    void dimUnrevealed();
     void mirrorDocks();
     void applyTheme();
 
