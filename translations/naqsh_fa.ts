@@ -1795,18 +1795,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ورودی «%1» شکل ندارد: برای آن یک input_shape { dim: ... } یا چهار مقدار input_dim بدهید</translation>
     </message>
     <message>
-        <source>data layer %1 is replaced by an Input layer &apos;%2&apos; of 1×%3×%4×%5 (the file does not give the image size; 3 channels and 224×224 are assumed)</source>
-        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (فایل اندازه تصویر را نمی‌گوید؛ 3 کانال و 224×224 فرض شده است)</translation>
-    </message>
-    <message>
-        <source>data layer %1 is replaced by an Input layer &apos;%2&apos; of 1×%3×%4×%5 (size from %6%7)</source>
-        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (اندازه از %6%7)</translation>
-    </message>
-    <message>
-        <source>; 3 channels assumed</source>
-        <translation>؛ 3 کانال فرض شده است</translation>
-    </message>
-    <message>
         <source>convolution_param.num_output is missing</source>
         <translation>convolution_param.num_output وجود ندارد</translation>
     </message>
@@ -1855,16 +1843,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>(مرحله TRAIN)</translation>
     </message>
     <message>
-        <source>bottom &apos;%1&apos; is not produced by any earlier layer or input</source>
-        <translation>bottom «%1» را هیچ لایه یا ورودی پیشینی تولید نمی‌کند</translation>
-    </message>
-    <message>
         <source>(uses &apos;%1&apos; from %2)</source>
         <translation>(از «%1» که %2 تولید می‌کند استفاده می‌کند)</translation>
-    </message>
-    <message>
-        <source>the layer has no bottom</source>
-        <translation>لایه bottom ندارد</translation>
     </message>
     <message>
         <source>input_param has no shape { dim: ... }</source>
@@ -2175,6 +2155,34 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>the model has no layers to import: every node computes constants only</source>
         <translation>مدل لایه‌ای برای وارد کردن ندارد: همه گره‌ها فقط مقدارهای ثابت حساب می‌کنند</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is read by layer &apos;%2&apos; before any layer writes it (Caffe runs the layers in file order)</source>
+        <translation>لایهٔ «%2»، «%1» را پیش از آنکه لایه‌ای آن را بنویسد می‌خواند (Caffe لایه‌ها را به ترتیب فایل اجرا می‌کند)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer writes it; did you mean &apos;%3&apos;?</source>
+        <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه‌ای آن را نمی‌نویسد؛ آیا منظورتان «%3» بود؟</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer or input writes it</source>
+        <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه یا ورودی‌ای آن را نمی‌نویسد</translation>
+    </message>
+    <message>
+        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type &quot;%1&quot; as one of them</source>
+        <translation>این لایه bottom ندارد؛ فقط لایه‌های داده و Input چیزی نمی‌خوانند، و «نقش» نوع لایهٔ «%1» را از آن‌ها نمی‌شناسد</translation>
+    </message>
+    <message>
+        <source>in dummy_data_param</source>
+        <translation>در dummy_data_param</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>در %1</translation>
+    </message>
+    <message>
+        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer &apos;%2&apos; assumes %3×%4×%5×%6; set the real size on that layer</source>
+        <translation>لایهٔ دادهٔ %1 اندازهٔ تصویر را نمی‌گوید (نه crop_size، نه new_height و new_width، نه resize_param و نه شکل input_param): لایهٔ Input «%2» اندازهٔ %3×%4×%5×%6 را فرض می‌کند؛ اندازهٔ واقعی را روی همان لایه تنظیم کنید</translation>
     </message>
 </context>
 <context>

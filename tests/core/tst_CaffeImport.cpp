@@ -414,12 +414,13 @@ void tst_CaffeImport::trainValSkipsTrainingLayers()
     const ImportResult r = import(kTrainVal);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QVERIFY(anyContains(r.warnings,
-                        QStringLiteral("skipped 5 training-only layer(s): 'data' (Data), 'data' "
-                                       "(Data), 'drop6_train' (Dropout) (TRAIN phase), "
+                        QStringLiteral("skipped 4 training-only layer(s): 'data' (Data) (TRAIN "
+                                       "phase), 'drop6_train' (Dropout) (TRAIN phase), "
                                        "'accuracy' (Accuracy), 'loss' (SoftmaxWithLoss)")));
-    QVERIFY(anyContains(
-        r.warnings, QStringLiteral("data layer 'data' (Data) is replaced by an Input layer 'data' "
-                                   "of 1×3×227×227 (size from crop_size; 3 channels assumed)")));
+    // The TEST-phase data layer gives the size (crop 227) and the batch (50); no "assumed" note.
+    QVERIFY(anyContains(r.warnings, QStringLiteral("input 'data' has batch size 50, as written in "
+                                                   "data_param.batch_size")));
+    QVERIFY(!anyContains(r.warnings, QStringLiteral("assumes")));
     QVERIFY(!r.graph.findByName(QStringLiteral("accuracy")).isValid());
     QVERIFY(!r.graph.findByName(QStringLiteral("drop6_train")).isValid());
     QCOMPARE(typeOf(r.graph, "data"), QStringLiteral("input"));
@@ -429,9 +430,9 @@ void tst_CaffeImport::trainValSkipsTrainingLayers()
     const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
     QCOMPARE(a.errorCount, 0);
     // conv1: (227 − 11)/4 + 1 = 55; pool1: ceil((55 − 3)/2) + 1 = 27; fc6 in 96·27·27 = 69,984.
-    QCOMPARE(resultOf(r.graph, a, "pool1")->output, TensorShape::nchw(1, 96, 27, 27));
+    QCOMPARE(resultOf(r.graph, a, "pool1")->output, TensorShape::nchw(50, 96, 27, 27));
     QCOMPARE(resultOf(r.graph, a, "fc6")->costs.weights.value(), qint64(69984) * 64);
-    QCOMPARE(resultOf(r.graph, a, "fc8")->output, TensorShape::nf(1, 10));
+    QCOMPARE(resultOf(r.graph, a, "fc8")->output, TensorShape::nf(50, 10));
     QCOMPARE(countType(r.graph, "output"), 1);
 }
 
@@ -633,8 +634,21 @@ void tst_CaffeImport::errors_data()
         << "line 4, column 1: unexpected end of file inside 'layer' (opened at line 3)";
     QTest::newRow("unknown bottom")
         << head + "layer {\n  name: \"conv2\" type: \"ReLU\" bottom: \"nowhere\" top: \"c\" }\n"
-        << "line 3, column 1: layer 'conv2' (ReLU): bottom 'nowhere' is not produced by any "
-           "earlier layer or input";
+        << "line 4, column 38: 'nowhere' is read by layer 'conv2' but no layer or input writes "
+           "it";
+    // FCN's crop-and-fuse layers with a mistyped bottom: the closest written name is offered.
+    QTest::newRow("typo in bottom")
+        << head + "layer { name: \"score-pool4\" type: \"Convolution\" bottom: \"data\"\n"
+                  "  top: \"score-pool44c\" convolution_param { num_output: 2 kernel_size: 1 } }\n"
+                  "layer { name: \"fuse\" type: \"Eltwise\" bottom: \"data\"\n"
+                  "  bottom: \"score-pool4c\" top: \"fuse\" }\n"
+        << "line 6, column 11: 'score-pool4c' is read by layer 'fuse' but no layer writes it; did "
+           "you mean 'score-pool44c'?";
+    QTest::newRow("read before written")
+        << head + "layer { name: \"a\" type: \"ReLU\" bottom: \"b\" top: \"a\" }\n"
+                  "layer { name: \"b\" type: \"ReLU\" bottom: \"data\" top: \"b\" }\n"
+        << "line 3, column 40: 'b' is read by layer 'a' before any layer writes it (Caffe runs "
+           "the layers in file order)";
     QTest::newRow("kernel 0")
         << head + "layer { name: \"conv1\" type: \"Convolution\" bottom: \"data\" top: \"c\"\n"
                   "  convolution_param { num_output: 8 kernel_size: 0 } }\n"
