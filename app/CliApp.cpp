@@ -196,20 +196,35 @@ int CliApp::analyze(const QStringList &args)
                          "naqsh::Cli", "unknown format \"%1\"; use table, json, csv or markdown")
                          .arg(c.format));
     m_out.flush();
-    if (result.errorCount > 0) {
-        for (LayerId id : file.graph.layerIds()) {
-            const LayerResult *r = result.layer(id);
-            if (r && !r->error.isEmpty()) {
-                const Layer *l = file.graph.layer(id);
-                m_err << QCoreApplication::translate("naqsh::Cli", "error: layer '%1' (%2): %3")
-                             .arg(l->name, l->type, r->error)
-                      << '\n';
-            }
+    const bool errors = printModelErrors(file.graph, result);
+    const bool tooLarge =
+        printErrors(Report::overflowErrors(file.graph, registry, result, c.report));
+    return errors || tooLarge ? ModelErrors : Success;
+}
+
+bool CliApp::printModelErrors(const Graph &graph, const AnalysisResult &result)
+{
+    if (result.errorCount == 0)
+        return false;
+    for (LayerId id : graph.layerIds()) {
+        const LayerResult *r = result.layer(id);
+        if (r && !r->error.isEmpty()) {
+            const Layer *l = graph.layer(id);
+            m_err << QCoreApplication::translate("naqsh::Cli", "error: layer '%1' (%2): %3")
+                         .arg(l->name, l->type, r->error)
+                  << '\n';
         }
-        m_err.flush();
-        return ModelErrors;
     }
-    return Success;
+    m_err.flush();
+    return true;
+}
+
+bool CliApp::printErrors(const QStringList &errors)
+{
+    for (const QString &e : errors)
+        m_err << QCoreApplication::translate("naqsh::Cli", "error: %1").arg(e) << '\n';
+    m_err.flush();
+    return !errors.isEmpty();
 }
 
 int CliApp::compare(const QStringList &args)
@@ -253,7 +268,6 @@ int CliApp::compare(const QStringList &args)
     };
 
     Report::CompareInput in;
-    int errors = 0;
     if (files.size() == 2) {
         Loaded a, b;
         if (!load(files[0], &a) || !load(files[1], &b))
@@ -319,8 +333,6 @@ int CliApp::compare(const QStringList &args)
         if (!summarize(*va, &in.a) || !summarize(*vb, &in.b))
             return UsageError;
     }
-    errors = in.a.errorCount + in.b.errorCount + (in.a.error.isEmpty() ? 0 : 1) +
-             (in.b.error.isEmpty() ? 0 : 1);
     if (c.format == QLatin1String("table"))
         m_out << Report::compareTable(in, c.report);
     else if (c.format == QLatin1String("json"))
@@ -334,7 +346,8 @@ int CliApp::compare(const QStringList &args)
                          "naqsh::Cli", "unknown format \"%1\"; use table, json, csv or markdown")
                          .arg(c.format));
     m_out.flush();
-    return errors > 0 ? ModelErrors : Success;
+    // Errors (a variant's, numbers too large) on stderr; no ratios were printed against them.
+    return printErrors(Report::compareErrors(in, c.report)) ? ModelErrors : Success;
 }
 
 bool CliApp::loadModel(const QString &path, ImportResult *out)

@@ -5,6 +5,8 @@
 
 namespace naqsh {
 
+struct AnalysisResult;
+class Graph;
 struct ImportResult;
 
 /// naqsh-cli: headless analysis, comparison, import and layout. Wiring only: parses arguments,
@@ -32,6 +34,10 @@ private:
     void printWarnings(const QString &path, const QStringList &warnings);
     /// Loads any supported model for analysis; on failure prints the error and returns false.
     bool loadModel(const QString &path, ImportResult *out);
+    /// Prints each layer's error on stderr; returns true if there were any.
+    bool printModelErrors(const Graph &graph, const AnalysisResult &result);
+    /// Prints "error: …" lines on stderr; returns true if there were any.
+    bool printErrors(const QStringList &errors);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTranslator>
 
 namespace naqsh {
@@ -200,7 +201,8 @@ int CliApp::exportFiles(const QStringList &args)
                 .arg(style));
     bool ok = false;
     diagram.scale = p.value(QStringLiteral("scale")).toDouble(&ok);
-    if (!ok || diagram.scale < 0.1 || diagram.scale > 16)
+    // Written so that NaN (which "nan" parses to) fails too.
+    if (!ok || !(diagram.scale >= 0.1 && diagram.scale <= 16))
         return usage(
             QCoreApplication::translate("naqsh::Cli", "--scale must be a number from 0.1 to 16"));
     if (p.isSet(QStringLiteral("dpi"))) {
@@ -245,8 +247,14 @@ int CliApp::exportFiles(const QStringList &args)
                     : p.isSet(QStringLiteral("title"))  ? p.value(QStringLiteral("title"))
                                                         : modelName;
     if (p.isSet(QStringLiteral("layers"))) {
-        for (const QString &name :
-             p.value(QStringLiteral("layers")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList names = p.value(QStringLiteral("layers"))
+                                      .split(QLatin1Char(','), Qt::SkipEmptyParts)
+                                      .filter(QRegularExpression(QStringLiteral("\\S")));
+        if (names.isEmpty())
+            return usage(QCoreApplication::translate(
+                "naqsh::Cli",
+                "--layers needs at least one layer name (names separated by commas)"));
+        for (const QString &name : names) {
             const LayerId id = graph.findByName(name.trimmed());
             if (!id.isValid())
                 return usage(
@@ -290,6 +298,7 @@ int CliApp::exportFiles(const QStringList &args)
             return UsageError;
         table.diagramSvg.clear();
     }
+    bool compareFailed = false;
     if (!comparePath.isEmpty()) {
         const QVector<Variant> &variants = graph.variants;
         auto pick = [&](const char *option, int fallback) -> const Variant * {
@@ -339,24 +348,15 @@ int CliApp::exportFiles(const QStringList &args)
             return UsageError;
         if (!write(comparePath, TableExport::comparison(compareFormat, in, table)))
             return UsageError;
+        compareFailed = printErrors(Report::compareErrors(in, table.report));
     }
     if (!codePath.isEmpty() && !write(codePath, toPyTorch(graph, registry, result).toUtf8()))
         return UsageError;
 
-    if (result.errorCount > 0) {
-        for (LayerId id : graph.layerIds()) {
-            const LayerResult *r = result.layer(id);
-            if (r && !r->error.isEmpty()) {
-                const Layer *l = graph.layer(id);
-                m_err << QCoreApplication::translate("naqsh::Cli", "error: layer '%1' (%2): %3")
-                             .arg(l->name, l->type, r->error)
-                      << '\n';
-            }
-        }
-        m_err.flush();
-        return ModelErrors;
-    }
-    return Success;
+    const bool errors = printModelErrors(graph, result);
+    const bool tooLarge =
+        printErrors(Report::overflowErrors(graph, registry, result, table.report));
+    return errors || tooLarge || compareFailed ? ModelErrors : Success;
 }
 
 } // namespace naqsh

@@ -123,6 +123,10 @@
         <source>Export chart</source>
         <translation>صدور نمودار</translation>
     </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>نمی‌توان در %1 نوشت: %2</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ChartsPanel</name>
@@ -733,6 +737,14 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>naqsh-cli: %1 has no such pair of comparisons; it has: %2</source>
         <translation>naqsh-cli: در %1 چنین جفت مقایسه‌ای نیست؛ مقایسه‌های موجود: %2</translation>
     </message>
+    <message>
+        <source>error: %1</source>
+        <translation>خطا: %1</translation>
+    </message>
+    <message>
+        <source>--layers needs at least one layer name (names separated by commas)</source>
+        <translation>‏--layers دست‌کم به نام یک لایه نیاز دارد (نام‌ها با ویرگول جدا شوند)</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::Commands</name>
@@ -1184,6 +1196,14 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>
             <numerusform>%n لایه با عملیات نامعلوم در MACها شمرده نمی‌شود</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the PNG would be %1 × %2 pixels; the largest is %3 pixels per side and %4 pixels in all: lower the scale or DPI, draw fewer layers, or export SVG or PDF</source>
+        <translation>تصویر PNG ‏%1 × %2 پیکسل می‌شد؛ بیشینه %3 پیکسل در هر ضلع و %4 پیکسل در کل است: مقیاس یا DPI را کم کنید، لایه‌های کمتری بکشید، یا SVG یا PDF صادر کنید</translation>
+    </message>
+    <message>
+        <source>the PDF page would be %1 × %2 points; PDF viewers show at most %3 points (200 inches) per side: draw fewer layers (--layers), or export SVG</source>
+        <translation>صفحه PDF ‏%1 × %2 پوینت می‌شد؛ نمایشگرهای PDF حداکثر %3 پوینت (200 اینچ) در هر ضلع را نشان می‌دهند: لایه‌های کمتری بکشید (‎--layers) یا SVG صادر کنید</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +2827,16 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>&amp;Font…</source>
         <translation>&amp;قلم…</translation>
     </message>
+    <message>
+        <source>Opened %1 (%2)</source>
+        <translation>%1 باز شد (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot restore the autosaved work from %1:
+%2</source>
+        <translation>بازگرداندن کار ذخیره‌شده خودکار از %1 ممکن نشد:
+%2</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::NaqshFile</name>
@@ -2911,8 +2941,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 بزرگ‌تر از آن است که سند «نقش» باشد</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>نمی‌توان در %1 نوشت: %2</translation>
+        <source>%1: the comparison &quot;%2&quot; names layer id %3, which is not in the document; it was left out</source>
+        <translation>%1: مقایسه «%2» به لایه با شناسه %3 اشاره می‌کند که در سند نیست؛ این مقایسه کنار گذاشته شد</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +2973,13 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>&apos;%1&apos; reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
         <translation>«%1» درست در آغاز شبکه، جایی که ویژگی‌ها هنوز سطح پایین‌اند، کانال‌ها را کم می‌کند. کانولوشن 1×1 هر بار فقط یک پیکسل را می‌بیند، پس پیش از آنکه هیچ بافت فضایی‌ای گردآوری شود فشرده می‌کند؛ تنگناها معمولاً در لایه‌های عمیق‌تر شبکه سودمندند.</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::NumberFormat</name>
+    <message>
+        <source>too large to count in 64 bits</source>
+        <translation>بزرگ‌تر از آن که در 64 بیت شمرده شود</translation>
     </message>
 </context>
 <context>
@@ -3222,6 +3259,17 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     </message>
 </context>
 <context>
+    <name>naqsh::Recovery</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>ساختن پوشه %1 ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>ذخیره خودکار ناموفق بود: %1</translation>
+    </message>
+</context>
+<context>
     <name>naqsh::Report</name>
     <message>
         <source>unknown</source>
@@ -3392,8 +3440,107 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 در برابر %2</translation>
     </message>
     <message>
+        <source>layer &apos;%1&apos; (%2): FLOPs %3</source>
+        <translation>لایه «%1» (%2): FLOPs %3</translation>
+    </message>
+    <message>
+        <source>buffers</source>
+        <translation>بافرها</translation>
+    </message>
+    <message>
+        <source>peak activation memory</source>
+        <translation>اوج حافظه فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>total %1: %2</source>
+        <translation>جمع %1: %2</translation>
+    </message>
+    <message>
+        <source>not compared: a variant has errors</source>
+        <translation>مقایسه نشد: یکی از گونه‌ها خطا دارد</translation>
+    </message>
+    <message>
+        <source>not compared: %1</source>
+        <translation>مقایسه نشد: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::SafeFile</name>
+    <message>
+        <source>the disk is full (no space left on the device)</source>
+        <translation>دیسک پر است (فضایی روی دستگاه نمانده)</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>سهمیه دیسک تمام شده است</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>سامانه فایل فقط‌خواندنی است</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>اجازه دسترسی نیست</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted</source>
+        <translation>این کار مجاز نیست</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>چنین فایل یا پوشه‌ای نیست</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>بخشی از مسیر پوشه نیست</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>یک پوشه است</translation>
+    </message>
+    <message>
+        <source>input/output error (the disk may be failing)</source>
+        <translation>خطای ورودی/خروجی (شاید دیسک خراب باشد)</translation>
+    </message>
+    <message>
+        <source>the file is too large for the file system</source>
+        <translation>فایل برای این سامانه فایل بیش از اندازه بزرگ است</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>نام فایل بیش از اندازه بلند است</translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation>پیوندهای نمادین بیش از اندازه تودرتو هستند</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>فایل‌های باز بیش از اندازه زیادند</translation>
+    </message>
+    <message>
+        <source>the device or file is busy</source>
+        <translation>دستگاه یا فایل مشغول است</translation>
+    </message>
+    <message>
+        <source>the file is in use</source>
+        <translation>فایل در حال استفاده است</translation>
+    </message>
+    <message>
+        <source>the file is on another file system</source>
+        <translation>فایل روی سامانه فایل دیگری است</translation>
+    </message>
+    <message>
         <source>cannot write %1: %2</source>
         <translation>نمی‌توان در %1 نوشت: %2</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>نام فایلی داده نشده است</translation>
     </message>
 </context>
 <context>

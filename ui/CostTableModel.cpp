@@ -2,6 +2,7 @@
 
 #include "DisplayContext.h"
 #include "analysis/Analyzer.h"
+#include "analysis/TooLarge.h"
 #include "graph/GraphModel.h"
 #include "layers/LayerRegistry.h"
 
@@ -189,7 +190,7 @@ QVariant CostTableModel::totalsData(int column, int role) const
     case Flops:
         return display ? QVariant(m_format.integer(totalFlops)) : QVariant(totalFlops);
     case Activations:
-        return display ? QVariant(m_format.bytes(t.activations.value() * bytesPerElement(m_dtype)))
+        return display ? QVariant(m_format.bytes(activationBytes(t.activations, m_dtype).value()))
                        : QVariant(t.activations.value());
     case Share:
         return display ? QVariant(m_format.percent(totalFlops > 0 ? 1.0 : 0.0)) : QVariant(1.0);
@@ -271,11 +272,12 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
         return display ? QVariant(m_format.integer(f)) : QVariant(f);
     }
     case Activations:
-        return display ? QVariant(m_format.bytes(c.activations.value() * bytesPerElement(m_dtype)))
+        return display ? QVariant(m_format.bytes(activationBytes(c.activations, m_dtype).value()))
                        : QVariant(c.activations.value());
     case Share: {
         const qint64 total = flops(result.totals, m_convention).value();
-        const double s = total > 0 ? double(flops(c, m_convention).value()) / double(total) : 0.0;
+        const qint64 mine = flops(c, m_convention).value();
+        const double s = total > 0 && !isTooLarge(mine) ? double(mine) / double(total) : 0.0;
         return display ? QVariant(m_format.percent(s)) : QVariant(s);
     }
     default:

@@ -30,7 +30,7 @@ bool Document::isModified() const
     return !m_undo->isClean();
 }
 
-bool Document::load(const QString &path, QString *error)
+bool Document::load(const QString &path, QString *error, QStringList *warnings)
 {
     const NaqshFile::ReadResult r = NaqshFile::read(path, m_model->registry());
     if (!r.ok()) {
@@ -38,6 +38,8 @@ bool Document::load(const QString &path, QString *error)
             *error = r.error;
         return false;
     }
+    if (warnings)
+        *warnings = r.warnings;
     setGraph(r.graph, QFileInfo(path).absoluteFilePath());
     return true;
 }

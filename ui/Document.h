@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 class QUndoStack;
 
@@ -30,7 +31,9 @@ public:
     bool isModified() const;
 
     /// Loads @p path; on failure returns false with @p error and leaves this document as it was.
-    bool load(const QString &path, QString *error);
+    /// @p warnings receives what was left out of a readable file (a comparison naming a missing
+    /// layer).
+    bool load(const QString &path, QString *error, QStringList *warnings = nullptr);
     /// Replaces the content with @p graph (an import, a recovery) without a file path.
     void setGraph(const Graph &graph, const QString &path = {});
     /// Saves atomically to @p path (or the current path); marks the document clean.

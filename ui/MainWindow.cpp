@@ -29,6 +29,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -73,6 +74,8 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
 
     m_recovery = new Recovery(m_doc, this);
     m_recovery->setInterval(options.autosaveMs);
+    connect(m_recovery, &Recovery::autosaveFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     m_steps = new StepThrough(m_doc, m_selection, this);
     m_stepHud = new QLabel(m_view->viewport());
@@ -546,7 +549,11 @@ void MainWindow::updateRecentMenu()
     for (const QString &f : files) {
         QAction *a = m_recentMenu->addAction(QFileInfo(f).fileName());
         a->setToolTip(f);
-        connect(a, &QAction::triggered, this, [this, f] { openFile(f); });
+        // Like File > Open: unsaved changes are asked about first (issue 12, finding 5).
+        connect(a, &QAction::triggered, this, [this, f] {
+            if (maybeSave())
+                openFile(f);
+        });
     }
     m_recentMenu->setEnabled(!files.isEmpty());
 }
@@ -615,7 +622,8 @@ void MainWindow::open()
 bool MainWindow::openFile(const QString &path, QString *error)
 {
     QString why;
-    if (!m_doc->load(path, &why)) {
+    QStringList warnings;
+    if (!m_doc->load(path, &why, &warnings)) {
         const QString message = tr("Cannot open %1:\n%2").arg(QFileInfo(path).fileName(), why);
         if (error)
             *error = message;
@@ -626,7 +634,12 @@ bool MainWindow::openFile(const QString &path, QString *error)
     m_selection->clear();
     addRecentFile(m_doc->filePath());
     m_view->zoomToFit();
-    statusBar()->showMessage(tr("Opened %1").arg(m_doc->displayName()), 4000);
+    if (warnings.isEmpty())
+        statusBar()->showMessage(tr("Opened %1").arg(m_doc->displayName()), 4000);
+    else
+        statusBar()->showMessage(
+            tr("Opened %1 (%2)").arg(m_doc->displayName(), warnings.join(QStringLiteral("; "))),
+            15000);
     return true;
 }
 
@@ -664,7 +677,7 @@ bool MainWindow::saveTo(const QString &path, QString *error)
             QMessageBox::critical(this, tr("Cannot save"), why);
         return false;
     }
-    Recovery::discard();
+    m_recovery->discardAutosave();
     addRecentFile(m_doc->filePath());
     statusBar()->showMessage(tr("Saved %1").arg(m_doc->displayName()), 4000);
     return true;
@@ -692,6 +705,8 @@ void MainWindow::openInitialDocument(const QString &path)
 
 bool MainWindow::offerRecovery()
 {
+    // The oldest work left by a designer that is no longer running (each running designer keeps
+    // its own slot; main() opens a window for every further one).
     const Recovery::Pending p = Recovery::pending();
     if (!p.isValid())
         return false;
@@ -709,20 +724,32 @@ bool MainWindow::offerRecovery()
                 QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     }
     if (!restore) {
-        Recovery::discard();
+        Recovery::discard(p);
         return false;
     }
     QString error;
     Document scratch(LayerRegistry::builtin());
     if (!scratch.load(p.recoveryFile, &error)) {
-        QMessageBox::warning(this, tr("Cannot restore"), error);
-        Recovery::discard();
+        // Kept aside for inspection, never offered again.
+        Recovery::setAside(p);
+        const QString message =
+            tr("Cannot restore the autosaved work from %1:\n%2")
+                .arg(QDir::toNativeSeparators(p.slot + QStringLiteral(".unreadable/") +
+                                              QFileInfo(p.recoveryFile).fileName()),
+                     error);
+        if (m_recoveryPrompt)
+            statusBar()->showMessage(message, 15000);
+        else
+            QMessageBox::warning(this, tr("Cannot restore"), message);
         return false;
     }
     m_doc->setGraph(scratch.model()->graph(),
                     p.originalPath.startsWith(QLatin1Char(':')) ? QString() : p.originalPath);
     // The restored content differs from the file on disk: mark it modified so that it is saved.
     m_doc->undoStack()->resetClean();
+    // Into this designer's own slot at once, then the old slot goes.
+    if (m_recovery->autosaveNow())
+        Recovery::discard(p);
     updateTitle();
     m_view->zoomToFit();
     statusBar()->showMessage(tr("Restored unsaved changes"), 6000);
@@ -735,7 +762,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    Recovery::discard();
+    m_recovery->discardAutosave();
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());

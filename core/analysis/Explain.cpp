@@ -1,4 +1,5 @@
 #include "Explain.h"
+#include "analysis/TooLarge.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -127,7 +128,7 @@ QVector<FormulaLine> explainLayer(const LayerType &type, const ParamValues &para
              QCoreApplication::translate("naqsh::Explain", "%1 × %2 bytes = %3 bytes")
                  .arg(dims(output))
                  .arg(bpe)
-                 .arg(num(costs.activations.value() * bpe)),
+                 .arg(num(activationBytes(costs.activations, dtype).value())),
              QCoreApplication::translate("naqsh::Explain",
                                          "every output value is stored for the next layer (and for "
                                          "training); %1 takes %n byte(s) per value",

@@ -1,5 +1,8 @@
 #include "NumberFormat.h"
 
+#include "TooLarge.h"
+
+#include <QCoreApplication>
 #include <QStringList>
 #include <cmath>
 
@@ -14,8 +17,15 @@ NumberFormat::NumberFormat(const QLocale &locale, bool latinDigits)
     m_locale.setNumberOptions(QLocale::DefaultNumberOptions);
 }
 
+QString tooLargeText()
+{
+    return QCoreApplication::translate("naqsh::NumberFormat", "too large to count in 64 bits");
+}
+
 QString NumberFormat::integer(qint64 v) const
 {
+    if (isTooLarge(v))
+        return tooLargeText();
     return m_locale.toString(v);
 }
 
@@ -36,6 +46,8 @@ QString NumberFormat::percent(double fraction) const
 
 QString NumberFormat::compact(qint64 v) const
 {
+    if (isTooLarge(v))
+        return tooLargeText();
     const double a = std::abs(double(v));
     struct Unit
     {
@@ -51,6 +63,8 @@ QString NumberFormat::compact(qint64 v) const
 
 QString NumberFormat::bytes(qint64 v) const
 {
+    if (isTooLarge(v))
+        return tooLargeText();
     const double a = double(v);
     if (a >= 1024.0 * 1024 * 1024)
         return real(a / (1024.0 * 1024 * 1024), 2) + QStringLiteral(" GiB");

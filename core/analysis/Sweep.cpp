@@ -91,7 +91,10 @@ SweepResult runSweep(const Graph &graph, const LayerRegistry &registry,
                 continue;
             }
             const VariantSummary sum = summarizeVariant(g, r, variants[vi]);
-            const bool ok = sum.error.isEmpty() && sum.errorCount == 0;
+            // A point whose sums overflow 64 bits has no numbers (never a wrapped value).
+            const bool ok = sum.error.isEmpty() && sum.errorCount == 0 &&
+                            !sum.costs.macs.overflowed() && !sum.costs.params().overflowed() &&
+                            !sum.costs.activations.overflowed();
             s.macs.append(ok ? sum.costs.macs.value() : 0);
             s.params.append(ok ? sum.costs.params().value() : 0);
             s.activations.append(ok ? sum.costs.activations.value() : 0);

@@ -4,6 +4,7 @@
 #include "CaffeImporter.h"
 
 #include "CaffeImporterPrivate.h"
+#include "SafeFile.h"
 #include "layers/LayerRegistry.h"
 
 #include <QCoreApplication>
@@ -665,26 +666,27 @@ ImportResult importPrototxt(QByteArrayView text, const LayerRegistry &registry)
 
 ImportResult importPrototxtFile(const QString &path, const LayerRegistry &registry)
 {
-    QFile file(path);
     ImportResult r;
-    if (QFileInfo(path).isDir()) {
+    // Counted on the bytes actually read: QFile::size() is 0 for /dev/zero and other devices.
+    const SafeFile::ReadResult file = SafeFile::readLimited(path, kMaxFileSize);
+    if (file.status == SafeFile::ReadResult::Status::IsFolder) {
         r.error = QCoreApplication::translate("naqsh::Import", "cannot open '%1': it is a folder")
                       .arg(path);
         return r;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        r.error = QCoreApplication::translate("naqsh::Import", "cannot open '%1': %2")
-                      .arg(path, file.errorString());
-        return r;
-    }
-    if (file.size() > kMaxFileSize) {
+    if (file.status == SafeFile::ReadResult::Status::TooLarge) {
         r.error = QCoreApplication::translate("naqsh::Import",
                                               "'%1' is too large to be a network description "
                                               "(weights live in .caffemodel files, not here)")
                       .arg(path);
         return r;
     }
-    const QByteArray bytes = file.readAll();
+    if (!file.ok()) {
+        r.error = QCoreApplication::translate("naqsh::Import", "cannot open '%1': %2")
+                      .arg(path, file.reason);
+        return r;
+    }
+    const QByteArray &bytes = file.bytes;
     r = importPrototxt(bytes, registry);
     if (r.ok() && r.graph.name.trimmed().isEmpty())
         r.graph.name = QFileInfo(path).completeBaseName();

@@ -27,6 +27,7 @@ ImportResult loadDocument(const QString &path, const LayerRegistry &registry,
     case DocumentFormat::Naqsh: {
         NaqshFile::ReadResult file = NaqshFile::read(path, registry);
         result.error = file.error;
+        result.warnings = file.warnings;
         if (file.ok())
             result.graph = std::move(file.graph);
         return result;

@@ -1,5 +1,7 @@
 #include "NaqshFile.h"
 
+#include "SafeFile.h"
+
 #include "layers/LayerRegistry.h"
 
 #include <QCoreApplication>
@@ -7,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 namespace naqsh::NaqshFile {
@@ -79,8 +80,22 @@ private:
     bool readVariant(const QJsonValue &value, int index, Graph &graph);
     bool readId(const QJsonValue &v, const QString &where, LayerId *out);
 
+    /// A comparison that names a layer the file does not have is left out with a warning: the
+    /// rest of the document is still good (issue 12, finding 2).
+    bool dropVariant(const QString &where, const QString &name, LayerId missing)
+    {
+        m_warnings << QCoreApplication::translate(
+                          "naqsh::NaqshFile",
+                          "%1: the comparison \"%2\" names layer id %3, which is not in the "
+                          "document; it was left out")
+                          .arg(where, name)
+                          .arg(missing.value);
+        return true;
+    }
+
     const LayerRegistry &m_registry;
     QString m_error;
+    QStringList m_warnings;
 };
 
 bool Reader::readId(const QJsonValue &v, const QString &where, LayerId *out)
@@ -214,13 +229,9 @@ bool Reader::readVariant(const QJsonValue &value, int index, Graph &graph)
             !readId(o.value(QStringLiteral("to")), where + QStringLiteral(".to"), &v.to))
             return false;
         if (!graph.contains(v.from))
-            return fail(where + QStringLiteral(".from"),
-                        QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1")
-                            .arg(v.from.value));
+            return dropVariant(where + QStringLiteral(".from"), v.name, v.from);
         if (!graph.contains(v.to))
-            return fail(where + QStringLiteral(".to"),
-                        QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1")
-                            .arg(v.to.value));
+            return dropVariant(where + QStringLiteral(".to"), v.name, v.to);
     } else if (kind == QLatin1String("layers")) {
         v.kind = Variant::Kind::Layers;
         const QJsonValue list = o.value(QStringLiteral("layers"));
@@ -234,9 +245,7 @@ bool Reader::readVariant(const QJsonValue &value, int index, Graph &graph)
             if (!readId(a[i], QStringLiteral("%1.layers[%2]").arg(where).arg(i), &id))
                 return false;
             if (!graph.contains(id))
-                return fail(QStringLiteral("%1.layers[%2]").arg(where).arg(i),
-                            QCoreApplication::translate("naqsh::NaqshFile", "no layer has id %1")
-                                .arg(id.value));
+                return dropVariant(QStringLiteral("%1.layers[%2]").arg(where).arg(i), v.name, id);
             v.layers.append(id);
         }
     } else if (kind == QLatin1String("document")) {
@@ -316,6 +325,7 @@ ReadResult Reader::read(const QByteArray &bytes)
         return result;
     }
     result.graph = std::move(graph);
+    result.warnings = m_warnings;
     return result;
 }
 
@@ -382,41 +392,27 @@ ReadResult fromJson(const QByteArray &bytes, const LayerRegistry &registry)
 
 ReadResult read(const QString &path, const LayerRegistry &registry)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        ReadResult r;
-        r.error = QCoreApplication::translate("naqsh::NaqshFile", "cannot open %1: %2")
-                      .arg(path, file.errorString());
-        return r;
-    }
-    const qint64 maxSize = qint64(512) * 1024 * 1024;
-    if (file.size() > maxSize) {
+    // Counted on the bytes actually read: QFile::size() is 0 for /dev/zero and other devices.
+    const SafeFile::ReadResult file = SafeFile::readLimited(path, kMaxFileBytes);
+    if (file.status == SafeFile::ReadResult::Status::TooLarge) {
         ReadResult r;
         r.error = QCoreApplication::translate("naqsh::NaqshFile",
                                               "%1 is too large to be a Naqsh document")
                       .arg(path);
         return r;
     }
-    return fromJson(file.readAll(), registry);
+    if (!file.ok()) {
+        ReadResult r;
+        r.error = QCoreApplication::translate("naqsh::NaqshFile", "cannot open %1: %2")
+                      .arg(path, file.reason);
+        return r;
+    }
+    return fromJson(file.bytes, registry);
 }
 
 bool write(const QString &path, const Graph &graph, const LayerRegistry &registry, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("naqsh::NaqshFile", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = toJson(graph, registry);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("naqsh::NaqshFile", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return SafeFile::write(path, toJson(graph, registry), error);
 }
 
 } // namespace naqsh::NaqshFile

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace naqsh {
 
@@ -13,6 +14,8 @@ class LayerRegistry;
 namespace NaqshFile {
 
 inline constexpr int kVersion = 1;
+/// Larger files are refused before they are parsed (counted on the bytes read).
+inline constexpr qint64 kMaxFileBytes = qint64(128) * 1024 * 1024;
 
 /// Outcome of reading: the graph, or an error naming the JSON location
 /// ("layers[2].params.stride_h").
@@ -20,6 +23,8 @@ struct ReadResult
 {
     Graph graph;
     QString error;
+    /// What was left out of a readable document (a comparison naming a missing layer).
+    QStringList warnings;
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -28,7 +33,8 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry);
 ReadResult fromJson(const QByteArray &bytes, const LayerRegistry &registry);
 
 ReadResult read(const QString &path, const LayerRegistry &registry);
-/// Writes atomically (QSaveFile): on any failure the existing file is untouched.
+/// Writes through SafeFile::write: on any failure the existing file is byte-identical and
+/// @p error gives the reason.
 bool write(const QString &path, const Graph &graph, const LayerRegistry &registry,
            QString *error = nullptr);
 

@@ -1,5 +1,6 @@
 #include "Report.h"
 
+#include "analysis/TooLarge.h"
 #include "graph/Graph.h"
 #include "layers/LayerRegistry.h"
 
@@ -77,6 +78,12 @@ qint64 totalFlops(const AnalysisResult &result, const ReportOptions &o)
     return flops(result.totals, o.convention).value();
 }
 
+/// A count for JSON: null when it is too large for 64 bits (never a wrapped negative number).
+QJsonValue jsonCount(qint64 v)
+{
+    return isTooLarge(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+}
+
 QString unknownText()
 {
     return QCoreApplication::translate("naqsh::Report", "unknown");
@@ -151,7 +158,8 @@ QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry,
             row.macs = r->costs.macs.value();
             row.flops = flops(r->costs, options.convention).value();
             row.activations = r->costs.activations.value();
-            row.share = total > 0 ? double(row.flops) / double(total) : 0.0;
+            row.share =
+                total > 0 && !isTooLarge(row.flops) ? double(row.flops) / double(total) : 0.0;
         } else {
             row.error = result.errorText(graph, id);
         }
@@ -161,6 +169,36 @@ QVector<ReportRow> reportRows(const Graph &graph, const LayerRegistry &registry,
 }
 
 namespace Report {
+
+QStringList overflowErrors(const Graph &graph, const LayerRegistry &registry,
+                           const AnalysisResult &result, const ReportOptions &o)
+{
+    QStringList out;
+    const QString tooLarge = tooLargeText();
+    for (const ReportRow &r : reportRows(graph, registry, result, o)) {
+        if (!r.hasNumbers || !r.costKnown)
+            continue;
+        if (isTooLarge(r.flops))
+            out << QCoreApplication::translate("naqsh::Report", "layer '%1' (%2): FLOPs %3")
+                       .arg(r.name, r.type, tooLarge);
+    }
+    const Costs &t = result.totals;
+    const std::pair<QString, CheckedInt> totals[] = {
+        {QCoreApplication::translate("naqsh::Report", "parameters"), t.params()},
+        {QCoreApplication::translate("naqsh::Report", "buffers"), t.buffers},
+        {QCoreApplication::translate("naqsh::Report", "MACs"), t.macs},
+        {QCoreApplication::translate("naqsh::Report", "FLOPs"), flops(t, o.convention)},
+        {QCoreApplication::translate("naqsh::Report", "activations"), t.activations},
+        {QCoreApplication::translate("naqsh::Report", "activation memory"),
+         activationBytes(t.activations, o.dtype)},
+        {QCoreApplication::translate("naqsh::Report", "peak activation memory"),
+         activationBytes(result.peakActivations, o.dtype)},
+    };
+    for (const auto &[what, value] : totals)
+        if (value.overflowed())
+            out << QCoreApplication::translate("naqsh::Report", "total %1: %2").arg(what, tooLarge);
+    return out;
+}
 
 QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
               const ReportOptions &o)
@@ -192,7 +230,6 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
                          totalsFrom);
     if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
         text += note + QLatin1Char('\n');
-    const int bpe = bytesPerElement(o.dtype);
     text += QLatin1Char('\n');
     text += QCoreApplication::translate("naqsh::Report", "Convention: %1")
                 .arg(conventionDisplayName(o.convention)) +
@@ -205,8 +242,8 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
     text +=
         QCoreApplication::translate(
             "naqsh::Report", "Activation memory (%1): %2 summed over all layers, %3 at the peak")
-            .arg(dtypeKey(o.dtype), f.bytes(t.activations.value() * bpe),
-                 f.bytes(result.peakActivations.value() * bpe)) +
+            .arg(dtypeKey(o.dtype), f.bytes(activationBytes(t.activations, o.dtype).value()),
+                 f.bytes(activationBytes(result.peakActivations, o.dtype).value())) +
         QLatin1Char('\n');
     for (const ReportRow &r : reportRows(graph, registry, result, o))
         if (!r.hasNumbers)
@@ -235,14 +272,22 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
             for (qint64 d : r.outputShape.toVector())
                 shape.append(d);
             obj.insert(QStringLiteral("output_shape"), shape);
-            obj.insert(QStringLiteral("params"), r.params);
-            obj.insert(QStringLiteral("buffers"), r.buffers);
+            obj.insert(QStringLiteral("params"), jsonCount(r.params));
+            obj.insert(QStringLiteral("buffers"), jsonCount(r.buffers));
             obj.insert(QStringLiteral("macs"),
-                       r.costKnown ? QJsonValue(r.macs) : QJsonValue(QJsonValue::Null));
+                       r.costKnown ? jsonCount(r.macs) : QJsonValue(QJsonValue::Null));
             obj.insert(QStringLiteral("flops"),
-                       r.costKnown ? QJsonValue(r.flops) : QJsonValue(QJsonValue::Null));
-            obj.insert(QStringLiteral("activation_elements"), r.activations);
-            obj.insert(QStringLiteral("error"), QJsonValue::Null);
+                       r.costKnown ? jsonCount(r.flops) : QJsonValue(QJsonValue::Null));
+            obj.insert(QStringLiteral("activation_elements"), jsonCount(r.activations));
+            // A number too large for 64 bits is null here and named in "error".
+            QStringList tooLarge;
+            if (r.costKnown && isTooLarge(r.flops))
+                tooLarge << QStringLiteral("flops");
+            obj.insert(QStringLiteral("error"),
+                       tooLarge.isEmpty()
+                           ? QJsonValue(QJsonValue::Null)
+                           : QJsonValue(QStringLiteral("%1: %2").arg(
+                                 tooLarge.join(QStringLiteral(", ")), tooLargeText())));
         } else {
             for (const char *k :
                  {"output_shape", "params", "buffers", "macs", "flops", "activation_elements"})
@@ -257,16 +302,19 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
             ++unknownCost;
     }
     const Costs &t = result.totals;
-    const int bpe = bytesPerElement(o.dtype);
-    QJsonObject totals{
-        {QStringLiteral("params"), t.params().value()},
-        {QStringLiteral("buffers"), t.buffers.value()},
-        {QStringLiteral("macs"), t.macs.value()},
-        {QStringLiteral("flops"), totalFlops(result, o)},
-        {QStringLiteral("activation_elements"), t.activations.value()},
-        {QStringLiteral("activation_bytes"), t.activations.value() * bpe},
-        {QStringLiteral("peak_activation_bytes"), result.peakActivations.value() * bpe},
-        {QStringLiteral("unknown_cost_layers"), unknownCost}};
+    QJsonObject totals{{QStringLiteral("params"), jsonCount(t.params().value())},
+                       {QStringLiteral("buffers"), jsonCount(t.buffers.value())},
+                       {QStringLiteral("macs"), jsonCount(t.macs.value())},
+                       {QStringLiteral("flops"), jsonCount(totalFlops(result, o))},
+                       {QStringLiteral("activation_elements"), jsonCount(t.activations.value())},
+                       {QStringLiteral("activation_bytes"),
+                        jsonCount(activationBytes(t.activations, o.dtype).value())},
+                       {QStringLiteral("peak_activation_bytes"),
+                        jsonCount(activationBytes(result.peakActivations, o.dtype).value())},
+                       {QStringLiteral("unknown_cost_layers"), unknownCost}};
+    if (const QStringList problems = overflowErrors(graph, registry, result, o);
+        !problems.isEmpty())
+        totals.insert(QStringLiteral("too_large"), QJsonArray::fromStringList(problems));
     QJsonObject root{{QStringLiteral("model"), o.modelName},
                      {QStringLiteral("convention"), conventionKey(o.convention)},
                      {QStringLiteral("dtype"), dtypeKey(o.dtype)},
@@ -289,14 +337,13 @@ QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisRes
     for (const ReportRow &r : reportRows(graph, registry, result, o)) {
         QStringList cells{csvField(r.name), csvField(r.type)};
         if (r.hasNumbers && !r.costKnown)
-            cells << r.outputShape.toString() << QString::number(r.params)
-                  << csvField(unknownText()) << csvField(unknownText())
-                  << QString::number(r.activations) << csvField(unknownText()) << QString();
+            cells << r.outputShape.toString() << machineCount(r.params) << csvField(unknownText())
+                  << csvField(unknownText()) << machineCount(r.activations)
+                  << csvField(unknownText()) << QString();
         else if (r.hasNumbers)
-            cells << r.outputShape.toString() << QString::number(r.params)
-                  << QString::number(r.macs) << QString::number(r.flops)
-                  << QString::number(r.activations) << QString::number(r.share, 'f', 6)
-                  << QString();
+            cells << r.outputShape.toString() << machineCount(r.params) << machineCount(r.macs)
+                  << machineCount(r.flops) << machineCount(r.activations)
+                  << QString::number(r.share, 'f', 6) << QString();
         else
             cells << QString() << QString() << QString() << QString() << QString() << QString()
                   << csvField(r.error);
@@ -306,10 +353,10 @@ QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisRes
     lines << QStringList{csvField(QCoreApplication::translate("naqsh::Report", "Total")),
                          QString(),
                          QString(),
-                         QString::number(t.params().value()),
-                         QString::number(t.macs.value()),
-                         QString::number(totalFlops(result, o)),
-                         QString::number(t.activations.value()),
+                         machineCount(t.params().value()),
+                         machineCount(t.macs.value()),
+                         machineCount(totalFlops(result, o)),
+                         machineCount(t.activations.value()),
                          QStringLiteral("1.000000"),
                          QString()}
                  .join(QLatin1Char(','));
@@ -370,7 +417,6 @@ struct Quantity
 
 QVector<Quantity> quantities(const CompareInput &in, const ReportOptions &o)
 {
-    const int bpe = bytesPerElement(o.dtype);
     const Costs &a = in.a.costs, &b = in.b.costs;
     return {
         {QStringLiteral("params"), QCoreApplication::translate("naqsh::Report", "Parameters"),
@@ -392,7 +438,8 @@ QVector<Quantity> quantities(const CompareInput &in, const ReportOptions &o)
         {QStringLiteral("activation_bytes"),
          QCoreApplication::translate("naqsh::Report", "Activation memory (bytes)"),
          QCoreApplication::translate("naqsh::Report", "activation memory"),
-         a.activations.value() * bpe, b.activations.value() * bpe},
+         activationBytes(a.activations, o.dtype).value(),
+         activationBytes(b.activations, o.dtype).value()},
     };
 }
 
@@ -411,8 +458,24 @@ QString unknownCostSummary(const QVector<ReportRow> &rows)
     return unknownCostNote(rows);
 }
 
+bool comparable(const CompareInput &in)
+{
+    return in.a.error.isEmpty() && in.b.error.isEmpty() && in.a.errorCount == 0 &&
+           in.b.errorCount == 0;
+}
+
+QString ratioCell(const CompareInput &in, qint64 a, qint64 b, const QString &quantity,
+                  const NumberFormat &format)
+{
+    if (!comparable(in))
+        return QCoreApplication::translate("naqsh::Report", "not compared: a variant has errors");
+    return ratioPhrase(a, b, quantity, format);
+}
+
 QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFormat &format)
 {
+    if (isTooLarge(a) || isTooLarge(b))
+        return QCoreApplication::translate("naqsh::Report", "not compared: %1").arg(tooLargeText());
     const Ratio r = compareCounts(a, b);
     if (r.equal)
         return QCoreApplication::translate("naqsh::Report", "same %1").arg(quantity);
@@ -430,7 +493,7 @@ QString compareTable(const CompareInput &in, const ReportOptions &o)
     const NumberFormat &f = o.format;
     QVector<QStringList> rows;
     for (const Quantity &q : quantities(in, o))
-        rows.append({q.label, f.integer(q.a), f.integer(q.b), ratioPhrase(q.a, q.b, q.noun, f)});
+        rows.append({q.label, f.integer(q.a), f.integer(q.b), ratioCell(in, q.a, q.b, q.noun, f)});
     QString text =
         alignedTable({QCoreApplication::translate("naqsh::Report", "Quantity"), in.a.name,
                       in.b.name, QCoreApplication::translate("naqsh::Report", "B relative to A")},
@@ -438,18 +501,27 @@ QString compareTable(const CompareInput &in, const ReportOptions &o)
     text += QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.")
                 .arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +
             QLatin1Char('\n');
+    return text;
+}
+
+QStringList compareErrors(const CompareInput &in, const ReportOptions &o)
+{
+    QStringList out;
     for (const VariantSummary *v : {&in.a, &in.b}) {
         if (!v->error.isEmpty())
-            text += QCoreApplication::translate("naqsh::Report", "%1: %2").arg(v->name, v->error) +
-                    QLatin1Char('\n');
+            out << QCoreApplication::translate("naqsh::Report", "%1: %2").arg(v->name, v->error);
         else if (v->errorCount > 0)
-            text += QCoreApplication::translate("naqsh::Report",
-                                                "%1: %n layer(s) have errors and are not counted",
-                                                nullptr, v->errorCount)
-                        .arg(v->name) +
-                    QLatin1Char('\n');
+            out << QCoreApplication::translate("naqsh::Report",
+                                               "%1: %n layer(s) have errors and are not counted",
+                                               nullptr, v->errorCount)
+                       .arg(v->name);
     }
-    return text;
+    for (const Quantity &q : quantities(in, o))
+        for (const auto &[name, value] : {std::pair{in.a.name, q.a}, std::pair{in.b.name, q.b}})
+            if (isTooLarge(value))
+                out << QCoreApplication::translate("naqsh::Report", "%1: %2 %3")
+                           .arg(name, q.noun, tooLargeText());
+    return out;
 }
 
 QByteArray compareJson(const CompareInput &in, const ReportOptions &o)
@@ -459,13 +531,18 @@ QByteArray compareJson(const CompareInput &in, const ReportOptions &o)
                         {QStringLiteral("layer_count"), int(v.layers.size())},
                         {QStringLiteral("errors"), v.errorCount}};
         for (const Quantity &q : quantities(in, o))
-            obj.insert(q.key, first ? q.a : q.b);
+            obj.insert(q.key, jsonCount(first ? q.a : q.b));
         if (!v.error.isEmpty())
             obj.insert(QStringLiteral("error"), v.error);
         return obj;
     };
+    // No ratios against a variant with errors, or of numbers too large to count.
     QJsonObject ratios;
     for (const Quantity &q : quantities(in, o)) {
+        if (!comparable(in) || isTooLarge(q.a) || isTooLarge(q.b)) {
+            ratios.insert(q.key, QJsonValue::Null);
+            continue;
+        }
         const Ratio r = compareCounts(q.a, q.b);
         ratios.insert(
             q.key,
@@ -492,9 +569,11 @@ QString compareCsv(const CompareInput &in, const ReportOptions &o)
                           .join(QLatin1Char(','))};
     for (const Quantity &q : quantities(in, o)) {
         const Ratio r = compareCounts(q.a, q.b);
-        lines << QStringList{q.key, QString::number(q.a), QString::number(q.b),
-                             QString::number(r.value, 'f', 4),
-                             r.equal   ? QStringLiteral("same")
+        const bool ratio = comparable(in) && !isTooLarge(q.a) && !isTooLarge(q.b);
+        lines << QStringList{q.key, csvField(machineCount(q.a)), csvField(machineCount(q.b)),
+                             ratio ? QString::number(r.value, 'f', 4) : QString(),
+                             !ratio    ? QString()
+                             : r.equal ? QStringLiteral("same")
                              : r.fewer ? QStringLiteral("fewer")
                                        : QStringLiteral("more")}
                      .join(QLatin1Char(','));
@@ -510,8 +589,9 @@ QString compareMarkdown(const CompareInput &in, const ReportOptions &o)
                             mdCell(in.a.name), mdCell(in.b.name),
                             QCoreApplication::translate("naqsh::Report", "B relative to A"));
     for (const Quantity &q : quantities(in, o))
-        text += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                    .arg(q.label, f.integer(q.a), f.integer(q.b), ratioPhrase(q.a, q.b, q.noun, f));
+        text +=
+            QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                .arg(q.label, f.integer(q.a), f.integer(q.b), ratioCell(in, q.a, q.b, q.noun, f));
     text += QLatin1Char('\n') +
             QCoreApplication::translate("naqsh::Report", "Convention: %1; activations in %2.")
                 .arg(conventionDisplayName(o.convention), dtypeKey(o.dtype)) +

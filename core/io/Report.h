@@ -61,6 +61,12 @@ QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisRes
 QString markdown(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
                  const ReportOptions &options);
 
+/// Every number of the report that is too large for 64 bits ("layer 'conv' (Conv2d): FLOPs too
+/// large to count in 64 bits", "total MACs: too large…"), translated; empty when all fit. The
+/// reports show such numbers as tooLargeText() and the CLI exits with 1.
+QStringList overflowErrors(const Graph &graph, const LayerRegistry &registry,
+                           const AnalysisResult &result, const ReportOptions &options);
+
 /// Two variants side by side with ratios in words ("9.68× fewer MACs").
 struct CompareInput
 {
@@ -70,8 +76,18 @@ QString compareTable(const CompareInput &in, const ReportOptions &options);
 QByteArray compareJson(const CompareInput &in, const ReportOptions &options);
 QString compareCsv(const CompareInput &in, const ReportOptions &options);
 QString compareMarkdown(const CompareInput &in, const ReportOptions &options);
-/// "9.68× fewer MACs" for b relative to a; "same MACs" when equal.
+/// "9.68× fewer MACs" for b relative to a; "same MACs" when equal; "not compared: too large to
+/// count in 64 bits" when either is.
 QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFormat &format);
+/// True when both variants have every number (no errors): only then are ratios shown, since a
+/// variant with errors leaves layers out and a ratio would compare a part with a whole.
+bool comparable(const CompareInput &in);
+/// ratioPhrase(), or "not compared: a variant has errors" when !comparable(in).
+QString ratioCell(const CompareInput &in, qint64 a, qint64 b, const QString &quantity,
+                  const NumberFormat &format);
+/// What is wrong with a comparison, one line each, translated: a variant's error or its layers
+/// with errors, and numbers too large for 64 bits. The CLI prints these on stderr and exits 1.
+QStringList compareErrors(const CompareInput &in, const ReportOptions &options);
 
 /// One row of a comparison: machine key ("macs"), translated label and noun, and the two
 /// counts. The rows every compare writer prints, for other writers (core/io/TableExport).

@@ -1,12 +1,13 @@
 #include "TableExport.h"
 
+#include "SafeFile.h"
+
 #include "graph/Graph.h"
 #include "layers/LayerRegistry.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 
 namespace naqsh {
 
@@ -465,7 +466,7 @@ QVector<QStringList> compareCells(const Report::CompareInput &in, const ReportOp
     QVector<QStringList> rows;
     for (const Report::CompareQuantity &q : Report::compareQuantities(in, o))
         rows.append({q.label, o.format.integer(q.a), o.format.integer(q.b),
-                     Report::ratioPhrase(q.a, q.b, q.noun, o.format)});
+                     Report::ratioCell(in, q.a, q.b, q.noun, o.format)});
     return rows;
 }
 
@@ -595,21 +596,7 @@ QByteArray comparison(TableFormat format, const Report::CompareInput &in,
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("naqsh::Report", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    file.write(bytes);
-    if (!file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("naqsh::Report", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return SafeFile::write(path, bytes, error);
 }
 
 } // namespace TableExport

@@ -74,7 +74,7 @@ QString compareHtml(const Report::CompareInput &in, const TableExportOptions &op
 QByteArray comparison(TableFormat format, const Report::CompareInput &in,
                       const TableExportOptions &options);
 
-/// Writes @p bytes to @p path atomically (QSaveFile); on failure returns false with a message.
+/// Writes @p bytes to @p path with SafeFile::write; on failure returns false with a message.
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace TableExport

@@ -20,6 +20,7 @@ private slots:
     void badFiles();
     void everyTruncationIsRefused();
     void missingParamsTakeDefaults();
+    void danglingComparisonIsDroppedWithAWarning();
 };
 
 void tst_NaqshFile::roundTripExamples_data()
@@ -152,9 +153,6 @@ void tst_NaqshFile::badFiles_data()
     QTest::newRow("bad comparison kind")
         << head + twoLayers + R"("comparisons":[{"name":"x","kind":"magic"}]})"
         << "comparisons[0].kind: expected \"path\", \"layers\" or \"document\"";
-    QTest::newRow("comparison dangling")
-        << head + twoLayers + R"("comparisons":[{"name":"x","kind":"path","from":1,"to":5}]})"
-        << "comparisons[0].to: no layer has id 5";
 }
 
 void tst_NaqshFile::badFiles()
@@ -189,6 +187,33 @@ void tst_NaqshFile::missingParamsTakeDefaults()
     const LayerType *t = LayerRegistry::builtin().find(u"conv2d");
     QVERIFY(r.graph.layer(LayerId(4))->params == t->defaultParams());
     QCOMPARE(r.graph.nextId(), quint64(5));
+}
+
+void tst_NaqshFile::danglingComparisonIsDroppedWithAWarning()
+{
+    // Issue 12, finding 2: a comparison naming a missing layer no longer makes the whole
+    // document unreadable; it is left out, and the warning names it.
+    const auto r = NaqshFile::fromJson(
+        R"({"format":"naqsh","version":1,
+            "layers":[{"id":1,"type":"input","name":"in"},{"id":2,"type":"relu","name":"r"}],
+            "connections":[{"from":1,"to":2}],
+            "comparisons":[{"name":"kept","kind":"path","from":1,"to":2},
+                           {"name":"x","kind":"path","from":1,"to":5},
+                           {"name":"set","kind":"layers","layers":[2,7]},
+                           {"name":"other","kind":"document","path":"b.naqsh"}]})",
+        LayerRegistry::builtin());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.graph.size(), 2);
+    QCOMPARE(r.graph.variants.size(), 2);
+    QCOMPARE(r.graph.variants[0].name, QStringLiteral("kept"));
+    QCOMPARE(r.graph.variants[1].name, QStringLiteral("other"));
+    QCOMPARE(r.warnings.size(), 2);
+    QVERIFY2(r.warnings[0].startsWith(
+                 QStringLiteral("comparisons[1].to: the comparison \"x\" names layer id 5")),
+             qPrintable(r.warnings[0]));
+    QVERIFY2(r.warnings[1].startsWith(QStringLiteral(
+                 "comparisons[2].layers[1]: the comparison \"set\" names layer id 7")),
+             qPrintable(r.warnings[1]));
 }
 
 QTEST_GUILESS_MAIN(tst_NaqshFile)

@@ -1,5 +1,7 @@
 #include "GraphCommands.h"
 
+#include "graph/VariantUpdate.h"
+
 #include "CommandIds.h"
 #include "graph/GraphModel.h"
 #include "io/NaqshFile.h"
@@ -99,6 +101,8 @@ void RemoveItemsCommand::redo()
         m_model->disconnect(m_connections[i]);
     for (const Layer &l : std::as_const(m_layers))
         m_model->removeLayer(l.id);
+    // Comparisons that used the removed layers change in the same step (undo restores them).
+    m_model->setVariants(variantsWithout(m_variants, removing));
 }
 
 void RemoveItemsCommand::undo()

@@ -1,11 +1,15 @@
 #include "ChartExporter.h"
 
+#include "io/SafeFile.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QSvgGenerator>
+#include <QTemporaryDir>
 #include <qcustomplot.h>
 
 namespace naqsh {
@@ -22,9 +26,21 @@ std::optional<ChartExporter::Format> ChartExporter::formatOf(const QString &path
     return std::nullopt;
 }
 
-bool ChartExporter::save(QCustomPlot *plot, const QString &path, Format format, int dpi, QSize size,
-                         QString *error)
+bool ChartExporter::save(QCustomPlot *plot, const QString &target, Format format, int dpi,
+                         QSize size, QString *error)
 {
+    // QCustomPlot writes to a file name and does not say why it failed: let it write a scratch
+    // file, then write that file's bytes to the target with SafeFile (checked, atomic, refuses
+    // folders and pipes, keeps devices).
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        if (error)
+            *error = QCoreApplication::translate("naqsh::ChartExporter", "cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(target), scratch.errorString());
+        return false;
+    }
+    const QString path =
+        scratch.filePath(QStringLiteral("chart.") + QFileInfo(target).suffix().toLower());
     if (size.isEmpty())
         size = plot->isVisible() ? plot->size() : QSize(900, 560);
     const int w = size.width(), h = size.height();
@@ -38,14 +54,14 @@ bool ChartExporter::save(QCustomPlot *plot, const QString &path, Format format, 
     case Format::Pdf:
         // Cosmetic pens would print hairline-thin; export them with their real width.
         ok = plot->savePdf(path, w, h, QCP::epNoCosmetic, QStringLiteral("Naqsh"),
-                           QFileInfo(path).completeBaseName());
+                           QFileInfo(target).completeBaseName());
         break;
     case Format::Svg: {
         QSvgGenerator svg;
         svg.setFileName(path);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(QFileInfo(path).completeBaseName());
+        svg.setTitle(QFileInfo(target).completeBaseName());
         svg.setDescription(QStringLiteral("Naqsh chart"));
         QCPPainter painter;
         if (painter.begin(&svg)) {
@@ -56,10 +72,20 @@ bool ChartExporter::save(QCustomPlot *plot, const QString &path, Format format, 
         break;
     }
     }
-    if (!ok && error)
-        *error = QCoreApplication::translate("naqsh::ChartExporter", "could not write %1")
-                     .arg(QFileInfo(path).fileName());
-    return ok;
+    if (!ok) {
+        if (error)
+            *error = QCoreApplication::translate("naqsh::ChartExporter", "could not write %1")
+                         .arg(QFileInfo(target).fileName());
+        return false;
+    }
+    const SafeFile::ReadResult drawn = SafeFile::readLimited(path, qint64(1) << 31);
+    if (!drawn.ok()) {
+        if (error)
+            *error = QCoreApplication::translate("naqsh::ChartExporter", "cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(target), drawn.reason);
+        return false;
+    }
+    return SafeFile::write(target, drawn.bytes, error);
 }
 
 QString ChartExporter::exportInteractively(QCustomPlot *plot, Format format,

@@ -5,6 +5,7 @@
 #include "LocalizedTicker.h"
 #include "VariantPalette.h"
 #include "analysis/Analyzer.h"
+#include "analysis/TooLarge.h"
 #include "graph/GraphModel.h"
 #include "io/Report.h"
 #include "layers/LayerRegistry.h"
@@ -547,7 +548,7 @@ qint64 ChartsPanel::quantityValue(Quantity q, const Costs &costs) const
     case Quantity::Compute:
         return flops(costs, m_display->convention()).value();
     case Quantity::Memory:
-        return costs.activations.value() * bytesPerElement(m_display->dtype());
+        return activationBytes(costs.activations, m_display->dtype()).value();
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "LayerSelection.h"
 #include "VariantPalette.h"
 #include "analysis/Analyzer.h"
+#include "analysis/TooLarge.h"
 #include "commands/GraphCommands.h"
 #include "graph/GraphModel.h"
 #include "io/NaqshFile.h"
@@ -63,7 +64,7 @@ qint64 rowValue(int row, const Costs &c, FlopConvention convention, DType dtype)
     case ComparePanel::ActivationsRow:
         return c.activations.value();
     case ComparePanel::MemoryRow:
-        return c.activations.value() * bytesPerElement(dtype);
+        return activationBytes(c.activations, dtype).value();
     default:
         return 0;
     }

@@ -7,12 +7,15 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QLocale>
 #include <QMimeData>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QtMath>
+
+#include <cmath>
 
 namespace naqsh::DiagramExport {
 
@@ -132,6 +135,47 @@ QByteArray pdf(const DiagramRenderer &renderer, const QString &fallbackTitle)
     return bytes;
 }
 
+bool checkSize(const DiagramRenderer &renderer, DiagramFormat format, QString *error)
+{
+    if (format == DiagramFormat::Png) {
+        // QPainter cannot draw beyond 32,767 pixels per side (it warns for every item instead),
+        // and an image of more than 256 megapixels needs more than 1 GiB.
+        const double ratio = renderer.options().pixelRatio();
+        const double w = std::ceil(renderer.size().width() * ratio);
+        const double h = std::ceil(renderer.size().height() * ratio);
+        if (!(w <= kMaxPngSide && h <= kMaxPngSide && w * h <= kMaxPngPixels)) {
+            if (error)
+                *error =
+                    QCoreApplication::translate(
+                        "naqsh::Diagram",
+                        "the PNG would be %1 × %2 pixels; the largest is %3 pixels per side "
+                        "and %4 pixels in all: lower the scale or DPI, draw fewer layers, "
+                        "or export SVG or PDF")
+                        .arg(QLocale::c().toString(w, 'f', 0), QLocale::c().toString(h, 'f', 0),
+                             QLocale::c().toString(kMaxPngSide),
+                             QLocale::c().toString(kMaxPngPixels));
+            return false;
+        }
+    } else if (format == DiagramFormat::Pdf) {
+        // PDF viewers (and the PDF reference's implementation limits) stop at 14,400 points
+        // (200 inches) per side.
+        const QSizeF points = renderer.size() * 0.75;
+        if (!(points.width() <= kMaxPdfPoints && points.height() <= kMaxPdfPoints)) {
+            if (error)
+                *error = QCoreApplication::translate(
+                             "naqsh::Diagram",
+                             "the PDF page would be %1 × %2 points; PDF viewers show at most %3 "
+                             "points (200 inches) per side: draw fewer layers (--layers), or "
+                             "export SVG")
+                             .arg(QLocale::c().toString(points.width(), 'f', 0),
+                                  QLocale::c().toString(points.height(), 'f', 0),
+                                  QLocale::c().toString(kMaxPdfPoints, 'f', 0));
+            return false;
+        }
+    }
+    return true;
+}
+
 bool exportDiagram(const QString &path, const Graph &graph, const AnalysisResult &result,
                    const LayerRegistry &registry, const DiagramOptions &options, QString *error)
 {
@@ -144,6 +188,8 @@ bool exportDiagram(const QString &path, const Graph &graph, const AnalysisResult
         return false;
     }
     const DiagramRenderer renderer(graph, result, registry, options);
+    if (!checkSize(renderer, format, error))
+        return false;
     QByteArray bytes;
     switch (format) {
     case DiagramFormat::Svg:

@@ -33,6 +33,17 @@ QByteArray png(const DiagramRenderer &renderer, const QString &fallbackTitle = {
 /// 0.75 pt), fonts embedded as subsets.
 QByteArray pdf(const DiagramRenderer &renderer, const QString &fallbackTitle = {});
 
+/// Largest PNG Naqsh draws: QPainter stops at 32,767 pixels per side; 256 megapixels is 1 GiB.
+inline constexpr int kMaxPngSide = 32767;
+inline constexpr qint64 kMaxPngPixels = qint64(256) * 1024 * 1024;
+/// Largest PDF page side in points (200 inches), the limit of PDF viewers.
+inline constexpr double kMaxPdfPoints = 14400;
+
+/// False, with a message naming the size and what to do, when @p format cannot hold the
+/// drawing: a PNG beyond kMaxPngSide / kMaxPngPixels, a PDF page beyond kMaxPdfPoints. Checked
+/// before anything is drawn.
+bool checkSize(const DiagramRenderer &renderer, DiagramFormat format, QString *error);
+
 /// Renders the graph with @p options and writes @p path in the format of its suffix (.svg,
 /// .png, .pdf). Returns false with a message in @p error on an unknown suffix or a write error.
 bool exportDiagram(const QString &path, const Graph &graph, const AnalysisResult &result,

@@ -5,6 +5,7 @@
 #include "LayerSelection.h"
 #include "NumberSpinBox.h"
 #include "analysis/Analyzer.h"
+#include "analysis/TooLarge.h"
 #include "commands/GraphCommands.h"
 #include "graph/GraphModel.h"
 #include "layers/LayerRegistry.h"
@@ -829,7 +830,6 @@ void InspectorWidget::updateSummary(const QVector<LayerId> &layers)
     const Graph &g = model->graph();
     const AnalysisResult &result = m_doc->analyzer()->result();
     const NumberFormat &f = m_display->format();
-    const int bpe = bytesPerElement(m_display->dtype());
     const FlopConvention convention = m_display->convention();
 
     // Header.
@@ -969,11 +969,13 @@ void InspectorWidget::updateSummary(const QVector<LayerId> &layers)
         !singleUnknown && flopCount >= 1000 ? f.compact(flopCount) : QString());
     m_costLabels[QStringLiteral("flops")]->setToolTip(conventionDisplayName(convention));
     m_costValues[QStringLiteral("flops")]->setToolTip(conventionDisplayName(convention));
-    set(QStringLiteral("activations"), f.bytes(costs.activations.value() * bpe),
+    set(QStringLiteral("activations"),
+        f.bytes(activationBytes(costs.activations, m_display->dtype()).value()),
         f.digits(tr("%1 values, %2")
                      .arg(f.integer(costs.activations.value()), dtypeKey(m_display->dtype()))));
     const bool showPeak = m_mode == Mode::Empty;
-    set(QStringLiteral("peak"), f.bytes(result.peakActivations.value() * bpe),
+    set(QStringLiteral("peak"),
+        f.bytes(activationBytes(result.peakActivations, m_display->dtype()).value()),
         f.digits(tr("%1 values").arg(f.integer(result.peakActivations.value()))));
     m_costLabels[QStringLiteral("peak")]->setVisible(showPeak);
     m_costValues[QStringLiteral("peak")]->setVisible(showPeak);

@@ -3,6 +3,7 @@
 #include "DisplayContext.h"
 #include "Document.h"
 #include "analysis/Analyzer.h"
+#include "analysis/TooLarge.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -47,12 +48,11 @@ void StatusTotals::refresh()
     const AnalysisResult &r = m_doc->analyzer()->result();
     const NumberFormat &f = m_display->format();
     const Costs &t = r.totals;
-    const int bpe = bytesPerElement(m_display->dtype());
-    const qint64 activationBytes = t.activations.value() * bpe;
-    const qint64 peakBytes = r.peakActivations.value() * bpe;
+    const qint64 totalBytes = activationBytes(t.activations, m_display->dtype()).value();
+    const qint64 peakBytes = activationBytes(r.peakActivations, m_display->dtype()).value();
     m_label->setText(tr("Params %1 · MACs %2 · Activations %3 (peak %4)")
                          .arg(f.integer(t.params().value()), f.compact(t.macs.value()),
-                              f.bytes(activationBytes), f.bytes(peakBytes)));
+                              f.bytes(totalBytes), f.bytes(peakBytes)));
     const qint64 totalFlops = flops(t, m_display->convention()).value();
     QStringList tip;
     tip << tr("Parameters: %1 (weights %2, bias %3)")
@@ -64,7 +64,7 @@ void StatusTotals::refresh()
     tip << tr("FLOPs: %1 (%2)")
                .arg(f.integer(totalFlops), conventionDisplayName(m_display->convention()));
     tip << tr("Activations: %1 values, %2 in %3")
-               .arg(f.integer(t.activations.value()), f.bytes(activationBytes),
+               .arg(f.integer(t.activations.value()), f.bytes(totalBytes),
                     dtypeKey(m_display->dtype()));
     tip << tr("Peak activation memory: %1 (largest set of tensors alive at once)")
                .arg(f.bytes(peakBytes));
