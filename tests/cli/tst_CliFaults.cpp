@@ -28,6 +28,7 @@ private slots:
     void deviceOutputs_data();
     void deviceOutputs();
     void folderOutputRefused();
+    void fullDiskReasonInPersian();
     void flopsOverflowAnEveryConvention_data();
     void flopsOverflowAnEveryConvention();
     void totalsOverflowOfLayersThatFit();
@@ -213,6 +214,25 @@ void tst_CliFaults::deviceOutputs()
                  qPrintable(r.err));
         QVERIFY(QFileInfo(full).isSymLink());
     }
+}
+
+void tst_CliFaults::fullDiskReasonInPersian()
+{
+    // The operating system's reason in the user's language.
+    SmallTmpfs fs(64);
+    if (!fs.isMounted())
+        QSKIP(qPrintable(fs.why()));
+    const QString out = fs.filePath(QStringLiteral("model.py"));
+    QVERIFY(writeBytes(out, "old"));
+    QVERIFY(fs.fill());
+    const Run r = run({QStringLiteral("export"), example("lesson.naqsh"), QStringLiteral("--code"),
+                       out, QStringLiteral("--lang"), QStringLiteral("fa")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(
+        r.err.contains(
+            QStringLiteral("نمی‌توان در %1 نوشت: دیسک پر است").arg(out)),
+        qPrintable(r.err));
+    QCOMPARE(readBytes(out), QByteArray("old"));
 }
 
 void tst_CliFaults::folderOutputRefused()
