@@ -412,6 +412,12 @@ void tst_SaveFaults::overflowInEveryView()
             QStringLiteral("[-\u2212] ?[0-9]{1,3}(,[0-9]{3})+|[-\u2212] ?[0-9]{5,}"));
         for (const QString &t : std::as_const(texts))
             QVERIFY2(!t.contains(negative), qPrintable(t));
+        // No chart draws a negative bar.
+        for (QCustomPlot *plot : w->findChildren<QCustomPlot *>())
+            for (int i = 0; i < plot->plottableCount(); ++i)
+                if (auto *bars = qobject_cast<QCPBars *>(plot->plottable(i)))
+                    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+                        QVERIFY2(it->value >= 0, qPrintable(bars->name()));
         QVERIFY2(
             texts.join(QLatin1Char('\n')).contains(QStringLiteral("too large to count in 64 bits")),
             qPrintable(texts.join(QLatin1Char('\n')).left(3000)));

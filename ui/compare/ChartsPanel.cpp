@@ -32,6 +32,12 @@
 namespace naqsh {
 
 namespace {
+/// The height a count is drawn at: a count too large for 64 bits is drawn as nothing (its label
+/// and tooltip say "too large to count in 64 bits"), never as a negative bar.
+double plotted(qint64 v)
+{
+    return isTooLarge(v) ? 0.0 : double(v);
+}
 
 constexpr int kQuantityCount = 3;
 constexpr int kMaxSegments = 8; ///< per stacked bar; smaller layers are merged into "others"
@@ -675,7 +681,7 @@ void ChartsPanel::rebuildBars()
             b->setWidthType(QCPBars::wtPlotCoords);
             b->setWidth(width);
             b->setBarsGroup(m_barGroups[qi]);
-            b->setData({1.0}, {double(value)});
+            b->setData({1.0}, {plotted(value)});
             const QColor c = variantColor(vi);
             b->setBrush(c);
             b->setPen(QPen(c.darker(125), 1));
@@ -684,17 +690,17 @@ void ChartsPanel::rebuildBars()
             if (qi != 0)
                 b->removeFromLegend();
             byVariant[vi] = b;
-            maxValue = std::max(maxValue, double(value));
+            maxValue = std::max(maxValue, plotted(value));
             if (value > 0)
                 minPositive =
-                    minPositive > 0 ? std::min(minPositive, double(value)) : double(value);
+                    minPositive > 0 ? std::min(minPositive, plotted(value)) : plotted(value);
             // The value above the bar, readable from the back of a classroom.
             const double key = 1.0 + (k - (n - 1) / 2.0) * (width + spacing);
             auto *label = new QCPItemText(p);
             label->setClipAxisRect(rect);
             label->setClipToAxisRect(false);
             label->position->setAxes(x, y);
-            label->position->setCoords(key, double(value));
+            label->position->setCoords(key, plotted(value));
             label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
             label->setPadding(QMargins(0, 0, 0, 3));
             label->setFont(labelFont);
@@ -753,7 +759,7 @@ void ChartsPanel::rebuildStacked()
     auto textTicker = QSharedPointer<QCPAxisTickerText>::create();
     double maxTotal = 0;
     for (int vi : order)
-        maxTotal = std::max(maxTotal, double(quantityValue(q, m_variants[vi].summary.costs)));
+        maxTotal = std::max(maxTotal, plotted(quantityValue(q, m_variants[vi].summary.costs)));
     const double yMax = m_shares ? 108.0 : maxTotal > 0 ? maxTotal * 1.12 : 1.0;
     const QFont segmentFont = scaledFont(font(), 0.85);
     const QFont totalFont = scaledFont(font(), 0.95, true);
@@ -789,7 +795,7 @@ void ChartsPanel::rebuildStacked()
             if (keep.contains(i))
                 segs.append({v.parts[i].name, value, 1});
             else {
-                others.value += value;
+                others.value = (CheckedInt(others.value) + CheckedInt(value)).value();
                 ++others.layerCount;
             }
         }
@@ -817,7 +823,7 @@ void ChartsPanel::rebuildStacked()
             const QColor c = VariantPalette::shade(slot, s, int(segs.size()));
             b->setBrush(c);
             b->setPen(QPen(Qt::white, 1));
-            const double shown = double(seg.value) * scale;
+            const double shown = plotted(seg.value) * scale;
             b->setData({key}, {shown});
             b->setProperty("exact", seg.value);
             b->setProperty("variant", vi);
@@ -837,7 +843,7 @@ void ChartsPanel::rebuildStacked()
                 label->setColor(VariantPalette::textOn(c));
                 const QString value =
                     q == Quantity::Memory ? f.bytes(seg.value) : f.compact(seg.value);
-                const QString share = f.percent(total > 0 ? double(seg.value) / double(total) : 0);
+                const QString share = f.percent(total > 0 ? plotted(seg.value) / double(total) : 0);
                 label->setText(
                     QStringLiteral("%1%2%3 · %4")
                         .arg(seg.name,
@@ -847,7 +853,7 @@ void ChartsPanel::rebuildStacked()
             base += shown;
         }
         auto *sum = new QCPItemText(p);
-        sum->position->setCoords(key, double(total) * scale);
+        sum->position->setCoords(key, plotted(total) * scale);
         sum->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         sum->setPadding(QMargins(0, 0, 0, 3));
         sum->setFont(totalFont);
@@ -1256,9 +1262,9 @@ QString ChartsPanel::toolTipAt(Chart chart, const QPoint &pos) const
                             ? tr("%n other layer(s)", nullptr, bars->property("layerCount").toInt())
                             : layer;
     return QStringLiteral("<b>%1</b><br>%2<br>%3: %4<br>%5")
-        .arg(
-            who.toHtmlEscaped(), variant, quantityTitle(q).toHtmlEscaped(), exactValue(q, value),
-            tr("%1 of this variant").arg(f.percent(total > 0 ? double(value) / double(total) : 0)));
+        .arg(who.toHtmlEscaped(), variant, quantityTitle(q).toHtmlEscaped(), exactValue(q, value),
+             tr("%1 of this variant")
+                 .arg(f.percent(total > 0 ? plotted(value) / double(total) : 0)));
 }
 
 void ChartsPanel::onMouseMove(Chart chart, const QPoint &pos)

@@ -216,6 +216,11 @@ QMimeData *diagramMimeData(const Graph &graph, const AnalysisResult &result,
 {
     const DiagramRenderer renderer(graph, result, registry, options);
     auto *mime = new QMimeData;
+    mime->setData(QStringLiteral("image/svg+xml"), svg(renderer, graph.name));
+    // Too large for an image: the clipboard gets the SVG only (no painter warnings, no
+    // gigabytes of pixels).
+    if (!checkSize(renderer, DiagramFormat::Png, nullptr))
+        return mime;
     const QImage img = image(renderer);
     mime->setImageData(img);
     QByteArray pngBytes;
@@ -225,7 +230,6 @@ QMimeData *diagramMimeData(const Graph &graph, const AnalysisResult &result,
         img.save(&buffer, "PNG");
     }
     mime->setData(QStringLiteral("image/png"), pngBytes);
-    mime->setData(QStringLiteral("image/svg+xml"), svg(renderer, graph.name));
     const QString alt = titleOf(renderer, graph.name).toHtmlEscaped();
     mime->setHtml(
         QStringLiteral(
