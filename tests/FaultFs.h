@@ -12,6 +12,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 namespace naqsh::test {
@@ -94,6 +96,26 @@ private:
     bool m_mounted = false;
     QString m_why;
 };
+
+/// A character device of the test's own, made with mknod in @p dir when running as root (a copy
+/// of /dev/null: minor 3, or /dev/full: minor 7), so that a writer that wrongly replaces devices
+/// with files can only harm this copy, never the system's; /dev/NAME otherwise (an ordinary user
+/// cannot replace that).
+inline QString privateDevice(const QTemporaryDir &dir, const char *name, unsigned minor)
+{
+    if (::geteuid() == 0) {
+        const QString path = dir.filePath(QLatin1String(name));
+        if (::mknod(QFile::encodeName(path).constData(), S_IFCHR | 0666, makedev(1, minor)) == 0)
+            return path;
+    }
+    return QStringLiteral("/dev/") + QLatin1String(name);
+}
+
+inline bool isCharDevice(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 && S_ISCHR(st.st_mode);
+}
 
 inline QByteArray readBytes(const QString &path)
 {
