@@ -128,6 +128,12 @@ int CliApp::usage(const QString &problem)
         "FILE may be a .naqsh document, an ONNX model (.onnx) or a Caffe network (.prototxt).\n"
         "Conventions: flops (default: 2×MACs + other operations), 2macs, macs, torchinfo.\n"
         "Exit codes: 0 success, 1 the model has errors, 2 usage or file errors.\n");
+    m_err << QCoreApplication::translate(
+        "naqsh::Cli",
+        "  naqsh-cli run FILE [--repeat N] [--warmup N] [--threads T] [--seed S] [--flush-caches] "
+        "[--format table|json|csv]\n"
+        "      runs the model on this computer and prints measured times per layer; exit code 1 "
+        "if a layer cannot run\n");
     m_err.flush();
     return UsageError;
 }
@@ -151,6 +157,8 @@ int CliApp::run(const QStringList &arguments)
         return sweep(rest);
     if (command == QLatin1String("export"))
         return exportFiles(rest);
+    if (command == QLatin1String("run"))
+        return runModel(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         usage();

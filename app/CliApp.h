@@ -30,6 +30,7 @@ private:
     int layout(const QStringList &args);
     int sweep(const QStringList &args);
     int exportFiles(const QStringList &args); // CliExport.cpp
+    int runModel(const QStringList &args);    // CliRun.cpp
     int usage(const QString &problem = {});
     void printWarnings(const QString &path, const QStringList &warnings);
     /// Loads any supported model for analysis; on failure prints the error and returns false.

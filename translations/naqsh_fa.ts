@@ -46,7 +46,7 @@
         </translation>
     </message>
     <message>
-        <source>No path leads from &apos;%1&apos; to &apos;%2&apos;: pick the first layer of the branch, then a layer after it.</source>
+        <source>No path leads from '%1' to '%2': pick the first layer of the branch, then a layer after it.</source>
         <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد: نخستین لایه شاخه را برگزینید، سپس لایه‌ای پس از آن.</translation>
     </message>
     <message>
@@ -57,11 +57,11 @@
 <context>
     <name>naqsh::Analysis</name>
     <message>
-        <source>no numbers: layer &apos;%1&apos; upstream has an error</source>
+        <source>no numbers: layer '%1' upstream has an error</source>
         <translation>بدون عدد: لایه «%1» در مسیر بالادست خطا دارد</translation>
     </message>
     <message>
-        <source>unknown layer type &quot;%1&quot;</source>
+        <source>unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -147,11 +147,11 @@
         <translation>پارامترها، عملیات و حافظه فعال‌سازی هر گونه</translation>
     </message>
     <message>
-        <source>Each variant&apos;s bar split into its layers</source>
+        <source>Each variant's bar split into its layers</source>
         <translation>ستون هر گونه، تفکیک‌شده به لایه‌هایش</translation>
     </message>
     <message>
-        <source>How the variants&apos; costs change with one parameter, and where the bottleneck stops paying off</source>
+        <source>How the variants' costs change with one parameter, and where the bottleneck stops paying off</source>
         <translation>هزینه گونه‌ها با تغییر یک پارامتر چگونه عوض می‌شود، و تنگنا از کجا دیگر به‌صرفه نیست</translation>
     </message>
     <message>
@@ -345,7 +345,7 @@
         <translation>هر ستون به‌صورت 100%</translation>
     </message>
     <message>
-        <source>Show each layer&apos;s share of its variant, to compare how the cost is spread rather than how large it is</source>
+        <source>Show each layer's share of its variant, to compare how the cost is spread rather than how large it is</source>
         <translation>سهم هر لایه از گونه‌اش را نشان می‌دهد، تا چگونگی پخش هزینه مقایسه شود نه بزرگی آن</translation>
     </message>
     <message>
@@ -388,11 +388,11 @@
         <translation>حتی در فارسی از ارقام لاتین استفاده شود.</translation>
     </message>
     <message>
-        <source>unknown convention &quot;%1&quot;; use one of %2</source>
+        <source>unknown convention "%1"; use one of %2</source>
         <translation>قرارداد ناشناخته «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>unknown dtype &quot;%1&quot;; use fp32, fp16 or int8</source>
+        <source>unknown dtype "%1"; use fp32, fp16 or int8</source>
         <translation>نوع داده ناشناخته «%1»؛ fp32، fp16 یا int8 را به کار ببرید</translation>
     </message>
     <message>
@@ -400,7 +400,7 @@
         <translation>مقدار --batch باید عدد صحیحی از 1 تا 1000000 باشد</translation>
     </message>
     <message>
-        <source>unknown direction &quot;%1&quot;; use down or right</source>
+        <source>unknown direction "%1"; use down or right</source>
         <translation>جهت ناشناخته «%1»؛ down یا right را به کار ببرید</translation>
     </message>
     <message>
@@ -408,7 +408,7 @@
         <translation>naqsh-cli: %1</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;</source>
+        <source>unknown command "%1"</source>
         <translation>فرمان ناشناخته «%1»</translation>
     </message>
     <message>
@@ -424,11 +424,11 @@
         <translation>naqsh-cli: %1: %2</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; use table, json, csv or markdown</source>
+        <source>unknown format "%1"; use table, json, csv or markdown</source>
         <translation>قالب ناشناخته «%1»؛ table، json، csv یا markdown را به کار ببرید</translation>
     </message>
     <message>
-        <source>error: layer &apos;%1&apos; (%2): %3</source>
+        <source>error: layer '%1' (%2): %3</source>
         <translation>خطا: لایه «%1» (%2): %3</translation>
     </message>
     <message>
@@ -448,7 +448,7 @@
         <translation>فرمان compare یک سند دارای مقایسه یا دو سند می‌گیرد</translation>
     </message>
     <message>
-        <source>naqsh-cli: no comparison named &quot;%1&quot; in %2; it has: %3</source>
+        <source>naqsh-cli: no comparison named "%1" in %2; it has: %3</source>
         <translation>naqsh-cli: در %2 مقایسه‌ای به نام «%1» نیست؛ مقایسه‌های موجود: %3</translation>
     </message>
     <message>
@@ -538,7 +538,7 @@
         <translation>فرمان sweep دقیقاً یک فایل می‌گیرد</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; sweep writes table, json or csv</source>
+        <source>unknown format "%1"; sweep writes table, json or csv</source>
         <translation>قالب ناشناخته «%1»؛ sweep فقط table، json یا csv می‌نویسد</translation>
     </message>
     <message>
@@ -550,15 +550,15 @@
         <translation>فرمان sweep به یک بازه نیاز دارد: --from A --to B</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number, not &quot;%2&quot;</source>
+        <source>--%1 must be a whole number, not "%2"</source>
         <translation>مقدار --%1 باید عدد صحیح باشد، نه «%2»</translation>
     </message>
     <message>
-        <source>naqsh-cli: no layer named &quot;%1&quot; in %2; it has: %3</source>
+        <source>naqsh-cli: no layer named "%1" in %2; it has: %3</source>
         <translation>naqsh-cli: در %2 لایه‌ای به نام «%1» نیست؛ لایه‌های موجود: %3</translation>
     </message>
     <message>
-        <source>naqsh-cli: layer &apos;%1&apos; (%2) has no whole-number parameter &quot;%3&quot;; it has: %4</source>
+        <source>naqsh-cli: layer '%1' (%2) has no whole-number parameter "%3"; it has: %4</source>
         <translation>naqsh-cli: لایه «%1» (%2) پارامتر عدد صحیحی به نام «%3» ندارد؛ پارامترهای موجود: %4</translation>
     </message>
     <message>
@@ -642,7 +642,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>زبان سرستون‌ها، برچسب‌ها و ارقام: en یا fa.</translation>
     </message>
     <message>
-        <source>Diagram title (default: the model&apos;s name).</source>
+        <source>Diagram title (default: the model's name).</source>
         <translation>عنوان نمودار (پیش‌فرض: نام مدل).</translation>
     </message>
     <message>
@@ -666,7 +666,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جهت نمودار: down (رو به پایین) یا right (رو به راست).</translation>
     </message>
     <message>
-        <source>Keep the document&apos;s node positions instead of a fresh layout.</source>
+        <source>Keep the document's node positions instead of a fresh layout.</source>
         <translation>جای گره‌ها همان‌گونه که در سند است بماند، به‌جای چیدمان تازه.</translation>
     </message>
     <message>
@@ -702,11 +702,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فرمان export دست‌کم به یکی از --diagram، --table، --compare-table یا --code نیاز دارد</translation>
     </message>
     <message>
-        <source>unknown language &quot;%1&quot;; use en or fa</source>
+        <source>unknown language "%1"; use en or fa</source>
         <translation>زبان ناشناخته «%1»؛ en یا fa را به کار ببرید</translation>
     </message>
     <message>
-        <source>unknown style &quot;%1&quot;; use screen or print</source>
+        <source>unknown style "%1"; use screen or print</source>
         <translation>سبک ناشناخته «%1»؛ screen یا print را به کار ببرید</translation>
     </message>
     <message>
@@ -718,15 +718,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقدار --dpi باید عدد صحیحی از 10 تا 2400 باشد</translation>
     </message>
     <message>
-        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
+        <source>unknown diagram format "%1"; use .svg, .png or .pdf</source>
         <translation>قالب نمودار ناشناخته «%1»؛ .svg، .png یا .pdf را به کار ببرید</translation>
     </message>
     <message>
-        <source>unknown table format &quot;%1&quot;; use .csv, .md, .tex or .html</source>
+        <source>unknown table format "%1"; use .csv, .md, .tex or .html</source>
         <translation>قالب جدول ناشناخته «%1»؛ .csv، .md، .tex یا .html را به کار ببرید</translation>
     </message>
     <message>
-        <source>no layer named &quot;%1&quot; in %2</source>
+        <source>no layer named "%1" in %2</source>
         <translation>در %2 لایه‌ای به نام «%1» نیست</translation>
     </message>
     <message>
@@ -744,6 +744,112 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>--layers needs at least one layer name (names separated by commas)</source>
         <translation>‏--layers دست‌کم به نام یک لایه نیاز دارد (نام‌ها با ویرگول جدا شوند)</translation>
+    </message>
+<message>
+        <source>--%1 must be a whole number from %2 to %3</source>
+        <translation>--%1 باید عددی صحیح از %2 تا %3 باشد</translation>
+    </message>
+    <message>
+        <source>Output format: table, json or csv.</source>
+        <translation>قالب خروجی: table، json یا csv.</translation>
+    </message>
+    <message>
+        <source>Timed runs (default 5).</source>
+        <translation>شمار اجراهای زمان‌سنجی‌شده (پیش‌فرض ۵).</translation>
+    </message>
+    <message>
+        <source>Untimed runs first (default 1).</source>
+        <translation>شمار اجراهای گرم‌کردن بدون زمان‌سنجی (پیش‌فرض ۱).</translation>
+    </message>
+    <message>
+        <source>Threads (default 1).</source>
+        <translation>شمار رشته‌های پردازشی (پیش‌فرض ۱).</translation>
+    </message>
+    <message>
+        <source>Seed of the random weights and input (default 1).</source>
+        <translation>بذر وزن‌ها و ورودی تصادفی (پیش‌فرض ۱).</translation>
+    </message>
+    <message>
+        <source>Evict the CPU caches before every layer.</source>
+        <translation>پیش از هر لایه، حافظه‌های نهان پردازنده خالی شوند.</translation>
+    </message>
+    <message>
+        <source>run takes exactly one file</source>
+        <translation>run دقیقاً یک پرونده می‌گیرد</translation>
+    </message>
+    <message>
+        <source>unknown format "%1"; run writes table, json or csv</source>
+        <translation>قالب ناشناخته «%1»؛ run فقط table، json یا csv می‌نویسد</translation>
+    </message>
+    <message>
+        <source>Measured on this computer: %1 thread(s), median of %2 runs after %3 warm-up(s), seed %4%5</source>
+        <translation>اندازه‌گیری روی همین رایانه: %1 رشتهٔ پردازشی، میانهٔ %2 اجرا پس از %3 اجرای گرم‌کردن، بذر %4%5</translation>
+    </message>
+    <message>
+        <source>, caches flushed before each layer</source>
+        <translation>، با خالی‌کردن حافظهٔ نهان پیش از هر لایه</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>لایه</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>روش</translation>
+    </message>
+    <message>
+        <source>Median ms</source>
+        <translation>میانه (میلی‌ثانیه)</translation>
+    </message>
+    <message>
+        <source>Spread ms</source>
+        <translation>پراکندگی (میلی‌ثانیه)</translation>
+    </message>
+    <message>
+        <source>GMAC/s</source>
+        <translation>GMAC/s</translation>
+    </message>
+    <message>
+        <source>MACs/byte</source>
+        <translation>MAC بر بایت</translation>
+    </message>
+    <message>
+        <source>did not run</source>
+        <translation>اجرا نشد</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <source>not run: layer '%1' (%2): %3</source>
+        <translation>اجرا نشد: لایهٔ «%1» (%2): %3</translation>
+    </message>
+    <message>
+        <source>error: layer '%1' produced %2 but the analysis says %3</source>
+        <translation>خطا: لایهٔ «%1» خروجی %2 داد، ولی تحلیل %3 می‌گوید</translation>
+    </message>
+    <message>
+        <source>layer types that cannot run yet: %1</source>
+        <translation>نوع لایه‌هایی که هنوز اجرا نمی‌شوند: %1</translation>
+    </message>
+    <message>
+        <source>  naqsh-cli run FILE [--repeat N] [--warmup N] [--threads T] [--seed S] [--flush-caches] [--format table|json|csv]
+      runs the model on this computer and prints measured times per layer; exit code 1 if a layer cannot run
+</source>
+        <translation>  naqsh-cli run FILE [--repeat N] [--warmup N] [--threads T] [--seed S] [--flush-caches] [--format table|json|csv]
+      مدل را روی همین رایانه اجرا می‌کند و زمان اندازه‌گیری‌شدهٔ هر لایه را چاپ می‌کند؛ اگر لایه‌ای اجرا نشود، کد خروج ۱
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n لایه</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1050,11 +1156,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات ضرب-انباشت (MAC) برای کل دسته، بدون بایاس</translation>
     </message>
     <message>
-        <source>Memory of each layer&apos;s output tensor in %1</source>
+        <source>Memory of each layer's output tensor in %1</source>
         <translation>حافظه تانسور خروجی هر لایه به صورت %1</translation>
     </message>
     <message>
-        <source>Share of the model&apos;s FLOPs</source>
+        <source>Share of the model's FLOPs</source>
         <translation>سهم از FLOPs مدل</translation>
     </message>
     <message>
@@ -1152,7 +1258,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نمودار شبکه، ساخته‌شده با «نقش»</translation>
     </message>
     <message>
-        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
+        <source>unknown diagram format "%1"; use .svg, .png or .pdf</source>
         <translation>قالب نمودار ناشناخته «%1»؛ ‎.svg، ‎.png یا ‎.pdf را به کار ببرید</translation>
     </message>
     <message>
@@ -1275,7 +1381,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک لایه را انتخاب کنید، عددهای پنهان آن را حساب کنید و پاسخ‌هایتان را بنویسید.</translation>
     </message>
     <message>
-        <source>Work out the hidden numbers of &apos;%1&apos; and check your answers.</source>
+        <source>Work out the hidden numbers of '%1' and check your answers.</source>
         <translation>عددهای پنهان «%1» را حساب کنید و پاسخ‌هایتان را بررسی کنید.</translation>
     </message>
     <message>
@@ -1302,7 +1408,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>این لایه مقدار به مقدار کار می‌کند: شکل خروجی همان شکل ورودی است</translation>
     </message>
     <message>
-        <source>from the layer&apos;s shape rule (see its help)</source>
+        <source>from the layer's shape rule (see its help)</source>
         <translation>از قاعده شکل این لایه (راهنمای آن را ببینید)</translation>
     </message>
     <message>
@@ -1334,7 +1440,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات دیگر</translation>
     </message>
     <message>
-        <source>per value, as the layer&apos;s help describes; counted apart from MACs</source>
+        <source>per value, as the layer's help describes; counted apart from MACs</source>
         <translation>برای هر مقدار، همان‌طور که در راهنمای لایه آمده؛ جدا از MACها شمرده می‌شود</translation>
     </message>
     <message>
@@ -1350,7 +1456,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هر ضرب-انباشت یک عمل شمرده می‌شود، همان‌طور که ptflops می‌شمارد</translation>
     </message>
     <message>
-        <source>torchinfo&apos;s mult-adds: the bias counts as one more MAC per output value</source>
+        <source>torchinfo's mult-adds: the bias counts as one more MAC per output value</source>
         <translation>mult-adds در torchinfo: بایاس برای هر مقدار خروجی یک MAC دیگر شمرده می‌شود</translation>
     </message>
     <message>
@@ -1514,7 +1620,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقایسه:</translation>
     </message>
     <message>
-        <source>Tables use the window&apos;s FLOP convention, activation type and digits.</source>
+        <source>Tables use the window's FLOP convention, activation type and digits.</source>
         <translation>جدول‌ها قرارداد FLOP، نوع داده فعال‌سازی‌ها و ارقامِ همین پنجره را به کار می‌برند.</translation>
     </message>
     <message>
@@ -1546,7 +1652,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <source>Unknown table format &quot;%1&quot;: use .csv, .md, .tex or .html.</source>
+        <source>Unknown table format "%1": use .csv, .md, .tex or .html.</source>
         <translation>قالب جدول ناشناخته «%1»: ‎.csv، ‎.md، ‎.tex یا ‎.html را به کار ببرید.</translation>
     </message>
     <message>
@@ -1558,8 +1664,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the &quot;# Naqsh:&quot; comments in the file.</source>
-        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های &quot;# Naqsh:&quot; بگردید.</translation>
+        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the "# Naqsh:" comments in the file.</source>
+        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های "# Naqsh:" بگردید.</translation>
     </message>
     <message>
         <source>Copied the diagram as an image and as SVG.</source>
@@ -1621,7 +1727,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::GraphModel</name>
     <message>
-        <source>unknown layer type &quot;%1&quot;</source>
+        <source>unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -1629,7 +1735,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه‌ای با شناسه %1 از پیش وجود دارد</translation>
     </message>
     <message>
-        <source>layer %1 has no parameter &quot;%2&quot;</source>
+        <source>layer %1 has no parameter "%2"</source>
         <translation>لایه %1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -1678,7 +1784,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::GraphScene</name>
     <message>
-        <source>Unknown layer type &quot;%1&quot;</source>
+        <source>Unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -1779,7 +1885,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 باید یکی از %2 باشد، نه %3</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not &quot;%3&quot;</source>
+        <source>%1 must be one of %2, not "%3"</source>
         <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
     </message>
     <message>
@@ -1787,19 +1893,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: %2 دارای %3 مقدار است؛ فقط لایه‌های دوبعدی (یک یا دو مقدار) پشتیبانی می‌شوند</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
+        <source>input '%1' has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
         <translation>ورودی «%1» دارای %2 بعد است؛ «نقش» از ورودی‌های N×C×H×W یا N×F پشتیبانی می‌کند</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos;: %2</source>
+        <source>input '%1': %2</source>
         <translation>ورودی «%1»: %2</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has %2 dimensions, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <source>input '%1' has %2 dimensions, but Naqsh's Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
         <translation>ورودی «%1» دارای %2 بعد است، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
+        <source>input '%1' has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
         <translation>ورودی «%1» اندازه دسته %2 دارد، آن‌گونه که %3 نوشته شده است؛ MACها و فعال‌سازی‌ها برای کل دسته‌اند (برای عددهای هر تصویر، دسته را 1 بگذارید)</translation>
     </message>
     <message>
@@ -1811,7 +1917,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>در input_dim</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
+        <source>input '%1' has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
         <translation>ورودی «%1» شکل ندارد: برای آن یک input_shape { dim: ... } یا چهار مقدار input_dim بدهید</translation>
     </message>
     <message>
@@ -1863,7 +1969,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>(مرحله TRAIN)</translation>
     </message>
     <message>
-        <source>(uses &apos;%1&apos; from %2)</source>
+        <source>(uses '%1' from %2)</source>
         <translation>(از «%1» که %2 تولید می‌کند استفاده می‌کند)</translation>
     </message>
     <message>
@@ -1891,7 +1997,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: ضریب‌های Eltwise شمرده نمی‌شوند (هر کدام یک ضرب برای هر مقدار)</translation>
     </message>
     <message>
-        <source>layer %1 has no bias term, but it is merged into &apos;%2&apos; as a BatchNorm2d with scale and shift</source>
+        <source>layer %1 has no bias term, but it is merged into '%2' as a BatchNorm2d with scale and shift</source>
         <translation>لایه %1 جمله بایاس ندارد، اما به‌صورت یک BatchNorm2d با مقیاس و جابه‌جایی در «%2» ادغام شد</translation>
     </message>
     <message>
@@ -1935,32 +2041,32 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>وارد کردن مدل ممکن نشد: %1</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: it is a folder</source>
+        <source>cannot open '%1': it is a folder</source>
         <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: %2</source>
+        <source>cannot open '%1': %2</source>
         <translation>نمی‌توان «%1» را باز کرد: %2</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is too large to be a network description (weights live in .caffemodel files, not here)</source>
+        <source>'%1' is too large to be a network description (weights live in .caffemodel files, not here)</source>
         <translation>«%1» بزرگ‌تر از آن است که توصیف یک شبکه باشد (وزن‌ها در فایل‌های ‎.caffemodel هستند، نه این‌جا)</translation>
     </message>
     <message>
-        <source>%1 has no parameter &quot;%2&quot;</source>
+        <source>%1 has no parameter "%2"</source>
         <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has no declared shape; Naqsh needs its size to compute anything</source>
+        <source>graph input '%1' has no declared shape; Naqsh needs its size to compute anything</source>
         <translation>ورودی گراف «%1» شکل اعلام‌شده ندارد؛ «نقش» برای هر محاسبه‌ای به اندازه آن نیاز دارد</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has an unknown number of channels</source>
+        <source>graph input '%1' has an unknown number of channels</source>
         <translation>تعداد کانال‌های ورودی گراف «%1» نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has no fixed %2 (&apos;%3&apos;); Naqsh assumes 224 (change it on the Input layer)</source>
-        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد (&apos;%3&apos;)؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
+        <source>graph input '%1' has no fixed %2 ('%3'); Naqsh assumes 224 (change it on the Input layer)</source>
+        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد ('%3')؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
     </message>
     <message>
         <source>height</source>
@@ -1971,31 +2077,31 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عرض</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has an unknown number of features</source>
+        <source>graph input '%1' has an unknown number of features</source>
         <translation>تعداد ویژگی‌های ورودی گراف «%1» نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has an unknown size in dimension %2</source>
+        <source>graph input '%1' has an unknown size in dimension %2</source>
         <translation>اندازه ورودی گراف «%1» در بعد %2 نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has rank %2, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <source>graph input '%1' has rank %2, but Naqsh's Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has rank %2; Naqsh supports inputs of rank 2 (N×F) or 4 (N×C×H×W)</source>
+        <source>graph input '%1' has rank %2; Naqsh supports inputs of rank 2 (N×F) or 4 (N×C×H×W)</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F) یا 4 (N×C×H×W) پشتیبانی می‌کند</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos;: %2</source>
+        <source>graph input '%1': %2</source>
         <translation>ورودی گراف «%1»: %2</translation>
     </message>
     <message>
-        <source>node %1: &apos;%2&apos; has no initializer; its size is taken from the graph input&apos;s declared shape</source>
+        <source>node %1: '%2' has no initializer; its size is taken from the graph input's declared shape</source>
         <translation>گره %1: «%2» مقداردهنده (initializer) ندارد؛ اندازه آن از شکل اعلام‌شده ورودی گراف گرفته می‌شود</translation>
     </message>
     <message>
-        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
+        <source>node %1: input '%2' is not produced by any node and is not a graph input or initializer</source>
         <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
     </message>
     <message>
@@ -2003,11 +2109,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گراف دور دارد: گره %1 مستقیم یا از راه گره‌های دیگر به خروجی خودش وابسته است</translation>
     </message>
     <message>
-        <source>node %1 uses &apos;%2&apos;, an extra output of %3; Naqsh imports only the main output of that operator</source>
+        <source>node %1 uses '%2', an extra output of %3; Naqsh imports only the main output of that operator</source>
         <translation>گره %1 از «%2»، خروجی اضافه %3، استفاده می‌کند؛ «نقش» فقط خروجی اصلی آن عملگر را وارد می‌کند</translation>
     </message>
     <message>
-        <source>node %1: output &apos;%2&apos; cannot be recorded (%3); its shape is left unknown</source>
+        <source>node %1: output '%2' cannot be recorded (%3); its shape is left unknown</source>
         <translation>گره %1: خروجی «%2» را نمی‌توان ثبت کرد (%3)؛ شکل آن نامعلوم می‌ماند</translation>
     </message>
     <message>
@@ -2041,11 +2147,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک تانسور ثابت را الحاق می‌کند</translation>
     </message>
     <message>
-        <source>Naqsh&apos;s Flatten keeps the batch (axis 1), and this node uses axis %1</source>
+        <source>Naqsh's Flatten keeps the batch (axis 1), and this node uses axis %1</source>
         <translation>Flatten در «نقش» بعد دسته را نگه می‌دارد (محور 1)، و این گره محور %1 را به کار می‌برد</translation>
     </message>
     <message>
-        <source>Naqsh&apos;s BatchNorm2d needs a 4-D input, and this one has rank %1</source>
+        <source>Naqsh's BatchNorm2d needs a 4-D input, and this one has rank %1</source>
         <translation>BatchNorm2d در «نقش» به ورودی چهاربعدی نیاز دارد، و ورودی این یکی مرتبه %1 دارد</translation>
     </message>
     <message>
@@ -2053,7 +2159,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>وزن‌های آن را لایه‌های دیگر حساب می‌کنند</translation>
     </message>
     <message>
-        <source>node %1: weight &apos;%2&apos; has no initializer and its shape is unknown, so Naqsh cannot tell the layer&apos;s size</source>
+        <source>node %1: weight '%2' has no initializer and its shape is unknown, so Naqsh cannot tell the layer's size</source>
         <translation>گره %1: وزن «%2» مقداردهنده (initializer) ندارد و شکلش نامعلوم است، پس «نقش» نمی‌تواند اندازه لایه را تعیین کند</translation>
     </message>
     <message>
@@ -2089,7 +2195,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فقط ضرب در یک وزن ثابت دوبعدی مدل می‌شود (به‌صورت Linear)</translation>
     </message>
     <message>
-        <source>Naqsh&apos;s Linear takes a flat N×F input, and this one has rank %1</source>
+        <source>Naqsh's Linear takes a flat N×F input, and this one has rank %1</source>
         <translation>Linear در «نقش» ورودی تخت N×F می‌پذیرد، و ورودی این یکی مرتبه %1 دارد</translation>
     </message>
     <message>
@@ -2169,7 +2275,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گره %1: درون‌یابی %2 مانند دوخطی (bilinear) شمرده می‌شود</translation>
     </message>
     <message>
-        <source>the layer type &quot;%1&quot; is not registered</source>
+        <source>the layer type "%1" is not registered</source>
         <translation>نوع لایه «%1» ثبت نشده است</translation>
     </message>
     <message>
@@ -2177,19 +2283,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مدل لایه‌ای برای وارد کردن ندارد: همه گره‌ها فقط مقدارهای ثابت حساب می‌کنند</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is read by layer &apos;%2&apos; before any layer writes it (Caffe runs the layers in file order)</source>
+        <source>'%1' is read by layer '%2' before any layer writes it (Caffe runs the layers in file order)</source>
         <translation>لایهٔ «%2»، «%1» را پیش از آنکه لایه‌ای آن را بنویسد می‌خواند (Caffe لایه‌ها را به ترتیب فایل اجرا می‌کند)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer writes it; did you mean &apos;%3&apos;?</source>
+        <source>'%1' is read by layer '%2' but no layer writes it; did you mean '%3'?</source>
         <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه‌ای آن را نمی‌نویسد؛ آیا منظورتان «%3» بود؟</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer or input writes it</source>
+        <source>'%1' is read by layer '%2' but no layer or input writes it</source>
         <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه یا ورودی‌ای آن را نمی‌نویسد</translation>
     </message>
     <message>
-        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type &quot;%1&quot; as one of them</source>
+        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type "%1" as one of them</source>
         <translation>این لایه bottom ندارد؛ فقط لایه‌های داده و Input چیزی نمی‌خوانند، و «نقش» نوع لایهٔ «%1» را از آن‌ها نمی‌شناسد</translation>
     </message>
     <message>
@@ -2201,7 +2307,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>در %1</translation>
     </message>
     <message>
-        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer &apos;%2&apos; assumes %3×%4×%5×%6; set the real size on that layer</source>
+        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer '%2' assumes %3×%4×%5×%6; set the real size on that layer</source>
         <translation>لایهٔ دادهٔ %1 اندازهٔ تصویر را نمی‌گوید (نه crop_size، نه new_height و new_width، نه resize_param و نه شکل input_param): لایهٔ Input «%2» اندازهٔ %3×%4×%5×%6 را فرض می‌کند؛ اندازهٔ واقعی را روی همان لایه تنظیم کنید</translation>
     </message>
 </context>
@@ -2256,7 +2362,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نام لایه</translation>
     </message>
     <message>
-        <source>The layer&apos;s name, shown on the canvas and in tables and exports</source>
+        <source>The layer's name, shown on the canvas and in tables and exports</source>
         <translation>نام لایه، که روی بوم، در جدول‌ها و در خروجی‌های صادرشده نشان داده می‌شود</translation>
     </message>
     <message>
@@ -2396,7 +2502,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات عملگرهای واردشده نامعلوم است و کنار گذاشته شده است.</translation>
     </message>
     <message>
-        <source>Naqsh cannot count this imported operator&apos;s operations.</source>
+        <source>Naqsh cannot count this imported operator's operations.</source>
         <translation>«نقش» نمی‌تواند عملیات این عملگر واردشده را بشمارد.</translation>
     </message>
     <message>
@@ -2861,7 +2967,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نام یک نوع لایه انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>unknown layer type &quot;%1&quot;</source>
+        <source>unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -2869,7 +2975,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نامی ناتهی انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>%1 has no parameter &quot;%2&quot;</source>
+        <source>%1 has no parameter "%2"</source>
         <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -2881,15 +2987,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هیچ لایه‌ای شناسه %1 ندارد</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; (%2) has no output</source>
+        <source>layer '%1' (%2) has no output</source>
         <translation>لایه «%1» (%2) خروجی ندارد</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; (%2) takes at most %3 input(s)</source>
+        <source>layer '%1' (%2) takes at most %3 input(s)</source>
         <translation>لایه «%1» (%2) حداکثر %3 ورودی می‌پذیرد</translation>
     </message>
     <message>
-        <source>connecting &apos;%1&apos; to &apos;%2&apos; makes a cycle</source>
+        <source>connecting '%1' to '%2' makes a cycle</source>
         <translation>اتصال «%1» به «%2» یک دور می‌سازد</translation>
     </message>
     <message>
@@ -2905,8 +3011,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مسیر یک فایل انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &quot;path&quot;, &quot;layers&quot; or &quot;document&quot;</source>
-        <translation>&quot;path&quot;، &quot;layers&quot; یا &quot;document&quot; انتظار می‌رفت</translation>
+        <source>expected "path", "layers" or "document"</source>
+        <translation>"path"، "layers" یا "document" انتظار می‌رفت</translation>
     </message>
     <message>
         <source>not valid JSON at %1: %2</source>
@@ -2917,8 +3023,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>سند «نقش» نیست: بالاترین سطح باید یک شیء JSON باشد</translation>
     </message>
     <message>
-        <source>not a Naqsh document: &quot;format&quot; must be &quot;naqsh&quot;</source>
-        <translation>سند «نقش» نیست: مقدار &quot;format&quot; باید &quot;naqsh&quot; باشد</translation>
+        <source>not a Naqsh document: "format" must be "naqsh"</source>
+        <translation>سند «نقش» نیست: مقدار "format" باید "naqsh" باشد</translation>
     </message>
     <message>
         <source>version: expected a whole number</source>
@@ -2941,8 +3047,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 بزرگ‌تر از آن است که سند «نقش» باشد</translation>
     </message>
     <message>
-        <source>%1: the comparison &quot;%2&quot; names layer id %3, which is not in the document; it was left out</source>
+        <source>%1: the comparison "%2" names layer id %3, which is not in the document; it was left out</source>
         <translation>%1: مقایسه «%2» به لایه با شناسه %3 اشاره می‌کند که در سند نیست؛ این مقایسه کنار گذاشته شد</translation>
+    </message>
+<message>
+        <source>cannot write %1: %2</source>
+        <translation>نمی‌توان در %1 نوشت: %2</translation>
     </message>
 </context>
 <context>
@@ -2963,7 +3073,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تنگنای بازنمایی</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
+        <source>'%1' squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
         <translation>«%1» تعداد %2 کانال را به %3 کانال می‌فشارد (کمتر از یک‌چهارم). صرفه‌جویی واقعی است، اما فشردن تا این حد ممکن است اطلاعاتی را که لایه‌های بعدی لازم دارند دور بریزد: یک تنگنای بازنمایی (representational bottleneck).</translation>
     </message>
     <message>
@@ -2971,7 +3081,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>خیلی زود در شبکه</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
+        <source>'%1' reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
         <translation>«%1» درست در آغاز شبکه، جایی که ویژگی‌ها هنوز سطح پایین‌اند، کانال‌ها را کم می‌کند. کانولوشن 1×1 هر بار فقط یک پیکسل را می‌بیند، پس پیش از آنکه هیچ بافت فضایی‌ای گردآوری شود فشرده می‌کند؛ تنگناها معمولاً در لایه‌های عمیق‌تر شبکه سودمندند.</translation>
     </message>
 </context>
@@ -3001,15 +3111,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مدل نسخه مجموعه عملگرها (opset) را برای دامنه استاندارد ONNX اعلام نمی‌کند (opset_import وجود ندارد؛ شاید فایل ناقص باشد)</translation>
     </message>
     <message>
-        <source>graph &apos;%1&apos; has no nodes</source>
+        <source>graph '%1' has no nodes</source>
         <translation>گراف «%1» هیچ گره‌ای ندارد</translation>
     </message>
     <message>
-        <source>initializer &apos;%1&apos;: %2</source>
+        <source>initializer '%1': %2</source>
         <translation>initializer «%1»: %2</translation>
     </message>
     <message>
-        <source>%1 &apos;%2&apos;: %3</source>
+        <source>%1 '%2': %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
     <message>
@@ -3025,23 +3135,23 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>value_info</translation>
     </message>
     <message>
-        <source>node %1: tensor &apos;%2&apos; is produced more than once</source>
+        <source>node %1: tensor '%2' is produced more than once</source>
         <translation>گره %1: تانسور «%2» بیش از یک بار تولید شده است</translation>
     </message>
     <message>
-        <source>node %1, attribute &apos;%2&apos;: %3</source>
+        <source>node %1, attribute '%2': %3</source>
         <translation>گره %1، ویژگی «%2»: %3</translation>
     </message>
     <message>
-        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
+        <source>node %1: input '%2' is not produced by any node and is not a graph input or initializer</source>
         <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
     </message>
     <message>
-        <source>node %1 uses &apos;%2&apos; before the node that produces it; nodes are not in topological order</source>
+        <source>node %1 uses '%2' before the node that produces it; nodes are not in topological order</source>
         <translation>گره %1 از «%2» پیش از گره تولیدکننده‌اش استفاده می‌کند؛ گره‌ها به ترتیب توپولوژیک نیستند</translation>
     </message>
     <message>
-        <source>graph output &apos;%1&apos; is not produced by any node</source>
+        <source>graph output '%1' is not produced by any node</source>
         <translation>خروجی گراف «%1» را هیچ گره‌ای تولید نمی‌کند</translation>
     </message>
     <message>
@@ -3103,19 +3213,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>خواندن مدل ممکن نشد</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: it is a folder</source>
+        <source>cannot open '%1': it is a folder</source>
         <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: the file does not exist</source>
+        <source>cannot open '%1': the file does not exist</source>
         <translation>نمی‌توان «%1» را باز کرد: فایل وجود ندارد</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: %2</source>
+        <source>cannot open '%1': %2</source>
         <translation>نمی‌توان «%1» را باز کرد: %2</translation>
     </message>
     <message>
-        <source>cannot read &apos;%1&apos;: %2</source>
+        <source>cannot read '%1': %2</source>
         <translation>نمی‌توان «%1» را خواند: %2</translation>
     </message>
     <message>
@@ -3130,8 +3240,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک پیام</translation>
     </message>
     <message>
-        <source>unexpected character &apos;%1&apos;</source>
-        <translation>نویسه غیرمنتظره &apos;%1&apos;</translation>
+        <source>unexpected character '%1'</source>
+        <translation>نویسه غیرمنتظره '%1'</translation>
     </message>
     <message>
         <source>unexpected character U+%1</source>
@@ -3142,28 +3252,28 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>بایت غیرمنتظره 0x%1</translation>
     </message>
     <message>
-        <source>invalid number &apos;%1&apos;</source>
-        <translation>عدد نامعتبر &apos;%1&apos;</translation>
+        <source>invalid number '%1'</source>
+        <translation>عدد نامعتبر '%1'</translation>
     </message>
     <message>
         <source>unterminated string</source>
         <translation>رشته بسته نشده است</translation>
     </message>
     <message>
-        <source>invalid escape sequence &apos;\x&apos; in string: expected hex digits</source>
-        <translation>دنباله گریز نامعتبر &apos;\x&apos; در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
+        <source>invalid escape sequence '\x' in string: expected hex digits</source>
+        <translation>دنباله گریز نامعتبر '\x' در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>invalid escape sequence &apos;\%1&apos; in string: expected %2 hex digits</source>
-        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
+        <source>invalid escape sequence '\%1' in string: expected %2 hex digits</source>
+        <translation>دنباله گریز نامعتبر '\%1' در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
     </message>
     <message>
         <source>invalid escape sequence in string: U+%1 is not a valid code point</source>
         <translation>دنباله گریز نامعتبر در رشته: U+%1 نقطه کد معتبری نیست</translation>
     </message>
     <message>
-        <source>invalid escape sequence &apos;\%1&apos; in string</source>
-        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته</translation>
+        <source>invalid escape sequence '\%1' in string</source>
+        <translation>دنباله گریز نامعتبر '\%1' در رشته</translation>
     </message>
     <message>
         <source>invalid escape sequence in string</source>
@@ -3174,59 +3284,59 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>پایان فایل</translation>
     </message>
     <message>
-        <source>unexpected end of file inside &apos;%1&apos; (opened at line %2): expected &apos;%3&apos;</source>
-        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): &apos;%3&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file inside '%1' (opened at line %2): expected '%3'</source>
+        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): '%3' انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &apos;%1&apos; to close &apos;%2&apos; opened at line %3, found %4</source>
-        <translation>برای بستن &apos;%2&apos; که در سطر %3 باز شده بود &apos;%1&apos; انتظار می‌رفت، اما %4 آمد</translation>
+        <source>expected '%1' to close '%2' opened at line %3, found %4</source>
+        <translation>برای بستن '%2' که در سطر %3 باز شده بود '%1' انتظار می‌رفت، اما %4 آمد</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;: no message is open</source>
-        <translation>&apos;%1&apos; غیرمنتظره: هیچ پیامی باز نیست</translation>
+        <source>unexpected '%1': no message is open</source>
+        <translation>'%1' غیرمنتظره: هیچ پیامی باز نیست</translation>
     </message>
     <message>
         <source>expected a field name, found %1</source>
         <translation>نام فیلد انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected &apos;]&apos;</source>
-        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: &apos;]&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected ']'</source>
+        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: ']' انتظار می‌رفت</translation>
     </message>
     <message>
         <source>expected an extension name like [package.field], found %1</source>
         <translation>نام افزونه‌ای مانند [package.field] انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file after &apos;%1&apos;: expected &apos;:&apos; or &apos;{&apos;</source>
-        <translation>پایان غیرمنتظره فایل پس از «%1»: &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file after '%1': expected ':' or '{'</source>
+        <translation>پایان غیرمنتظره فایل پس از «%1»: ':' یا '{' انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &apos;:&apos; or &apos;{&apos; after &apos;%1&apos;, found %2</source>
-        <translation>پس از «%1» &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت، اما %2 آمد</translation>
+        <source>expected ':' or '{' after '%1', found %2</source>
+        <translation>پس از «%1» ':' یا '{' انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file inside the list for &apos;%1&apos; (opened at line %2): expected &apos;]&apos;</source>
-        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): &apos;]&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file inside the list for '%1' (opened at line %2): expected ']'</source>
+        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): ']' انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; in the list for &apos;%1&apos;, found %2</source>
-        <translation>در فهرست «%1»، &apos;,&apos; یا &apos;]&apos; انتظار می‌رفت، اما %2 آمد</translation>
+        <source>expected ',' or ']' in the list for '%1', found %2</source>
+        <translation>در فهرست «%1»، ',' یا ']' انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
         <source>messages are nested deeper than %1 levels</source>
         <translation>پیام‌ها بیش از %1 سطح تودرتو شده‌اند</translation>
     </message>
     <message>
-        <source>unexpected end of file: expected a value for &apos;%1&apos;</source>
+        <source>unexpected end of file: expected a value for '%1'</source>
         <translation>پایان غیرمنتظره فایل: مقداری برای «%1» انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected a number after &apos;-&apos;, found %1</source>
-        <translation>پس از &apos;-&apos; عدد انتظار می‌رفت، اما %1 آمد</translation>
+        <source>expected a number after '-', found %1</source>
+        <translation>پس از '-' عدد انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>expected a value for &apos;%1&apos;, found %2</source>
+        <source>expected a value for '%1', found %2</source>
         <translation>مقداری برای «%1» انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
@@ -3334,7 +3444,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>حافظه فعال‌سازی (%1): %2 مجموع همه لایه‌ها، %3 در اوج</translation>
     </message>
     <message>
-        <source>error in layer &apos;%1&apos; (%2): %3</source>
+        <source>error in layer '%1' (%2): %3</source>
         <translation>خطا در لایه «%1» (%2): %3</translation>
     </message>
     <message>
@@ -3440,7 +3550,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 در برابر %2</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; (%2): FLOPs %3</source>
+        <source>layer '%1' (%2): FLOPs %3</source>
         <translation>لایه «%1» (%2): FLOPs %3</translation>
     </message>
     <message>
@@ -3466,6 +3576,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>%1: %2 %3</source>
         <translation>%1: %2 %3</translation>
+    </message>
+<message>
+        <source>cannot write %1: %2</source>
+        <translation>نمی‌توان در %1 نوشت: %2</translation>
     </message>
 </context>
 <context>
@@ -3601,7 +3715,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه پیمایش‌شده دیگر وجود ندارد</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; has no whole-number parameter &quot;%2&quot;</source>
+        <source>layer '%1' has no whole-number parameter "%2"</source>
         <translation>لایه «%1» پارامتر عدد صحیحی به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -3628,7 +3742,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه آغاز یا پایان این مسیر دیگر وجود ندارد</translation>
     </message>
     <message>
-        <source>no path leads from &apos;%1&apos; to &apos;%2&apos;</source>
+        <source>no path leads from '%1' to '%2'</source>
         <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد</translation>
     </message>
     <message>
@@ -3826,7 +3940,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ConvTranspose2d</translation>
     </message>
     <message>
-        <source>a transposed convolution runs the convolution&apos;s size rule backwards</source>
+        <source>a transposed convolution runs the convolution's size rule backwards</source>
         <translation>کانولوشن ترانهاده قاعده اندازه کانولوشن را برعکس اجرا می‌کند</translation>
     </message>
     <message>
@@ -4066,7 +4180,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>واردشده</translation>
     </message>
     <message>
-        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file&apos;s weights; its operations are unknown and left out of every total.</source>
+        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file's weights; its operations are unknown and left out of every total.</source>
         <translation>عملگری از یک مدل واردشده که «نقش» هنوز آن را مدل نمی‌کند. شکل خروجی آن از فایل می‌آید (یا برای عملگرهای عنصربه‌عنصر برابر ورودی آن است) و پارامترهایش از وزن‌های فایل؛ عملیات آن نامعلوم است و در هیچ جمع کلی آورده نمی‌شود.</translation>
     </message>
     <message>
@@ -4074,7 +4188,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملگر</translation>
     </message>
     <message>
-        <source>The operator&apos;s name in the imported file</source>
+        <source>The operator's name in the imported file</source>
         <translation>نام عملگر در فایل واردشده</translation>
     </message>
     <message>
@@ -4138,7 +4252,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>دسته از ورودی پیروی کند</translation>
     </message>
     <message>
-        <source>Take the first size from the input&apos;s batch, so that changing the batch changes this output too</source>
+        <source>Take the first size from the input's batch, so that changing the batch changes this output too</source>
         <translation>اندازه اول از دسته ورودی گرفته شود تا تغییر دسته این خروجی را هم تغییر دهد</translation>
     </message>
     <message>
@@ -4266,7 +4380,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 باید true یا false باشد</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not &quot;%3&quot;</source>
+        <source>%1 must be one of %2, not "%3"</source>
         <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
     </message>
     <message>
@@ -4394,7 +4508,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ورودی‌هایش را به ترتیب ورودی در امتداد محور کانال الحاق می‌کند. دسته، ارتفاع و عرض باید برابر باشند. ماژول‌های Inception شاخه‌هایشان را این‌گونه الحاق می‌کنند.</translation>
     </message>
     <message>
-        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy&apos;s): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
+        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy's): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
         <translation>جمع عنصربه‌عنصر ورودی‌ها، مانند اتصال باقی‌مانده (residual). قاعده پخش (broadcasting، مانند NumPy): ورودی‌ها باید تعداد ابعاد یکسانی داشته باشند؛ در هر بعد اندازه‌ها باید برابر باشند یا یکی از آن‌ها 1 باشد که تا اندازه دیگری کشیده می‌شود. k ورودی برای هر مقدار خروجی k − 1 جمع هزینه دارد.</translation>
     </message>
     <message>
@@ -4740,6 +4854,77 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>the output would have size %1 in dimension %2, which is too large</source>
         <translation>خروجی در بعد %2 اندازه %1 پیدا می‌کرد که بیش از حد بزرگ است</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Exec</name>
+    <message>
+        <source>Conv2d needs N×C×H×W tensors</source>
+        <translation>Conv2d به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>ConvTranspose2d needs N×C×H×W tensors</source>
+        <translation>ConvTranspose2d به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>Linear needs an input with features</source>
+        <translation>Linear به ورودی‌ای با ویژگی نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the softmax axis is outside the tensor</source>
+        <translation>محور softmax بیرون از تانسور است</translation>
+    </message>
+    <message>
+        <source>BatchNorm needs a channel dimension</source>
+        <translation>BatchNorm به بُعد کانال نیاز دارد</translation>
+    </message>
+    <message>
+        <source>LRN needs N×C×… tensors</source>
+        <translation>LRN به تانسورهای N×C×… نیاز دارد</translation>
+    </message>
+    <message>
+        <source>an input has more dimensions than the output</source>
+        <translation>یکی از ورودی‌ها بیش از خروجی بُعد دارد</translation>
+    </message>
+    <message>
+        <source>the concat axis is outside the tensor</source>
+        <translation>محور الحاق بیرون از تانسور است</translation>
+    </message>
+    <message>
+        <source>unknown layer type %1</source>
+        <translation>نوع لایهٔ ناشناخته: %1</translation>
+    </message>
+    <message>
+        <source>the analysis has no shape for it: %1</source>
+        <translation>تحلیل برای آن شکلی ندارد: %1</translation>
+    </message>
+    <message>
+        <source>no kernel runs layer type %1 yet</source>
+        <translation>هنوز هیچ هسته‌ای لایه‌ای از نوع %1 را اجرا نمی‌کند</translation>
+    </message>
+    <message>
+        <source>its input %1 did not run</source>
+        <translation>ورودی آن، %1، اجرا نشد</translation>
+    </message>
+    <message>
+        <source>not run: it is on a cycle</source>
+        <translation>اجرا نشد: روی یک چرخه است</translation>
+    </message>
+    <message>
+        <source>pooling needs N×C×H×W tensors</source>
+        <translation>ادغام (pooling) به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the reshape changes the number of values</source>
+        <translation>تغییر شکل، تعداد مقدارها را عوض می‌کند</translation>
+    </message>
+    <message>
+        <source>Upsample needs N×C×H×W tensors</source>
+        <translation>Upsample به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>ZeroPad2d needs N×C×H×W tensors</source>
+        <translation>ZeroPad2d به تانسورهای N×C×H×W نیاز دارد</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@
 // convolution (one input channel per group) is a per-channel stencil.
 #include "Kernels.h"
 
+#include <QCoreApplication>
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -49,7 +51,7 @@ QString prepareConv(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank != 4 || y.rank != 4)
-        return QStringLiteral("Conv2d needs N×C×H×W tensors");
+        return QCoreApplication::translate("naqsh::Exec", "Conv2d needs N×C×H×W tensors");
     const ParamReader &v = s.params;
     const qint64 kh = v.integer("kernel_h", 1), kw = v.integer("kernel_w", 1);
     const qint64 sh = v.integer("stride_h", 1), sw = v.integer("stride_w", 1);
@@ -211,7 +213,7 @@ QString prepareConvT(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank != 4 || y.rank != 4)
-        return QStringLiteral("ConvTranspose2d needs N×C×H×W tensors");
+        return QCoreApplication::translate("naqsh::Exec", "ConvTranspose2d needs N×C×H×W tensors");
     const ParamReader &v = s.params;
     const qint64 kh = v.integer("kernel_h", 1), kw = v.integer("kernel_w", 1);
     const qint64 groups = std::max<qint64>(v.integer("groups", 1), 1);
@@ -289,7 +291,7 @@ QString prepareLinear(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank < 1 || y.rank < 1)
-        return QStringLiteral("Linear needs an input with features");
+        return QCoreApplication::translate("naqsh::Exec", "Linear needs an input with features");
     const qint64 inF = x.dims[x.rank - 1], outF = y.dims[y.rank - 1];
     p.ints = {x.elements().value() / std::max<qint64>(inF, 1), inF, outF};
     initWeightAndBias(s, p, {outF, inF}, inF, outF, s.params.flag("bias", true));

@@ -1,6 +1,8 @@
 // Activations, normalisation and merges: kernels that touch every value once or a few times.
 #include "Kernels.h"
 
+#include <QCoreApplication>
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -132,7 +134,7 @@ QString prepareSoftmax(const KernelSetup &s, PreparedLayer &p)
     if (axis < 0)
         axis += x.rank;
     if (axis < 0 || axis >= x.rank)
-        return QStringLiteral("the softmax axis is outside the tensor");
+        return QCoreApplication::translate("naqsh::Exec", "the softmax axis is outside the tensor");
     p.ints = {span(x, 0, int(axis)), x.dims[size_t(axis)], span(x, int(axis) + 1, x.rank)};
     p.path = QStringLiteral("element-wise");
     return {};
@@ -166,7 +168,7 @@ QString prepareBatchNorm(const KernelSetup &s, PreparedLayer &p)
 {
     const TensorShape &x = s.inputs[0];
     if (x.rank < 2)
-        return QStringLiteral("BatchNorm needs a channel dimension");
+        return QCoreApplication::translate("naqsh::Exec", "BatchNorm needs a channel dimension");
     const qint64 c = x.dims[1];
     auto make = [&](const char *name, double lo, double hi) {
         Tensor t = Tensor::zeros(shapeOf({c}));
@@ -216,7 +218,7 @@ QString prepareLrn(const KernelSetup &s, PreparedLayer &p)
 {
     const TensorShape &x = s.inputs[0];
     if (x.rank < 3)
-        return QStringLiteral("LRN needs N×C×… tensors");
+        return QCoreApplication::translate("naqsh::Exec", "LRN needs N×C×… tensors");
     p.ints = {x.dims[0], x.dims[1], span(x, 2, x.rank), s.params.integer("size", 5)};
     p.reals = {s.params.real("alpha", 1e-4), s.params.real("beta", 0.75), s.params.real("k", 1.0)};
     p.path = QStringLiteral("element-wise");
@@ -265,7 +267,8 @@ QString prepareBroadcast(const KernelSetup &s, PreparedLayer &p)
         p.ints.push_back(y.dims[size_t(i)]);
     for (const TensorShape &x : s.inputs) {
         if (x.rank > y.rank)
-            return QStringLiteral("an input has more dimensions than the output");
+            return QCoreApplication::translate("naqsh::Exec",
+                                               "an input has more dimensions than the output");
         std::vector<qint64> strides(size_t(y.rank), 0);
         qint64 stride = 1;
         for (int i = x.rank - 1; i >= 0; --i) {
@@ -322,7 +325,7 @@ QString prepareConcat(const KernelSetup &s, PreparedLayer &p)
     if (axis < 0)
         axis += y.rank;
     if (axis < 0 || axis >= y.rank)
-        return QStringLiteral("the concat axis is outside the tensor");
+        return QCoreApplication::translate("naqsh::Exec", "the concat axis is outside the tensor");
     p.ints = {span(y, 0, int(axis)), span(y, int(axis), y.rank)};
     for (const TensorShape &x : s.inputs)
         p.ints.push_back(span(x, int(axis), x.rank)); // values per outer index

@@ -4,6 +4,7 @@
 #include "layers/LayerRegistry.h"
 
 #include <Eigen/Core>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSet>
 #include <QVarLengthArray>
@@ -95,19 +96,24 @@ bool Executor::prepare()
         step.id = id;
         std::mt19937_64 rng(mix(m_options.seed, id.value));
         if (!type) {
-            step.problem = QStringLiteral("unknown layer type %1").arg(layer.type);
+            step.problem =
+                QCoreApplication::translate("naqsh::Exec", "unknown layer type %1").arg(layer.type);
         } else if (!type->hasOutput) {
             step.isSink = true;
         } else if (!r || !r->hasNumbers()) {
-            step.problem = QStringLiteral("the analysis has no shape for it: %1")
-                               .arg(r ? m_analysis.errorText(m_graph, id) : QString());
+            step.problem =
+                QCoreApplication::translate("naqsh::Exec", "the analysis has no shape for it: %1")
+                    .arg(r ? m_analysis.errorText(m_graph, id) : QString());
         } else if (layer.type == QLatin1String("input")) {
             step.isInput = true;
             Tensor t = Tensor::zeros(r->output);
             exec::fillUniform(t, 1.0, rng);
             step.outputs = {std::move(t)};
         } else if (auto k = table.constFind(layer.type); k == table.constEnd()) {
-            step.problem = QStringLiteral("no kernel runs layer type %1 yet").arg(layer.type);
+            step.problem =
+                QCoreApplication::translate("naqsh::Exec", "no kernel runs layer type %1 yet")
+                    .arg(layer.type);
+            step.unsupported = true;
         } else {
             step.kernel = &k.value();
         }
@@ -118,8 +124,9 @@ bool Executor::prepare()
                 if (producer < 0 || !m_steps[producer].problem.isEmpty() ||
                     m_steps[producer].isSink) {
                     const Layer *p = m_graph.layer(layer.inputs[i]);
-                    step.problem = QStringLiteral("its input %1 did not run")
-                                       .arg(p ? p->name : QStringLiteral("?"));
+                    step.problem =
+                        QCoreApplication::translate("naqsh::Exec", "its input %1 did not run")
+                            .arg(p ? p->name : QStringLiteral("?"));
                     break;
                 }
                 step.inputs.append({producer, inputPort(layer, i)});
@@ -251,7 +258,7 @@ ExecReport Executor::measure(const ExecProgress &progress)
         }
         if (!m.executed) {
             ++report.notExecuted;
-            if (s.problem.startsWith(QLatin1String("no kernel")))
+            if (s.unsupported)
                 unsupported.insert(layer.type);
         }
         if (s.kernel && s.problem.isEmpty()) {
@@ -327,7 +334,8 @@ QVector<NamedTensor> Executor::weights(LayerId id) const
 QString Executor::problem(LayerId id) const
 {
     const int i = m_stepOf.value(id, -1);
-    return i < 0 ? QStringLiteral("not scheduled (on a cycle?)") : m_steps[i].problem;
+    return i < 0 ? QCoreApplication::translate("naqsh::Exec", "not run: it is on a cycle")
+                 : m_steps[i].problem;
 }
 
 } // namespace naqsh

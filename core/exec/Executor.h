@@ -126,7 +126,8 @@ private:
         QVector<QPair<int, int>> inputs; ///< (producer step, output port)
         QVector<Tensor> outputs;
         bool isInput = false;
-        bool isSink = false; ///< a layer without an output tensor (Output marker)
+        bool isSink = false;      ///< a layer without an output tensor (Output marker)
+        bool unsupported = false; ///< no kernel for its type
         QString problem;
     };
     /// Runs step @p i; returns elapsed milliseconds.

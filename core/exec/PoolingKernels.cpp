@@ -1,6 +1,8 @@
 // Max and average pooling (PyTorch's window and divisor rules), global and adaptive average.
 #include "Kernels.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -16,7 +18,7 @@ QString preparePool(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank != 4 || y.rank != 4)
-        return QStringLiteral("pooling needs N×C×H×W tensors");
+        return QCoreApplication::translate("naqsh::Exec", "pooling needs N×C×H×W tensors");
     const ParamReader &v = s.params;
     p.ints = {x.n(),
               x.c(),
@@ -82,7 +84,7 @@ QString prepareAdaptive(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank != 4 || y.rank != 4)
-        return QStringLiteral("pooling needs N×C×H×W tensors");
+        return QCoreApplication::translate("naqsh::Exec", "pooling needs N×C×H×W tensors");
     p.ints = {x.n(), x.c(), x.h(), x.w(), y.h(), y.w()};
     p.path = QStringLiteral("direct");
     return {};

@@ -2,6 +2,8 @@
 // ZeroPad2d.
 #include "Kernels.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -12,7 +14,8 @@ namespace {
 QString prepareReshape(const KernelSetup &s, PreparedLayer &p)
 {
     if (s.inputs[0].elements().value() != s.outputs[0].elements().value())
-        return QStringLiteral("the reshape changes the number of values");
+        return QCoreApplication::translate("naqsh::Exec",
+                                           "the reshape changes the number of values");
     p.path = QStringLiteral("copy");
     return {};
 }
@@ -28,7 +31,7 @@ QString prepareUpsample(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank != 4 || y.rank != 4)
-        return QStringLiteral("Upsample needs N×C×H×W tensors");
+        return QCoreApplication::translate("naqsh::Exec", "Upsample needs N×C×H×W tensors");
     p.ints = {x.n() * x.c(), x.h(), x.w(),
               y.h(),         y.w(), s.params.choice("mode") == QLatin1String("bilinear") ? 1 : 0};
     // PyTorch with scale_factor given (recompute_scale_factor unset) maps with 1/scale.
@@ -75,7 +78,7 @@ QString preparePad(const KernelSetup &s, PreparedLayer &p)
     const TensorShape &x = s.inputs[0];
     const TensorShape &y = s.outputs[0];
     if (x.rank != 4 || y.rank != 4)
-        return QStringLiteral("ZeroPad2d needs N×C×H×W tensors");
+        return QCoreApplication::translate("naqsh::Exec", "ZeroPad2d needs N×C×H×W tensors");
     p.ints = {x.n() * x.c(),           x.h(), x.w(), y.h(), y.w(), s.params.integer("top"),
               s.params.integer("left")};
     p.path = QStringLiteral("copy");

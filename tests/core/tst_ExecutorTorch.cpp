@@ -1,0 +1,272 @@
+// Numerical agreement with PyTorch: each graph runs in the executor; the PyTorch code export,
+// the executor's weights and its input go to /usr/bin/python3 (tests/tools/torch_compare.py),
+// which loads them into the generated module and compares every layer's output.
+#include "analysis/AnalysisEngine.h"
+#include "exec/Executor.h"
+#include "exec/TorchCheck.h"
+#include "graph/GraphModel.h"
+#include "io/NaqshFile.h"
+#include "layers/LayerRegistry.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace naqsh;
+
+class tst_ExecutorTorch : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void examples_data();
+    void examples();
+    void everyLayerType();
+    void convolutionPaths_data();
+    void convolutionPaths();
+
+private:
+    /// Runs @p graph in the executor and in PyTorch; fails on any layer that disagrees.
+    void agree(const Graph &graph, int expectedLayers);
+    bool m_torch = false;
+    QTemporaryDir m_dir;
+};
+
+void tst_ExecutorTorch::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"), QStringLiteral("import torch, numpy")});
+    m_torch =
+        p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+void tst_ExecutorTorch::agree(const Graph &graph, int expectedLayers)
+{
+    if (!m_torch)
+        QSKIP("/usr/bin/python3 cannot import torch and numpy (scripts/deps --test)");
+    const AnalysisResult a = AnalysisEngine::analyze(graph, LayerRegistry::builtin());
+    QCOMPARE(a.errorCount, 0);
+    Executor ex(graph, LayerRegistry::builtin(), a);
+    QVERIFY(ex.prepare());
+    QVERIFY(ex.runOnce());
+    static int n = 0;
+    const QString dir = m_dir.filePath(QStringLiteral("case%1").arg(++n));
+    QString error;
+    QVERIFY2(writeTorchCheck(ex, LayerRegistry::builtin(), a, dir, &error), qPrintable(error));
+
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools/torch_compare.py"), dir});
+    QVERIFY(p.waitForFinished(300000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
+    const QStringList lines =
+        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(!lines.isEmpty());
+    int compared = 0;
+    for (const QString &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.contains(QStringLiteral("unused_weights"))) {
+            QVERIFY2(o.value(QStringLiteral("unused_weights")).toArray().isEmpty(),
+                     qPrintable(line));
+            QVERIFY2(o.value(QStringLiteral("missing_state")).toArray().isEmpty(),
+                     qPrintable(line));
+            continue;
+        }
+        const QString layer = o.value(QStringLiteral("layer")).toString();
+        QVERIFY2(!o.contains(QStringLiteral("missing")), qPrintable(layer + " not in forward()"));
+        QVERIFY2(o.value(QStringLiteral("shape_ok")).toBool(), qPrintable(layer));
+        const double maxAbs = o.value(QStringLiteral("max_abs")).toDouble();
+        const double maxRef = o.value(QStringLiteral("max_ref")).toDouble();
+        // float32 sums of up to a few thousand products: relative error well below 1e-4.
+        const double tolerance = 1e-5 + 2e-4 * maxRef;
+        QVERIFY2(maxAbs <= tolerance, qPrintable(QStringLiteral("%1: max |torch − naqsh| = %2, "
+                                                                "max |torch| = %3")
+                                                     .arg(layer)
+                                                     .arg(maxAbs)
+                                                     .arg(maxRef)));
+        ++compared;
+    }
+    QCOMPARE(compared, expectedLayers);
+}
+
+void tst_ExecutorTorch::examples_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("layers"); // layers with an output tensor, inputs excluded
+    QTest::newRow("lesson") << "lesson.naqsh" << 4;
+    QTest::newRow("inception 3a") << "inception_3a.naqsh" << 14;
+    QTest::newRow("resnet bottleneck") << "resnet50_bottleneck.naqsh" << 12;
+    QTest::newRow("mobilenet") << "mobilenet_separable.naqsh" << 9;
+}
+
+void tst_ExecutorTorch::examples()
+{
+    QFETCH(QString, file);
+    QFETCH(int, layers);
+    const auto r = NaqshFile::read(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples/") + file,
+                                   LayerRegistry::builtin());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    agree(r.graph, layers);
+}
+
+namespace {
+struct Builder
+{
+    GraphModel m{LayerRegistry::builtin()};
+    LayerId add(const char *type, const char *name, const QVariantMap &params = {},
+                QVector<LayerId> inputs = {})
+    {
+        const LayerId id = m.addLayer(QString::fromLatin1(type), QString::fromLatin1(name));
+        if (!id.isValid())
+            qFatal("cannot add %s", type);
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            QString why;
+            if (!m.setParam(id, it.key(), it.value(), &why))
+                qFatal("%s.%s: %s", name, qPrintable(it.key()), qPrintable(why));
+        }
+        for (LayerId in : inputs) {
+            QString why;
+            if (!m.connectLayers(in, id, -1, &why))
+                qFatal("%s: %s", name, qPrintable(why));
+        }
+        return id;
+    }
+};
+} // namespace
+
+/// One graph with every layer type that has a kernel, with uneven sizes, strides, padding,
+/// dilation, groups, ceil mode and broadcasting.
+void tst_ExecutorTorch::everyLayerType()
+{
+    Builder b;
+    const LayerId in =
+        b.add("input", "image", {{"channels", 3}, {"height", 33}, {"width", 31}, {"batch", 2}});
+    const LayerId c1 = b.add("conv2d", "stem conv",
+                             {{"out_channels", 16},
+                              {"kernel_h", 4},
+                              {"kernel_w", 3},
+                              {"stride_h", 2},
+                              {"stride_w", 2},
+                              {"padding", "same"}},
+                             {in});
+    const LayerId bn = b.add("batchnorm2d", "bn", {{"eps", 0.001}}, {c1});
+    const LayerId lr = b.add("leaky_relu", "leaky", {{"negative_slope", 0.2}}, {bn});
+    const LayerId mp = b.add("maxpool2d", "pool",
+                             {{"kernel_h", 3},
+                              {"kernel_w", 3},
+                              {"stride_h", 2},
+                              {"stride_w", 2},
+                              {"pad_h", 1},
+                              {"pad_w", 1},
+                              {"ceil_mode", true}},
+                             {lr});
+    const LayerId dw = b.add("conv2d", "depthwise",
+                             {{"out_channels", 32},
+                              {"kernel_h", 3},
+                              {"kernel_w", 3},
+                              {"groups", 16},
+                              {"dilation_h", 2},
+                              {"dilation_w", 2},
+                              {"padding", "valid"},
+                              {"bias", false}},
+                             {mp});
+    const LayerId ap = b.add("avgpool2d", "avg",
+                             {{"kernel_h", 3},
+                              {"kernel_w", 2},
+                              {"stride_h", 2},
+                              {"stride_w", 1},
+                              {"pad_h", 1},
+                              {"ceil_mode", true}},
+                             {dw});
+    const LayerId up =
+        b.add("upsample", "up", {{"mode", "bilinear"}, {"scale_h", 2.0}, {"scale_w", 1.5}}, {ap});
+    const LayerId up2 = b.add("upsample", "up nearest",
+                              {{"mode", "nearest"}, {"scale_h", 2.0}, {"scale_w", 3.0}}, {up});
+    const LayerId pad =
+        b.add("zeropad2d", "pad", {{"left", 1}, {"right", 2}, {"top", 0}, {"bottom", 3}}, {up2});
+    const LayerId ct = b.add("conv_transpose2d", "deconv",
+                             {{"out_channels", 8},
+                              {"kernel_h", 3},
+                              {"kernel_w", 3},
+                              {"stride_h", 2},
+                              {"stride_w", 2},
+                              {"pad_h", 1},
+                              {"pad_w", 1},
+                              {"output_pad_h", 1},
+                              {"output_pad_w", 0},
+                              {"groups", 2}},
+                             {pad});
+    const LayerId pr = b.add("prelu", "prelu", {}, {ct});
+    const LayerId lrn = b.add("lrn", "lrn", {{"size", 3}}, {pr});
+    const LayerId gap = b.add("global_avgpool", "gap", {}, {lrn});
+    const LayerId sum = b.add("add", "broadcast add", {}, {lrn, gap}); // N×8×H×W + N×8×1×1
+    const LayerId ad =
+        b.add("adaptive_avgpool2d", "adaptive", {{"output_h", 3}, {"output_w", 5}}, {sum});
+    const LayerId r6 = b.add("relu6", "relu6", {}, {ad});
+    const LayerId sg = b.add("sigmoid", "sig", {}, {r6});
+    const LayerId th = b.add("tanh", "tanh", {}, {ad});
+    const LayerId ge = b.add("gelu", "gelu", {}, {ad});
+    const LayerId three = b.add("add", "three way", {}, {sg, th, ge});
+    const LayerId id = b.add("identity", "skip", {}, {three});
+    const LayerId fl = b.add("flatten", "flat", {}, {id});
+    const LayerId dr = b.add("dropout", "drop", {{"p", 0.25}}, {fl});
+    const LayerId fc = b.add("linear", "fc", {{"out_features", 10}}, {dr});
+    const LayerId sm = b.add("softmax", "probs", {}, {fc});
+    const LayerId rl = b.add("relu", "relu", {}, {fc});
+    const LayerId cat = b.add("concat", "cat", {}, {sm, rl});
+    b.add("output", "out", {}, {cat});
+    agree(b.m.graph(), 27);
+}
+
+void tst_ExecutorTorch::convolutionPaths_data()
+{
+    QTest::addColumn<QVariantMap>("conv");
+    QTest::addColumn<int>("channels");
+    QTest::newRow("1x1 direct") << QVariantMap{{"out_channels", 24},
+                                               {"kernel_h", 1},
+                                               {"kernel_w", 1}}
+                                << 40;
+    QTest::newRow("1x1 stride 2 (im2col)") << QVariantMap{{"out_channels", 24},
+                                                          {"kernel_h", 1},
+                                                          {"kernel_w", 1},
+                                                          {"stride_h", 2},
+                                                          {"stride_w", 2}}
+                                           << 40;
+    QTest::newRow("grouped 3x3") << QVariantMap{{"out_channels", 24},
+                                                {"kernel_h", 3},
+                                                {"kernel_w", 3},
+                                                {"groups", 4},
+                                                {"padding", "same"}}
+                                 << 40;
+    QTest::newRow("depthwise x2 stride 2")
+        << QVariantMap{{"out_channels", 80}, {"kernel_h", 3}, {"kernel_w", 3}, {"groups", 40},
+                       {"stride_h", 2},      {"stride_w", 2}, {"pad_top", 1},  {"pad_left", 1},
+                       {"pad_bottom", 1},    {"pad_right", 1}}
+        << 40;
+    QTest::newRow("7x5 dilated uneven padding")
+        << QVariantMap{{"out_channels", 8}, {"kernel_h", 7}, {"kernel_w", 5},
+                       {"dilation_h", 2},   {"stride_w", 3}, {"pad_top", 4},
+                       {"pad_bottom", 1},   {"pad_left", 0}, {"pad_right", 2}}
+        << 6;
+}
+
+void tst_ExecutorTorch::convolutionPaths()
+{
+    QFETCH(QVariantMap, conv);
+    QFETCH(int, channels);
+    Builder b;
+    const LayerId in = b.add("input", "x", {{"channels", channels}, {"height", 19}, {"width", 23}});
+    b.add("conv2d", "conv", conv, {in});
+    agree(b.m.graph(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_ExecutorTorch)
+#include "tst_ExecutorTorch.moc"
