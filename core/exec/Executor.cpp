@@ -112,7 +112,10 @@ bool Executor::prepare()
         } else if (auto k = table.constFind(layer.type); k == table.constEnd()) {
             step.problem =
                 QCoreApplication::translate("naqsh::Exec", "no kernel runs layer type %1 yet")
-                    .arg(layer.type);
+                    .arg(
+                        !type->costKnown && type->summary
+                            ? QStringLiteral("%1 (%2)").arg(layer.type, type->summary(layer.params))
+                            : layer.type);
             step.unsupported = true;
         } else {
             step.kernel = &k.value();

@@ -105,6 +105,7 @@ void tst_CliRun::layerThatCannotRunExitsOne()
                        QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("opaque")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Einsum")), qPrintable(r.err)); // the operator named
     const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(root.value(QStringLiteral("unsupported_types")).toArray(),
              (QJsonArray{QStringLiteral("opaque")}));
