@@ -3581,6 +3581,14 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>cannot write %1: %2</source>
         <translation>نمی‌توان در %1 نوشت: %2</translation>
     </message>
+<message>
+        <source>Naqsh cannot count its operations</source>
+        <translation>«نقش» نمی‌تواند عملیات آن را بشمارد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) have no numbers and are left out of the totals; the chain breaks at layer '%1': %2</source>
+        <translation><numerusform>%n لایه عدد ندارد و از جمع‌ها کنار گذاشته شده است؛ زنجیره در لایه «%1» می‌گسلد: %2</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>naqsh::SafeFile</name>

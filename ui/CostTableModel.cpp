@@ -171,10 +171,11 @@ QVariant CostTableModel::totalsData(int column, int role) const
         return true;
     if (role == Qt::TextAlignmentRole)
         return column >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    if (role == Qt::ToolTipRole && column == Name && result.errorCount > 0)
-        return result.errorCount == 1 ? tr("The totals leave out one layer without numbers")
-                                      : tr("The totals leave out %1 layers without numbers")
-                                            .arg(m_format.integer(result.errorCount));
+    if (role == Qt::ToolTipRole && column == Name && result.layersWithoutNumbers() > 0)
+        return result.layersWithoutNumbers() == 1
+                   ? tr("The totals leave out one layer without numbers")
+                   : tr("The totals leave out %1 layers without numbers")
+                         .arg(m_format.integer(result.layersWithoutNumbers()));
     const bool display = role == Qt::DisplayRole;
     if (!display && role != SortRole)
         return {};

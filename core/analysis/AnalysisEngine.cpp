@@ -22,6 +22,22 @@ QString AnalysisResult::errorText(const Graph &graph, LayerId id) const
         .arg(source ? source->name : QString::number(r->errorSource.value));
 }
 
+LayerId AnalysisResult::firstLayerWithoutNumbers() const
+{
+    if (layersWithoutNumbers() == 0)
+        return {};
+    auto breaks = [](const LayerResult &r) { return !r.costKnown || !r.error.isEmpty(); };
+    for (LayerId id : order) {
+        if (const LayerResult *r = layer(id); r && breaks(*r))
+            return id;
+    }
+    for (auto it = slotIndex.cbegin(); it != slotIndex.cend(); ++it) {
+        if (it.value() < results.size() && breaks(results[it.value()]))
+            return it.key();
+    }
+    return {};
+}
+
 QVector<TensorShape> AnalysisResult::inputShapes(const Graph &graph, LayerId id) const
 {
     QVector<TensorShape> shapes;
@@ -54,6 +70,8 @@ void AnalysisEngine::addToTotals(const LayerResult &r, int sign)
         m_result.errorCount += sign;
         return;
     }
+    if (!r.costKnown)
+        m_result.unknownCostCount += sign;
     if (sign > 0)
         m_result.totals += r.costs;
     else
@@ -64,6 +82,7 @@ void AnalysisEngine::recomputeTotals()
 {
     m_result.totals = Costs();
     m_result.errorCount = 0;
+    m_result.unknownCostCount = 0;
     for (const LayerResult &r : std::as_const(m_result.results))
         addToTotals(r, +1);
 }
@@ -133,6 +152,7 @@ bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *cha
     const Layer &layer = graph.layerAt(slot);
     LayerResult next;
     const LayerType *type = typeOf(layer.type);
+    next.costKnown = !type || type->costKnown;
     if (!type) {
         next.error = QCoreApplication::translate("naqsh::Analysis", "unknown layer type \"%1\"")
                          .arg(layer.type);
@@ -187,12 +207,12 @@ bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *cha
     const bool outcomeChanged = !prev.sameOutcome(next);
     const Costs &pc = prev.costs, &nc = next.costs;
     const bool costsChanged =
-        pc.weights.value() != nc.weights.value() || pc.bias.value() != nc.bias.value() ||
-        pc.buffers.value() != nc.buffers.value() || pc.macs.value() != nc.macs.value() ||
-        pc.biasAdds.value() != nc.biasAdds.value() || pc.adds.value() != nc.adds.value() ||
-        pc.muls.value() != nc.muls.value() || pc.divs.value() != nc.divs.value() ||
-        pc.exps.value() != nc.exps.value() || pc.comps.value() != nc.comps.value() ||
-        pc.activations.value() != nc.activations.value();
+        prev.costKnown != next.costKnown || pc.weights.value() != nc.weights.value() ||
+        pc.bias.value() != nc.bias.value() || pc.buffers.value() != nc.buffers.value() ||
+        pc.macs.value() != nc.macs.value() || pc.biasAdds.value() != nc.biasAdds.value() ||
+        pc.adds.value() != nc.adds.value() || pc.muls.value() != nc.muls.value() ||
+        pc.divs.value() != nc.divs.value() || pc.exps.value() != nc.exps.value() ||
+        pc.comps.value() != nc.comps.value() || pc.activations.value() != nc.activations.value();
     *changed = outcomeChanged || costsChanged;
     if (*changed) {
         addToTotals(prev, -1);

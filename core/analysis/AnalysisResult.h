@@ -21,6 +21,8 @@ struct LayerResult
     Costs costs;
     QString error;
     LayerId errorSource;
+    /// False for a layer whose type cannot count its operations (an opaque imported operator).
+    bool costKnown = true;
 
     bool hasNumbers() const { return error.isEmpty() && !errorSource.isValid(); }
     bool sameOutcome(const LayerResult &o) const
@@ -40,6 +42,14 @@ struct AnalysisResult
     Costs totals;                 ///< sum over layers with numbers
     CheckedInt peakActivations;   ///< largest live set of tensors along @c order, in elements
     int errorCount = 0;           ///< layers without numbers (own or upstream errors)
+    int unknownCostCount = 0;     ///< layers with a shape but operations Naqsh cannot count
+
+    /// Layers missing from the totals: those with unknown cost and those with no numbers at all
+    /// (their own error, or one upstream). The one count every importer and view reports.
+    int layersWithoutNumbers() const { return errorCount + unknownCostCount; }
+    /// Where the chain of numbers first breaks: the first layer in schedule order (then on a
+    /// cycle) with unknown cost or an error of its own; invalid when every layer has numbers.
+    LayerId firstLayerWithoutNumbers() const;
 
     const LayerResult *layer(LayerId id) const
     {

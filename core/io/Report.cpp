@@ -230,6 +230,8 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
                          totalsFrom);
     if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
         text += note + QLatin1Char('\n');
+    if (const QString note = withoutNumbersNote(graph, result); !note.isEmpty())
+        text += note + QLatin1Char('\n');
     text += QLatin1Char('\n');
     text += QCoreApplication::translate("naqsh::Report", "Convention: %1")
                 .arg(conventionDisplayName(o.convention)) +
@@ -311,7 +313,11 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
                         jsonCount(activationBytes(t.activations, o.dtype).value())},
                        {QStringLiteral("peak_activation_bytes"),
                         jsonCount(activationBytes(result.peakActivations, o.dtype).value())},
-                       {QStringLiteral("unknown_cost_layers"), unknownCost}};
+                       {QStringLiteral("unknown_cost_layers"), unknownCost},
+                       {QStringLiteral("layers_without_numbers"), result.layersWithoutNumbers()}};
+    const Layer *breaks = graph.layer(result.firstLayerWithoutNumbers());
+    totals.insert(QStringLiteral("first_layer_without_numbers"),
+                  breaks ? QJsonValue(breaks->name) : QJsonValue(QJsonValue::Null));
     if (const QStringList problems = overflowErrors(graph, registry, result, o);
         !problems.isEmpty())
         totals.insert(QStringLiteral("too_large"), QJsonArray::fromStringList(problems));
@@ -400,6 +406,8 @@ QString markdown(const Graph &graph, const LayerRegistry &registry, const Analys
             QLatin1Char('\n');
     if (const QString note = unknownCostNote(reportRowList); !note.isEmpty())
         text += note + QLatin1Char('\n');
+    if (const QString note = withoutNumbersNote(graph, result); !note.isEmpty())
+        text += mdCell(note) + QLatin1Char('\n');
     return text;
 }
 
@@ -470,6 +478,25 @@ QString ratioCell(const CompareInput &in, qint64 a, qint64 b, const QString &qua
     if (!comparable(in))
         return QCoreApplication::translate("naqsh::Report", "not compared: a variant has errors");
     return ratioPhrase(a, b, quantity, format);
+}
+
+QString withoutNumbersNote(const Graph &graph, const AnalysisResult &result)
+{
+    const int count = result.layersWithoutNumbers();
+    const LayerId first = result.firstLayerWithoutNumbers();
+    const Layer *l = graph.layer(first);
+    const LayerResult *r = result.layer(first);
+    if (count == 0 || !l || !r)
+        return {};
+    const QString why =
+        r->error.isEmpty()
+            ? QCoreApplication::translate("naqsh::Report", "Naqsh cannot count its operations")
+            : r->error;
+    return QCoreApplication::translate("naqsh::Report",
+                                       "%n layer(s) have no numbers and are left out of the "
+                                       "totals; the chain breaks at layer '%1': %2",
+                                       nullptr, count)
+        .arg(l->name, why);
 }
 
 QString ratioPhrase(qint64 a, qint64 b, const QString &quantity, const NumberFormat &format)

@@ -101,6 +101,9 @@ struct CompareQuantity
 QVector<CompareQuantity> compareQuantities(const CompareInput &in, const ReportOptions &options);
 /// "2 layer(s) have unknown cost (ops: ...)" for rows of opaque layers, or empty.
 QString unknownCostSummary(const QVector<ReportRow> &rows);
+/// "5 layer(s) have no numbers and are left out of the totals; the chain breaks at layer 'x':
+/// <why>" (AnalysisResult::layersWithoutNumbers), or empty when every layer has numbers.
+QString withoutNumbersNote(const Graph &graph, const AnalysisResult &result);
 } // namespace Report
 
 } // namespace naqsh

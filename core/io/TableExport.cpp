@@ -351,6 +351,8 @@ QString markdown(const Graph &graph, const LayerRegistry &registry, const Analys
     text += QLatin1Char('\n') + mdCell(caption(o)) + QLatin1Char('\n');
     if (const QString note = Report::unknownCostSummary(rows); !note.isEmpty())
         text += QLatin1Char('\n') + mdCell(note) + QLatin1Char('\n');
+    if (const QString note = Report::withoutNumbersNote(graph, result); !note.isEmpty())
+        text += QLatin1Char('\n') + mdCell(note) + QLatin1Char('\n');
     return text;
 }
 
@@ -387,6 +389,8 @@ QString latex(const Graph &graph, const LayerRegistry &registry, const AnalysisR
     text += texRow(total);
     text += QStringLiteral("    \\bottomrule\n  \\end{tabular}\n");
     if (const QString note = Report::unknownCostSummary(rows); !note.isEmpty())
+        text += QStringLiteral("  \\par\\smallskip\\footnotesize %1\n").arg(texEscape(note));
+    if (const QString note = Report::withoutNumbersNote(graph, result); !note.isEmpty())
         text += QStringLiteral("  \\par\\smallskip\\footnotesize %1\n").arg(texEscape(note));
     text += QStringLiteral("\\end{table}\n");
     return text;
@@ -431,6 +435,8 @@ QString html(const Graph &graph, const LayerRegistry &registry, const AnalysisRe
                          htmlEscape(total[c]));
     body += QStringLiteral("</tr>\n</tfoot>\n</table>\n");
     if (const QString note = Report::unknownCostSummary(rows); !note.isEmpty())
+        body += QStringLiteral("<p class=\"note\">%1</p>\n").arg(htmlEscape(note));
+    if (const QString note = Report::withoutNumbersNote(graph, result); !note.isEmpty())
         body += QStringLiteral("<p class=\"note\">%1</p>\n").arg(htmlEscape(note));
     return htmlPage(pageTitle(o), body, o);
 }

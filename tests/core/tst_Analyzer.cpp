@@ -25,6 +25,7 @@ private slots:
     void missingInputs();
     void incrementalEqualsFull_data();
     void incrementalEqualsFull();
+    void layersWithoutNumbers();
 };
 
 static LayerId add(GraphModel &m, const char *type, const char *name, QVariantMap params = {})
@@ -240,6 +241,7 @@ static void compareResults(const AnalysisResult &inc, const AnalysisResult &full
     QCOMPARE(inc.totals.activations.value(), full.totals.activations.value());
     QCOMPARE(inc.peakActivations.value(), full.peakActivations.value());
     QCOMPARE(inc.errorCount, full.errorCount);
+    QCOMPARE(inc.unknownCostCount, full.unknownCostCount);
     QCOMPARE(inc.order, full.order);
 }
 
@@ -329,6 +331,62 @@ void tst_Analyzer::incrementalEqualsFull()
                 return;
         }
     }
+}
+
+void tst_Analyzer::layersWithoutNumbers()
+{
+    // in -> conv -> op1 (opaque, same shape: numbers but unknown cost) -> relu1
+    //    -> op2 (opaque, unknown shape) -> relu2 -> relu3; the side branch keeps its numbers.
+    GraphModel m(LayerRegistry::builtin());
+    Analyzer a(&m);
+    const LayerId in = add(m, "input", "in", {{"channels", 3}, {"height", 8}, {"width", 8}});
+    const LayerId conv = add(m, "conv2d", "conv");
+    const LayerId op1 = add(m, "opaque", "op1", {{"shape", 0}});
+    const LayerId relu1 = add(m, "relu", "relu1");
+    const LayerId op2 = add(m, "opaque", "op2", {{"shape", 2}});
+    const LayerId relu2 = add(m, "relu", "relu2");
+    const LayerId relu3 = add(m, "relu", "relu3");
+    const LayerId side = add(m, "relu", "side");
+    QVERIFY(m.connectLayers(in, conv));
+    QVERIFY(m.connectLayers(conv, op1));
+    QVERIFY(m.connectLayers(op1, relu1));
+    QVERIFY(m.connectLayers(relu1, op2));
+    QVERIFY(m.connectLayers(op2, relu2));
+    QVERIFY(m.connectLayers(relu2, relu3));
+    QVERIFY(m.connectLayers(in, side));
+    a.flush();
+    const AnalysisResult &r = a.result();
+    QVERIFY(r.layer(op1)->hasNumbers());
+    QCOMPARE(r.unknownCostCount, 1); // op1
+    QCOMPARE(r.errorCount, 3);       // op2 and the two layers after it
+    QCOMPARE(r.layersWithoutNumbers(), 4);
+    QCOMPARE(r.firstLayerWithoutNumbers(), op1);
+    QCOMPARE(AnalysisEngine::analyze(m.graph(), LayerRegistry::builtin()).layersWithoutNumbers(),
+             4);
+
+    // Giving op2 a shape (as a user does in the inspector) brings the two layers after it back.
+    QVERIFY(m.setParam(op2, QStringLiteral("shape"), 1));
+    QVERIFY(m.setParam(op2, QStringLiteral("rank"), qint64(2)));
+    QVERIFY(m.setParam(op2, QStringLiteral("dim1"), qint64(10)));
+    a.flush();
+    QVERIFY(a.result().layer(relu3)->hasNumbers());
+    QCOMPARE(a.result().layer(relu3)->output, TensorShape::nf(1, 10));
+    QCOMPARE(a.result().layersWithoutNumbers(), 2); // op1 and op2: their cost is unknown
+    QCOMPARE(a.result().firstLayerWithoutNumbers(), op1);
+
+    // Removing the opaque layers' cost from the chain: nothing left out.
+    m.removeLayer(op1);
+    m.removeLayer(op2);
+    a.flush();
+    // relu1 and relu2 lost their inputs; relu3 follows relu2.
+    QCOMPARE(a.result().layersWithoutNumbers(), 3);
+    QVERIFY(!a.result().layer(relu1)->error.isEmpty());
+    QCOMPARE(a.result().firstLayerWithoutNumbers(), relu1);
+    QVERIFY(m.connectLayers(conv, relu1));
+    QVERIFY(m.connectLayers(relu1, relu2));
+    a.flush();
+    QCOMPARE(a.result().layersWithoutNumbers(), 0);
+    QVERIFY(!a.result().firstLayerWithoutNumbers().isValid());
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)

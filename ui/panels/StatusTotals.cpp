@@ -4,6 +4,8 @@
 #include "Document.h"
 #include "analysis/Analyzer.h"
 #include "analysis/TooLarge.h"
+#include "graph/GraphModel.h"
+#include "io/Report.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -69,10 +71,12 @@ void StatusTotals::refresh()
     tip << tr("Peak activation memory: %1 (largest set of tensors alive at once)")
                .arg(f.bytes(peakBytes));
     setToolTip(tip.join(QLatin1Char('\n')));
-    m_errors->setText(r.errorCount == 1
-                          ? tr("One layer without numbers")
-                          : tr("%1 layers without numbers").arg(f.integer(r.errorCount)));
-    m_errors->setVisible(r.errorCount > 0);
+    // Layers with unknown cost count too: the totals leave them out just the same.
+    const int missing = r.layersWithoutNumbers();
+    m_errors->setText(missing == 1 ? tr("One layer without numbers")
+                                   : tr("%1 layers without numbers").arg(f.integer(missing)));
+    m_errors->setToolTip(Report::withoutNumbersNote(m_doc->model()->graph(), r));
+    m_errors->setVisible(missing > 0);
 }
 
 void StatusTotals::changeEvent(QEvent *event)
