@@ -3232,6 +3232,119 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>type %1</source>
         <translation>نوع %1</translation>
     </message>
+    <message numerus="yes">
+        <source>ONNX shape inference took longer than %n second(s) and was stopped; only the shapes written in the file are known</source>
+        <translation>
+            <numerusform>دریافت شکل‌ها در ONNX بیش از %n ثانیه طول کشید و متوقف شد؛ تنها شکل‌هایی که در پرونده نوشته شده‌اند معلوم‌اند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ONNX shape inference failed on this model (the library stopped with signal %1); only the shapes written in the file are known</source>
+        <translation>دریافت شکل‌ها در ONNX روی این مدل شکست خورد (کتابخانه با سیگنال %1 از کار ایستاد)؛ تنها شکل‌هایی که در پرونده نوشته شده‌اند معلوم‌اند</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::OnnxValidate</name>
+    <message>
+        <source>node #%1 (%2)</source>
+        <translation>گره ‎#%1 (%2)</translation>
+    </message>
+    <message>
+        <source>node &apos;%1&apos; (%2)</source>
+        <translation>گره &apos;%1&apos; (%2)</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle: %1 needs &apos;%2&apos; from %3, which depends, directly or through other nodes, on the first node&apos;s output; an ONNX graph must have no cycles</source>
+        <translation>گراف چرخه دارد: %1 به &apos;%2&apos; از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle; an ONNX graph must have no cycles</source>
+        <translation>گراف چرخه دارد؛ گراف ONNX نباید چرخه داشته باشد</translation>
+    </message>
+    <message>
+        <source>%1, attribute &apos;%2&apos;: %3</source>
+        <translation>%1، ویژگی &apos;%2&apos;: %3</translation>
+    </message>
+    <message>
+        <source>must be a list of integers, but the file stores another kind of value</source>
+        <translation>باید فهرستی از عددهای صحیح باشد، ولی پرونده مقداری از نوع دیگر دارد</translation>
+    </message>
+    <message>
+        <source>%1 has a value out of range: every value must be from %2 to %3</source>
+        <translation>%1 مقداری بیرون از محدوده دارد: هر مقدار باید از %2 تا %3 باشد</translation>
+    </message>
+    <message>
+        <source>%1 with kernel_shape %2 makes a kernel wider than 2^62</source>
+        <translation>%1 همراه با kernel_shape %2 کرنلی پهن‌تر از 2^62 می‌سازد</translation>
+    </message>
+    <message>
+        <source>%1: attribute &apos;kernel_shape&apos; is missing; the operator needs it</source>
+        <translation>%1: ویژگی &apos;kernel_shape&apos; نیست؛ این عملگر به آن نیاز دارد</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
+        <translation>&apos;%1&apos; یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation>باید عددی صحیح از 1 تا %1 باشد</translation>
+    </message>
+    <message>
+        <source>must be 0 or 1</source>
+        <translation>باید 0 یا 1 باشد</translation>
+    </message>
+    <message>
+        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
+        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
+    </message>
+    <message>
+        <source>%1: input &apos;%2&apos; is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
+        <translation>%1: ورودی &apos;%2&apos; در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has %2 dimensions</source>
+        <translation>ورودی &apos;%1&apos; %2 بعد دارد</translation>
+    </message>
+    <message>
+        <source>%1: the weight input is missing</source>
+        <translation>%1: ورودی وزن نیست</translation>
+    </message>
+    <message>
+        <source>%1: weight &apos;%2&apos; has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
+        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
+    </message>
+    <message>
+        <source>%1: weight &apos;%2&apos; has %3 dimensions but input &apos;%4&apos; has %5; they must have the same number of dimensions</source>
+        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد ولی ورودی &apos;%4&apos; %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; has %2 dimensions</source>
+        <translation>وزن &apos;%1&apos; %2 بعد دارد</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; has %2 values</source>
+        <translation>ویژگی &apos;%1&apos; %2 مقدار دارد</translation>
+    </message>
+    <message>
+        <source>%1 has %2 values, but %3, so it needs %4</source>
+        <translation>%1 %2 مقدار دارد، ولی %3، پس %4 مقدار لازم است</translation>
+    </message>
+    <message>
+        <source>%1 has %2 values, but %3</source>
+        <translation>%1 %2 مقدار دارد، ولی %3</translation>
+    </message>
+    <message>
+        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs 4</source>
+        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
+    </message>
+    <message>
+        <source>%1 has no outputs</source>
+        <translation>%1 هیچ خروجی ندارد</translation>
+    </message>
+    <message>
+        <source>%1 is not an order of the input&apos;s %2 axes</source>
+        <translation>%1 ترتیبی از %2 محور ورودی نیست</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::PrototxtParser</name>

@@ -1,5 +1,8 @@
 #include "OnnxReader.h"
 
+#include "IsolatedRun.h"
+#include "OnnxValidate.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -1038,6 +1041,93 @@ QStringList shapeInferenceWarnings(const QString &what)
     return out;
 }
 
+// Runs ONNX shape inference on model in a child process (runIsolated): a crash or an endless
+// loop in the library costs the inferred shapes, never the program. On success the inferred
+// graph replaces model's; node errors become warnings.
+OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, int timeoutMs,
+                                        const OnnxProgressCallback &progress, QStringList &warnings,
+                                        bool &cancelled)
+{
+    // Touch the schema registry here: the child must not be the first to build it.
+    const onnx::ISchemaRegistry *schemas = onnx::OpSchemaRegistry::Instance();
+    auto work = [&]() -> QByteArray {
+        std::string errors;
+        try {
+            // error_mode 1 still infers every node it can, then throws all node errors at once;
+            // they become warnings that tell the student which node ONNX itself rejects.
+            const onnx::ShapeInferenceOptions inferOptions(false, 1, false);
+            onnx::shape_inference::InferShapes(model, schemas, inferOptions);
+        } catch (const std::exception &e) {
+            errors = e.what();
+            if (errors.empty())
+                errors = " ";
+        } catch (...) {
+            errors = " ";
+        }
+        // Reply: error text length (8 bytes), error text, the inferred graph.
+        std::string graph;
+        model.graph().SerializeToString(&graph);
+        QByteArray out;
+        const quint64 n = errors.size();
+        out.append(reinterpret_cast<const char *>(&n), sizeof n);
+        out.append(errors.data(), qsizetype(errors.size()));
+        out.append(graph.data(), qsizetype(graph.size()));
+        return out;
+    };
+    const IsolatedRunResult run = runIsolated(work, timeoutMs, [&](qint64 elapsed) {
+        return !progress || progress(OnnxReadStage::InferringShapes, elapsed, timeoutMs);
+    });
+    switch (run.status) {
+    case IsolatedRunResult::Status::Cancelled:
+        cancelled = true;
+        return OnnxInferenceStatus::NotRun;
+    case IsolatedRunResult::Status::TimedOut:
+        warnings << QCoreApplication::translate("naqsh::OnnxReader",
+                                                "ONNX shape inference took longer than %n "
+                                                "second(s) and was stopped; only the shapes "
+                                                "written in the file are known",
+                                                nullptr, qMax(1, timeoutMs / 1000));
+        return OnnxInferenceStatus::TimedOut;
+    case IsolatedRunResult::Status::Crashed:
+    case IsolatedRunResult::Status::TooMuchOutput:
+        warnings << QCoreApplication::translate("naqsh::OnnxReader",
+                                                "ONNX shape inference failed on this model "
+                                                "(the library stopped with signal %1); only the "
+                                                "shapes written in the file are known")
+                        .arg(run.signal);
+        return OnnxInferenceStatus::Crashed;
+    case IsolatedRunResult::Status::Finished:
+        break;
+    }
+    quint64 errorBytes = 0;
+    onnx::GraphProto inferred;
+    bool replyOk = run.output.size() >= qsizetype(sizeof errorBytes);
+    if (replyOk) {
+        std::memcpy(&errorBytes, run.output.constData(), sizeof errorBytes);
+        replyOk = errorBytes <= quint64(run.output.size()) - sizeof errorBytes;
+    }
+    if (replyOk) {
+        const char *graphData = run.output.constData() + sizeof errorBytes + errorBytes;
+        const qsizetype graphBytes = run.output.size() - qsizetype(sizeof errorBytes + errorBytes);
+        replyOk = inferred.ParseFromArray(graphData, int(graphBytes));
+    }
+    if (!replyOk) {
+        warnings << QCoreApplication::translate("naqsh::OnnxReader",
+                                                "ONNX shape inference failed on this model "
+                                                "(the library stopped with signal %1); only the "
+                                                "shapes written in the file are known")
+                        .arg(0);
+        return OnnxInferenceStatus::Crashed;
+    }
+    model.mutable_graph()->Swap(&inferred);
+    if (errorBytes > 0) {
+        warnings << shapeInferenceWarnings(
+            QString::fromUtf8(run.output.constData() + sizeof errorBytes, qsizetype(errorBytes))
+                .trimmed());
+    }
+    return OnnxInferenceStatus::Done;
+}
+
 OnnxReadResult failed(OnnxReadError code, const QString &message)
 {
     OnnxReadResult r;
@@ -1053,7 +1143,7 @@ OnnxReadResult cancelledResult()
 }
 
 OnnxReadResult readFromStream(pbio::ZeroCopyInputStream &raw, qint64 total,
-                              const OnnxProgressCallback &progress)
+                              const OnnxProgressCallback &progress, const OnnxReadOptions &options)
 {
     if (total > INT_MAX) {
         return failed(OnnxReadError::TooLarge,
@@ -1119,18 +1209,21 @@ OnnxReadResult readFromStream(pbio::ZeroCopyInputStream &raw, qint64 total,
     if (problem.code != OnnxReadError::None)
         return failed(problem.code, problem.message);
 
-    if (progress && !progress(OnnxReadStage::InferringShapes, 0, 0))
-        return cancelledResult();
-    try {
-        // error_mode 1 still infers every node it can, then throws all node errors at once;
-        // they become warnings that tell the student which node ONNX itself rejects.
-        const onnx::ShapeInferenceOptions options(false, 1, false);
-        onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
-    } catch (const std::exception &e) {
-        warnings << shapeInferenceWarnings(QString::fromUtf8(e.what()));
-    } catch (...) {
-        warnings << QCoreApplication::translate("naqsh::OnnxReader",
-                                                "shape inference stopped early");
+    if (options.validateBeforeInference) {
+        const QString unsafe = validateOnnxForInference(convert(model));
+        if (!unsafe.isEmpty())
+            return failed(OnnxReadError::InvalidModel, unsafe);
+    }
+
+    OnnxInferenceStatus inference = OnnxInferenceStatus::NotRun;
+    if (options.inferShapes) {
+        if (progress && !progress(OnnxReadStage::InferringShapes, 0, options.inferenceTimeoutMs))
+            return cancelledResult();
+        bool cancelled = false;
+        inference =
+            inferShapesIsolated(model, options.inferenceTimeoutMs, progress, warnings, cancelled);
+        if (cancelled)
+            return cancelledResult();
     }
 
     if (progress && !progress(OnnxReadStage::Converting, 0, 0))
@@ -1138,6 +1231,7 @@ OnnxReadResult readFromStream(pbio::ZeroCopyInputStream &raw, qint64 total,
     OnnxReadResult result;
     result.model = convert(model);
     result.model.warnings = warnings;
+    result.inference = inference;
     return result;
 }
 
@@ -1236,7 +1330,8 @@ QString OnnxNode::displayName(int index) const
     return QStringLiteral("#%1 (%2)").arg(index).arg(opType);
 }
 
-OnnxReadResult readOnnxFile(const QString &path, const OnnxProgressCallback &progress)
+OnnxReadResult readOnnxFile(const QString &path, const OnnxProgressCallback &progress,
+                            const OnnxReadOptions &options)
 {
     return guarded([&]() -> OnnxReadResult {
         QFile file(path);
@@ -1262,7 +1357,7 @@ OnnxReadResult readOnnxFile(const QString &path, const OnnxProgressCallback &pro
         if (fd >= 0) {
             // Reading through the descriptor lets protobuf seek over weight data.
             pbio::FileInputStream raw(fd, 1 << 16);
-            OnnxReadResult r = readFromStream(raw, total, progress);
+            OnnxReadResult r = readFromStream(raw, total, progress, options);
             if (raw.GetErrno() != 0 && r.error != OnnxReadError::Cancelled) {
                 return failed(
                     OnnxReadError::FileError,
@@ -1274,15 +1369,16 @@ OnnxReadResult readOnnxFile(const QString &path, const OnnxProgressCallback &pro
         // Qt resources and other non-file devices have no descriptor.
         const QByteArray bytes = file.readAll();
         pbio::ArrayInputStream raw(bytes.constData(), int(qMin<qint64>(bytes.size(), INT_MAX)));
-        return readFromStream(raw, bytes.size(), progress);
+        return readFromStream(raw, bytes.size(), progress, options);
     });
 }
 
-OnnxReadResult readOnnxBytes(QByteArrayView bytes, const OnnxProgressCallback &progress)
+OnnxReadResult readOnnxBytes(QByteArrayView bytes, const OnnxProgressCallback &progress,
+                             const OnnxReadOptions &options)
 {
     return guarded([&]() -> OnnxReadResult {
         pbio::ArrayInputStream raw(bytes.data(), int(qMin<qint64>(bytes.size(), INT_MAX)));
-        return readFromStream(raw, bytes.size(), progress);
+        return readFromStream(raw, bytes.size(), progress, options);
     });
 }
 

@@ -135,10 +135,31 @@ enum class OnnxReadStage { Reading, InferringShapes, Converting };
 
 /**
  * Progress report. During Reading, done/total are bytes (total is the file or buffer size);
- * the other stages report once with done = total = 0. Return false to cancel: the read stops
- * soon after and fails with OnnxReadError::Cancelled. Called on the reading thread.
+ * during InferringShapes, about every 50 ms, milliseconds spent and the time limit; Converting
+ * reports once with done = total = 0. Return false to cancel: the read stops soon after (shape
+ * inference is killed at once) and fails with OnnxReadError::Cancelled. Called on the reading
+ * thread.
  */
 using OnnxProgressCallback = std::function<bool(OnnxReadStage stage, qint64 done, qint64 total)>;
+
+/// How ONNX's own shape inference went (it runs in a child process, see readOnnxFile).
+enum class OnnxInferenceStatus {
+    NotRun,   ///< the read failed before inference, or options.inferShapes was false
+    Done,     ///< ran to the end (node errors, if any, are warnings)
+    Crashed,  ///< the library crashed; shapes come from the file only (a warning says so)
+    TimedOut, ///< took longer than options.inferenceTimeoutMs and was stopped (a warning says so)
+};
+
+struct OnnxReadOptions
+{
+    /// Run ONNX shape inference to fill valueInfo.
+    bool inferShapes = true;
+    /// Check first what the library's shape rules take on trust (validateOnnxForInference) and
+    /// refuse the file when that fails. Only tests of the isolation itself turn this off.
+    bool validateBeforeInference = true;
+    /// Time limit for shape inference, in milliseconds.
+    int inferenceTimeoutMs = 30000;
+};
 
 /// Result of readOnnxFile/readOnnxBytes: the model when error == None, otherwise a message.
 struct OnnxReadResult
@@ -147,6 +168,7 @@ struct OnnxReadResult
     OnnxReadError error = OnnxReadError::None;
     /// Translated (context "naqsh::OnnxReader"), naming the node or tensor concerned.
     QString errorMessage;
+    OnnxInferenceStatus inference = OnnxInferenceStatus::NotRun;
 
     bool ok() const { return error == OnnxReadError::None; }
 };
@@ -156,13 +178,19 @@ struct OnnxReadResult
  *
  * Weight data is skipped while streaming the file (seeked over, not read into memory), so memory
  * stays near the size of the graph, not the file: a 550 MB VGG-16 costs a few MB. Runs ONNX shape
- * inference to fill valueInfo; a failure there is a warning. Never throws; any input, including
- * random or truncated bytes, gives either a model or an error.
+ * inference to fill valueInfo; a failure there is a warning. Before that, the attributes and
+ * ranks the library's shape rules rely on are checked (validateOnnxForInference): a file that
+ * would crash or hang the library is refused with the node and attribute named. The inference
+ * itself runs in a child process with a time limit, killed on Cancel, so whatever slips through
+ * cannot crash or hang the caller. Never throws; any input, including random or truncated bytes,
+ * gives either a model or an error.
  */
-OnnxReadResult readOnnxFile(const QString &path, const OnnxProgressCallback &progress = {});
+OnnxReadResult readOnnxFile(const QString &path, const OnnxProgressCallback &progress = {},
+                            const OnnxReadOptions &options = {});
 
 /// Same as readOnnxFile, for a model already in memory.
-OnnxReadResult readOnnxBytes(QByteArrayView bytes, const OnnxProgressCallback &progress = {});
+OnnxReadResult readOnnxBytes(QByteArrayView bytes, const OnnxProgressCallback &progress = {},
+                             const OnnxReadOptions &options = {});
 
 /// Human-readable name of an ONNX element type code ("float32", "int64", ...), or "type N".
 QString onnxElemTypeName(int elemType);
