@@ -2310,6 +2310,54 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer '%2' assumes %3×%4×%5×%6; set the real size on that layer</source>
         <translation>لایهٔ دادهٔ %1 اندازهٔ تصویر را نمی‌گوید (نه crop_size، نه new_height و new_width، نه resize_param و نه شکل input_param): لایهٔ Input «%2» اندازهٔ %3×%4×%5×%6 را فرض می‌کند؛ اندازهٔ واقعی را روی همان لایه تنظیم کنید</translation>
     </message>
+<message>
+        <source>data layer %1 is replaced by an Input layer '%2' of 1×%3×%4×%5 (the file does not give the image size; 3 channels and 224×224 are assumed)</source>
+        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (فایل اندازه تصویر را نمی‌گوید؛ 3 کانال و 224×224 فرض شده است)</translation>
+    </message>
+    <message>
+        <source>data layer %1 is replaced by an Input layer '%2' of 1×%3×%4×%5 (size from %6%7)</source>
+        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (اندازه از %6%7)</translation>
+    </message>
+    <message>
+        <source>; 3 channels assumed</source>
+        <translation>؛ 3 کانال فرض شده است</translation>
+    </message>
+    <message>
+        <source>bottom '%1' is not produced by any earlier layer or input</source>
+        <translation>bottom «%1» را هیچ لایه یا ورودی پیشینی تولید نمی‌کند</translation>
+    </message>
+    <message>
+        <source>the layer has no bottom</source>
+        <translation>لایه bottom ندارد</translation>
+    </message>
+    <message>
+        <source>the input's sizes before axis %1 are unknown</source>
+        <translation>اندازه‌های ورودی پیش از محور %1 معلوم نیست</translation>
+    </message>
+    <message>
+        <source>it uses allowzero, where 0 means an empty dimension</source>
+        <translation>از allowzero استفاده می‌کند که در آن 0 یعنی بعدی تهی</translation>
+    </message>
+    <message>
+        <source>its target shape is computed at run time and shape inference does not give it</source>
+        <translation>شکل مقصد آن در زمان اجرا محاسبه می‌شود و استنتاج شکل آن را نمی‌دهد</translation>
+    </message>
+    <message>
+        <source>its input's rank is unknown</source>
+        <translation>رتبه (تعداد ابعاد) ورودی آن معلوم نیست</translation>
+    </message>
+    <message>
+        <source>its input's sizes are unknown</source>
+        <translation>اندازه‌های ورودی آن معلوم نیست</translation>
+    </message>
+    <message>
+        <source>only a constant slice of one axis is modelled</source>
+        <translation>فقط برش ثابت در یک محور مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>only positive steps are modelled</source>
+        <translation>فقط گام‌های مثبت مدل می‌شوند</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::InspectorWidget</name>
@@ -3250,20 +3298,20 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گره ‎#%1 (%2)</translation>
     </message>
     <message>
-        <source>node &apos;%1&apos; (%2)</source>
-        <translation>گره &apos;%1&apos; (%2)</translation>
+        <source>node '%1' (%2)</source>
+        <translation>گره '%1' (%2)</translation>
     </message>
     <message>
-        <source>the graph has a cycle: %1 needs &apos;%2&apos; from %3, which depends, directly or through other nodes, on the first node&apos;s output; an ONNX graph must have no cycles</source>
-        <translation>گراف چرخه دارد: %1 به &apos;%2&apos; از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
+        <source>the graph has a cycle: %1 needs '%2' from %3, which depends, directly or through other nodes, on the first node's output; an ONNX graph must have no cycles</source>
+        <translation>گراف چرخه دارد: %1 به '%2' از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
     </message>
     <message>
         <source>the graph has a cycle; an ONNX graph must have no cycles</source>
         <translation>گراف چرخه دارد؛ گراف ONNX نباید چرخه داشته باشد</translation>
     </message>
     <message>
-        <source>%1, attribute &apos;%2&apos;: %3</source>
-        <translation>%1، ویژگی &apos;%2&apos;: %3</translation>
+        <source>%1, attribute '%2': %3</source>
+        <translation>%1، ویژگی '%2': %3</translation>
     </message>
     <message>
         <source>must be a list of integers, but the file stores another kind of value</source>
@@ -3278,12 +3326,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 همراه با kernel_shape %2 کرنلی پهن‌تر از 2^62 می‌سازد</translation>
     </message>
     <message>
-        <source>%1: attribute &apos;kernel_shape&apos; is missing; the operator needs it</source>
-        <translation>%1: ویژگی &apos;kernel_shape&apos; نیست؛ این عملگر به آن نیاز دارد</translation>
+        <source>%1: attribute 'kernel_shape' is missing; the operator needs it</source>
+        <translation>%1: ویژگی 'kernel_shape' نیست؛ این عملگر به آن نیاز دارد</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
-        <translation>&apos;%1&apos; یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
+        <source>'%1' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
+        <translation>'%1' یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
     </message>
     <message>
         <source>must be a whole number from 1 to %1</source>
@@ -3294,36 +3342,36 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>باید 0 یا 1 باشد</translation>
     </message>
     <message>
-        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
-        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
+        <source>%1: input '%2' has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
+        <translation>%1: ورودی '%2' %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
     </message>
     <message>
-        <source>%1: input &apos;%2&apos; is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
-        <translation>%1: ورودی &apos;%2&apos; در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
+        <source>%1: input '%2' is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
+        <translation>%1: ورودی '%2' در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has %2 dimensions</source>
-        <translation>ورودی &apos;%1&apos; %2 بعد دارد</translation>
+        <source>input '%1' has %2 dimensions</source>
+        <translation>ورودی '%1' %2 بعد دارد</translation>
     </message>
     <message>
         <source>%1: the weight input is missing</source>
         <translation>%1: ورودی وزن نیست</translation>
     </message>
     <message>
-        <source>%1: weight &apos;%2&apos; has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
-        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
+        <source>%1: weight '%2' has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
+        <translation>%1: وزن '%2' %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
     </message>
     <message>
-        <source>%1: weight &apos;%2&apos; has %3 dimensions but input &apos;%4&apos; has %5; they must have the same number of dimensions</source>
-        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد ولی ورودی &apos;%4&apos; %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
+        <source>%1: weight '%2' has %3 dimensions but input '%4' has %5; they must have the same number of dimensions</source>
+        <translation>%1: وزن '%2' %3 بعد دارد ولی ورودی '%4' %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
     </message>
     <message>
-        <source>weight &apos;%1&apos; has %2 dimensions</source>
-        <translation>وزن &apos;%1&apos; %2 بعد دارد</translation>
+        <source>weight '%1' has %2 dimensions</source>
+        <translation>وزن '%1' %2 بعد دارد</translation>
     </message>
     <message>
-        <source>attribute &apos;%1&apos; has %2 values</source>
-        <translation>ویژگی &apos;%1&apos; %2 مقدار دارد</translation>
+        <source>attribute '%1' has %2 values</source>
+        <translation>ویژگی '%1' %2 مقدار دارد</translation>
     </message>
     <message>
         <source>%1 has %2 values, but %3, so it needs %4</source>
@@ -3334,15 +3382,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 %2 مقدار دارد، ولی %3</translation>
     </message>
     <message>
-        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs 4</source>
-        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
+        <source>%1: input '%2' has %3 dimension(s); the operator needs 4</source>
+        <translation>%1: ورودی '%2' %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
     </message>
     <message>
         <source>%1 has no outputs</source>
         <translation>%1 هیچ خروجی ندارد</translation>
     </message>
     <message>
-        <source>%1 is not an order of the input&apos;s %2 axes</source>
+        <source>%1 is not an order of the input's %2 axes</source>
         <translation>%1 ترتیبی از %2 محور ورودی نیست</translation>
     </message>
 </context>
@@ -4975,6 +5023,466 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>the output would have size %1 in dimension %2, which is too large</source>
         <translation>خروجی در بعد %2 اندازه %1 پیدا می‌کرد که بیش از حد بزرگ است</translation>
+    </message>
+<message>
+        <source>Size 5</source>
+        <translation>اندازه 5</translation>
+    </message>
+    <message>
+        <source>Fifth dimension of the output</source>
+        <translation>بعد پنجم خروجی</translation>
+    </message>
+    <message>
+        <source>Size 6</source>
+        <translation>اندازه 6</translation>
+    </message>
+    <message>
+        <source>Sixth dimension of the output</source>
+        <translation>بعد ششم خروجی</translation>
+    </message>
+    <message>
+        <source>Size 7</source>
+        <translation>اندازه 7</translation>
+    </message>
+    <message>
+        <source>Seventh dimension of the output</source>
+        <translation>بعد هفتم خروجی</translation>
+    </message>
+    <message>
+        <source>Size 8</source>
+        <translation>اندازه 8</translation>
+    </message>
+    <message>
+        <source>Eighth dimension of the output</source>
+        <translation>بعد هشتم خروجی</translation>
+    </message>
+    <message>
+        <source>The data entering the network: an image batch N×C×H×W (batch, channels, height, width), a feature batch N×F, a batch of token sequences N×L×D (length, features per token), a batch of 1-D signals N×C×L or of volumes N×C×D×H×W.</source>
+        <translation>داده‌ای که وارد شبکه می‌شود: دسته‌ای از تصویرها N×C×H×W (دسته، کانال، ارتفاع، عرض)، دسته‌ای از بردارهای ویژگی N×F، دسته‌ای از دنباله‌های توکن N×L×D (طول، ویژگی هر توکن)، دسته‌ای از سیگنال‌های یک‌بعدی N×C×L یا از حجم‌ها N×C×D×H×W.</translation>
+    </message>
+    <message>
+        <source>image: N×C×H×W; features: N×F; sequence: N×L×D; signal: N×C×L; volume: N×C×D×H×W</source>
+        <translation>تصویر: N×C×H×W؛ ویژگی: N×F؛ دنباله: N×L×D؛ سیگنال: N×C×L؛ حجم: N×C×D×H×W</translation>
+    </message>
+    <message>
+        <source>sequence (N×L×D)</source>
+        <translation>دنباله (N×L×D)</translation>
+    </message>
+    <message>
+        <source>signal (N×C×L)</source>
+        <translation>سیگنال (N×C×L)</translation>
+    </message>
+    <message>
+        <source>volume (N×C×D×H×W)</source>
+        <translation>حجم (N×C×D×H×W)</translation>
+    </message>
+    <message>
+        <source>Length of each feature vector (features layout), or of each token's vector D (sequence layout)</source>
+        <translation>طول هر بردار ویژگی (چیدمان ویژگی)، یا طول بردار هر توکن D (چیدمان دنباله)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>طول</translation>
+    </message>
+    <message>
+        <source>Tokens per sequence L (sequence layout) or samples per signal (signal layout)</source>
+        <translation>تعداد توکن‌های هر دنباله L (چیدمان دنباله) یا نمونه‌های هر سیگنال (چیدمان سیگنال)</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>عمق</translation>
+    </message>
+    <message>
+        <source>Depth D of a volume (volume layout only)</source>
+        <translation>عمق D یک حجم (فقط چیدمان حجم)</translation>
+    </message>
+    <message>
+        <source>Linear works on the last dimension of N×F features or N×L×D tokens, but its input is the image %1: add a Flatten or a global pooling layer before it</source>
+        <translation>Linear روی بعد آخرِ ویژگی‌های N×F یا توکن‌های N×L×D کار می‌کند، اما ورودی آن تصویر %1 است: پیش از آن یک لایه Flatten یا ادغام سراسری بگذارید</translation>
+    </message>
+    <message>
+        <source>Fully connected layer: every output is a weighted sum of every input. It acts on the last dimension: on N×F features, or on every token of N×L×D, where it plays the role of a 1×1 convolution. MACs = in_features × out_features per vector; parameters = that plus out_features bias values.</source>
+        <translation>لایه تمام‌متصل: هر خروجی جمع وزن‌دار همه ورودی‌هاست. روی بعد آخر عمل می‌کند: روی ویژگی‌های N×F، یا روی تک‌تک توکن‌های N×L×D که در آن نقش کانولوشن 1×1 را بازی می‌کند. MACها = in_features × out_features برای هر بردار؛ پارامترها = همین به‌علاوه out_features مقدار بایاس.</translation>
+    </message>
+    <message>
+        <source>Concat axis %1 does not exist in the inputs %2</source>
+        <translation>محور %1 برای Concat در ورودی‌های %2 وجود ندارد</translation>
+    </message>
+    <message>
+        <source>Output size in dimension %1 (%2)</source>
+        <translation>اندازه خروجی در بعد %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Concat stacks its inputs along one axis; every other dimension must match</source>
+        <translation>Concat ورودی‌هایش را در امتداد یک محور کنار هم می‌گذارد؛ همه بعدهای دیگر باید برابر باشند</translation>
+    </message>
+    <message>
+        <source>Joins its inputs along one axis, in input order: the channel axis (1) by default, where batch, height and width must match. Inception modules concatenate their branches; ViT puts its class token in front of the patch tokens along axis 1 of N×L×D.</source>
+        <translation>ورودی‌هایش را به ترتیب ورودی در امتداد یک محور به هم می‌پیوندد: به‌طور پیش‌فرض محور کانال (1)، که در آن دسته، ارتفاع و عرض باید برابر باشند. ماژول‌های Inception شاخه‌هایشان را به هم می‌پیوندند؛ ViT توکن کلاس را در محور 1 از N×L×D پیش از توکن‌های وصله‌ها می‌گذارد.</translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation>محور</translation>
+    </message>
+    <message>
+        <source>Dimension to join along (negative counts from the end); 1 is the channels of N×C×H×W</source>
+        <translation>بعدی که پیوند در امتداد آن است (منفی از انتها می‌شمارد)؛ 1 کانال‌های N×C×H×W است</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>محورها</translation>
+    </message>
+    <message>
+        <source>This reduction</source>
+        <translation>این کاهش</translation>
+    </message>
+    <message>
+        <source>each output gathers %1 input values</source>
+        <translation>هر خروجی %1 مقدار ورودی را گرد می‌آورد</translation>
+    </message>
+    <message>
+        <source>Divisions</source>
+        <translation>تقسیم‌ها</translation>
+    </message>
+    <message>
+        <source>one division by %1 per output value</source>
+        <translation>یک تقسیم بر %1 برای هر مقدار خروجی</translation>
+    </message>
+    <message>
+        <source>summing k values takes k − 1 additions</source>
+        <translation>جمع k مقدار به k − 1 جمع نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the largest of k values takes k − 1 comparisons</source>
+        <translation>یافتن بزرگ‌ترینِ k مقدار به k − 1 مقایسه نیاز دارد</translation>
+    </message>
+    <message>
+        <source>Dimensions to reduce, such as 2, 3 for height and width; empty: every dimension after the batch</source>
+        <translation>بعدهایی که کاهش می‌یابند، مثلاً 2, 3 برای ارتفاع و عرض؛ خالی: همه بعدهای پس از دسته</translation>
+    </message>
+    <message>
+        <source>Keep dimensions</source>
+        <translation>نگه‌داشتن بعدها</translation>
+    </message>
+    <message>
+        <source>Keep the reduced dimensions with size 1 (N×C×1×1 instead of N×C)</source>
+        <translation>بعدهای کاهش‌یافته با اندازه 1 نگه داشته شوند (N×C×1×1 به‌جای N×C)</translation>
+    </message>
+    <message>
+        <source>ReduceMean</source>
+        <translation>ReduceMean</translation>
+    </message>
+    <message>
+        <source>Mean over the chosen dimensions: k values cost k − 1 additions and one division. Over height and width it is global average pooling; over the last dimension it is the first step of LayerNorm.</source>
+        <translation>میانگین روی بعدهای انتخاب‌شده: k مقدار، k − 1 جمع و یک تقسیم هزینه دارد. روی ارتفاع و عرض همان ادغام میانگین سراسری است؛ روی بعد آخر، نخستین گام LayerNorm است.</translation>
+    </message>
+    <message>
+        <source>ReduceSum</source>
+        <translation>ReduceSum</translation>
+    </message>
+    <message>
+        <source>Sum over the chosen dimensions: k values cost k − 1 additions.</source>
+        <translation>جمع روی بعدهای انتخاب‌شده: k مقدار، k − 1 جمع هزینه دارد.</translation>
+    </message>
+    <message>
+        <source>ReduceMax</source>
+        <translation>ReduceMax</translation>
+    </message>
+    <message>
+        <source>Largest value over the chosen dimensions: k values cost k − 1 comparisons.</source>
+        <translation>بزرگ‌ترین مقدار روی بعدهای انتخاب‌شده: k مقدار، k − 1 مقایسه هزینه دارد.</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>توکن‌ها</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>طول</translation>
+    </message>
+    <message>
+        <source>features per token</source>
+        <translation>ویژگی‌های هر توکن</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>عمق</translation>
+    </message>
+    <message>
+        <source>dimension %1</source>
+        <translation>بعد %1</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a whole number</source>
+        <translation>%1: «%2» عدد صحیح نیست</translation>
+    </message>
+    <message>
+        <source>%1: axis %2 does not exist in a tensor of rank %3</source>
+        <translation>%1: محور %2 در تانسوری با رتبه %3 وجود ندارد</translation>
+    </message>
+    <message>
+        <source>%1: axis %2 is given twice</source>
+        <translation>%1: محور %2 دو بار آمده است</translation>
+    </message>
+    <message>
+        <source>Flatten from dimension %1 to %2 does not fit the input %3</source>
+        <translation>Flatten از بعد %1 تا %2 با ورودی %3 جور نیست</translation>
+    </message>
+    <message>
+        <source>dimensions %1 to %2 are laid out in a single row; nothing is computed</source>
+        <translation>بعدهای %1 تا %2 در یک ردیف چیده می‌شوند؛ چیزی محاسبه نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Turns N×C×H×W into N×(C·H·W), keeping the batch, so that a Linear layer can follow. Start and end choose the dimensions merged: 2 to -1 turns N×C×H×W into N×C×(H·W), as ViT does with its patches.</source>
+        <translation>N×C×H×W را با حفظ دسته به N×(C·H·W) تبدیل می‌کند تا یک لایه Linear بتواند پس از آن بیاید. آغاز و پایان، بعدهایی را که یکی می‌شوند تعیین می‌کنند: 2 تا -1 تانسور N×C×H×W را به N×C×(H·W) تبدیل می‌کند، همان کاری که ViT با وصله‌هایش می‌کند.</translation>
+    </message>
+    <message>
+        <source>Start dimension</source>
+        <translation>بعد آغاز</translation>
+    </message>
+    <message>
+        <source>First dimension merged (negative counts from the end)</source>
+        <translation>نخستین بعدی که یکی می‌شود (منفی از انتها می‌شمارد)</translation>
+    </message>
+    <message>
+        <source>End dimension</source>
+        <translation>بعد پایان</translation>
+    </message>
+    <message>
+        <source>Last dimension merged; -1 is the last</source>
+        <translation>آخرین بعدی که یکی می‌شود؛ -1 یعنی بعد آخر</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>شکل</translation>
+    </message>
+    <message>
+        <source>Order of dimensions</source>
+        <translation>ترتیب بعدها</translation>
+    </message>
+    <message>
+        <source>values are only moved or re-read; nothing is computed</source>
+        <translation>مقدارها فقط جابه‌جا یا دوباره خوانده می‌شوند؛ چیزی محاسبه نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Reshape</source>
+        <translation>Reshape</translation>
+    </message>
+    <message>
+        <source>Shape: give between 1 and %1 sizes, such as 0, -1, 768</source>
+        <translation>شکل: بین 1 تا %1 اندازه بدهید، مثلاً 0, -1, 768</translation>
+    </message>
+    <message>
+        <source>Shape: 0 copies the input's size at the same position, but the input %1 has no dimension %2</source>
+        <translation>شکل: 0 اندازه ورودی در همان جایگاه را کپی می‌کند، اما ورودی %1 بعد %2 ندارد</translation>
+    </message>
+    <message>
+        <source>Shape: only one size can be -1 (worked out from the rest)</source>
+        <translation>شکل: فقط یک اندازه می‌تواند -1 باشد (که از بقیه به دست می‌آید)</translation>
+    </message>
+    <message>
+        <source>Shape: %1 is not a size (use -1 to infer one)</source>
+        <translation>شکل: %1 اندازه نیست (برای استنتاج یک اندازه از -1 استفاده کنید)</translation>
+    </message>
+    <message>
+        <source>the reshaped size overflows</source>
+        <translation>اندازه تغییرشکل‌یافته سرریز می‌کند</translation>
+    </message>
+    <message>
+        <source>Reshape cannot fill -1: the input %1 has %2 values, which the other sizes (product %3) do not divide</source>
+        <translation>Reshape نمی‌تواند -1 را پر کند: ورودی %1 دارای %2 مقدار است که بر اندازه‌های دیگر (حاصل‌ضرب %3) بخش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <source>Reshape must keep the number of values: the input %1 has %2, the shape %3 has %4</source>
+        <translation>Reshape باید تعداد مقدارها را حفظ کند: ورودی %1 دارای %2 مقدار است و شکل %3 دارای %4</translation>
+    </message>
+    <message>
+        <source>the same values in the same order, read with other sizes: 0 copies the input's size, -1 is worked out so that the count stays the same</source>
+        <translation>همان مقدارها به همان ترتیب، با اندازه‌های دیگر خوانده می‌شوند: 0 اندازه ورودی را کپی می‌کند و -1 طوری به دست می‌آید که تعداد ثابت بماند</translation>
+    </message>
+    <message>
+        <source>Permute</source>
+        <translation>Permute</translation>
+    </message>
+    <message>
+        <source>Order of dimensions: the input %1 has %2 dimensions, so give %2 numbers, such as 0, 2, 3, 1</source>
+        <translation>ترتیب بعدها: ورودی %1 دارای %2 بعد است، پس %2 عدد بدهید، مثلاً 0, 2, 3, 1</translation>
+    </message>
+    <message>
+        <source>output dimension i is input dimension order[i] (order %1); the values are copied into the new order</source>
+        <translation>بعد i خروجی همان بعد order[i] ورودی است (ترتیب %1)؛ مقدارها به ترتیب تازه کپی می‌شوند</translation>
+    </message>
+    <message>
+        <source>Squeeze</source>
+        <translation>Squeeze</translation>
+    </message>
+    <message>
+        <source>Squeeze removes only dimensions of size 1, and dimension %1 of %2 has size %3</source>
+        <translation>Squeeze فقط بعدهای با اندازه 1 را حذف می‌کند، اما بعد %1 از %2 اندازه %3 دارد</translation>
+    </message>
+    <message>
+        <source>Unsqueeze</source>
+        <translation>Unsqueeze</translation>
+    </message>
+    <message>
+        <source>Axes: give the positions of the new dimensions (at most %1 dimensions in all)</source>
+        <translation>محورها: جایگاه بعدهای تازه را بدهید (روی هم حداکثر %1 بعد)</translation>
+    </message>
+    <message>
+        <source>dimensions of size 1 are removed or inserted; the values stay where they are</source>
+        <translation>بعدهای با اندازه 1 حذف یا افزوده می‌شوند؛ مقدارها سر جایشان می‌مانند</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Slice</translation>
+    </message>
+    <message>
+        <source>Axis %1 does not exist in the input %2</source>
+        <translation>محور %1 در ورودی %2 وجود ندارد</translation>
+    </message>
+    <message>
+        <source>Slice %1:%2 of dimension %3 (size %4) is empty</source>
+        <translation>برش %1:%2 از بعد %3 (با اندازه %4) تهی است</translation>
+    </message>
+    <message>
+        <source>a range of one dimension is copied out</source>
+        <translation>بازه‌ای از یک بعد بیرون کپی می‌شود</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>positions start, start + step, … before end along dimension %1</source>
+        <translation>جایگاه‌های start، start + step، … پیش از end در امتداد بعد %1</translation>
+    </message>
+    <message>
+        <source>ChannelShuffle</source>
+        <translation>ChannelShuffle</translation>
+    </message>
+    <message>
+        <source>ChannelShuffle needs the channels (dimension 1) to be a multiple of the %1 groups, but the input is %2</source>
+        <translation>ChannelShuffle نیاز دارد تعداد کانال‌ها (بعد 1) مضربی از %1 گروه باشد، اما ورودی %2 است</translation>
+    </message>
+    <message>
+        <source>the channels, seen as a %1 × %2 grid (groups × channels per group), are transposed so that every group of the next grouped convolution sees channels of every group</source>
+        <translation>کانال‌ها، به شکل جدولی %1 × %2 (گروه‌ها × کانال‌های هر گروه)، ترانهاده می‌شوند تا هر گروهِ کانولوشن گروهی بعدی، کانال‌هایی از همه گروه‌ها را ببیند</translation>
+    </message>
+    <message>
+        <source>PixelShuffle</source>
+        <translation>PixelShuffle</translation>
+    </message>
+    <message>
+        <source>PixelShuffle with factor %1 needs channels divisible by %1 × %1 = %2, but the input has %3</source>
+        <translation>PixelShuffle با ضریب %1 به تعداد کانالی بخش‌پذیر بر %1 × %1 = %2 نیاز دارد، اما ورودی %3 کانال دارد</translation>
+    </message>
+    <message>
+        <source>each group of r² channels becomes an r × r block of pixels</source>
+        <translation>هر گروه r² کانالی به یک بلوک r × r از پیکسل‌ها تبدیل می‌شود</translation>
+    </message>
+    <message>
+        <source>r = %1</source>
+        <translation>r = %1</translation>
+    </message>
+    <message>
+        <source>Reads the same values with other sizes (PyTorch's view/reshape). In the shape, 0 copies the input's size at that position and one -1 is worked out from the rest: 0, -1 turns 1×256×6×6 into 1×9216, and 0, 768, -1 turns 1×768×14×14 into 1×768×196. The number of values cannot change. No operations.</source>
+        <translation>همان مقدارها را با اندازه‌های دیگر می‌خواند (view/reshape در PyTorch). در شکل، 0 اندازه ورودی در همان جایگاه را کپی می‌کند و یک -1 از بقیه به دست می‌آید: 0, -1 تانسور 1×256×6×6 را به 1×9216 تبدیل می‌کند و 0, 768, -1 تانسور 1×768×14×14 را به 1×768×196. تعداد مقدارها نمی‌تواند تغییر کند. بدون عملیات.</translation>
+    </message>
+    <message>
+        <source>Sizes of the output, batch first; 0 copies, -1 is worked out</source>
+        <translation>اندازه‌های خروجی، با دسته در آغاز؛ 0 کپی می‌کند، -1 به دست می‌آید</translation>
+    </message>
+    <message>
+        <source>Reorders the dimensions (PyTorch's permute; transpose swaps two): order 0, 2, 3, 1 turns N×C×H×W into N×H×W×C, and 0, 2, 1 turns N×C×L into N×L×C tokens. The values are copied into the new order; no arithmetic.</source>
+        <translation>ترتیب بعدها را عوض می‌کند (permute در PyTorch؛ transpose دو بعد را جابه‌جا می‌کند): ترتیب 0, 2, 3, 1 تانسور N×C×H×W را به N×H×W×C تبدیل می‌کند و 0, 2, 1 تانسور N×C×L را به توکن‌های N×L×C. مقدارها به ترتیب تازه کپی می‌شوند؛ بدون محاسبه.</translation>
+    </message>
+    <message>
+        <source>For each output dimension, the input dimension it comes from</source>
+        <translation>برای هر بعد خروجی، بعدی از ورودی که از آن می‌آید</translation>
+    </message>
+    <message>
+        <source>Removes dimensions of size 1: axes 2, 3 turn N×C×1×1 into N×C. With no axes, every size-1 dimension after the batch is removed.</source>
+        <translation>بعدهای با اندازه 1 را حذف می‌کند: محورهای 2, 3 تانسور N×C×1×1 را به N×C تبدیل می‌کنند. بدون محور، همه بعدهای با اندازه 1 پس از دسته حذف می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Dimensions to remove (each of size 1); empty: all after the batch</source>
+        <translation>بعدهایی که حذف می‌شوند (هر یک با اندازه 1)؛ خالی: همه بعدهای پس از دسته</translation>
+    </message>
+    <message>
+        <source>Inserts dimensions of size 1 at the given positions of the output: axes 2, 3 turn N×C into N×C×1×1, ready to scale an image.</source>
+        <translation>بعدهایی با اندازه 1 در جایگاه‌های داده‌شده خروجی می‌افزاید: محورهای 2, 3 تانسور N×C را به N×C×1×1 تبدیل می‌کنند، آماده برای مقیاس‌کردن یک تصویر.</translation>
+    </message>
+    <message>
+        <source>Positions of the new size-1 dimensions</source>
+        <translation>جایگاه بعدهای تازه با اندازه 1</translation>
+    </message>
+    <message>
+        <source>Keeps positions start, start + step, … before end of one dimension, as Python's x[start:end:step] (negative positions count from the end; positions past the end stop at the end). ViT takes its class token with axis 1, start 0, end 1.</source>
+        <translation>جایگاه‌های start، start + step، … پیش از end را در یک بعد نگه می‌دارد، مانند x[start:end:step] در پایتون (جایگاه‌های منفی از انتها شمرده می‌شوند؛ جایگاه‌های فراتر از انتها در انتها می‌ایستند). ViT توکن کلاسش را با محور 1، آغاز 0 و پایان 1 برمی‌دارد.</translation>
+    </message>
+    <message>
+        <source>Dimension to slice (negative counts from the end)</source>
+        <translation>بعدی که بریده می‌شود (منفی از انتها می‌شمارد)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>First position kept</source>
+        <translation>نخستین جایگاه نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>Position where the slice stops (not kept)</source>
+        <translation>جایگاهی که برش در آن می‌ایستد (نگه داشته نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Distance between kept positions</source>
+        <translation>فاصله بین جایگاه‌های نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>Interleaves the channels of g groups (ShuffleNet): after a grouped 1×1 convolution each group sees only its own channels, and the shuffle lets the next one mix them. Same shape; no arithmetic.</source>
+        <translation>کانال‌های g گروه را درهم می‌چیند (ShuffleNet): پس از یک کانولوشن گروهی 1×1 هر گروه فقط کانال‌های خودش را می‌بیند و این درهم‌ریزی به کانولوشن بعدی امکان آمیختن آن‌ها را می‌دهد. همان شکل؛ بدون محاسبه.</translation>
+    </message>
+    <message>
+        <source>Number of channel groups to interleave</source>
+        <translation>تعداد گروه‌های کانالی که درهم چیده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Turns channels into space (DepthToSpace): N×C×H×W becomes N×(C/r²)×(H·r)×(W·r). Super-resolution networks end with it. No arithmetic.</source>
+        <translation>کانال‌ها را به فضا تبدیل می‌کند (DepthToSpace): N×C×H×W به N×(C/r²)×(H·r)×(W·r) تبدیل می‌شود. شبکه‌های ابرتفکیک‌پذیری با آن پایان می‌یابند. بدون محاسبه.</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>ضریب</translation>
+    </message>
+    <message>
+        <source>r: each side grows r times</source>
+        <translation>r: هر ضلع r برابر می‌شود</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>ترتیب کانال‌ها</translation>
+    </message>
+    <message>
+        <source>CRD: PyTorch's PixelShuffle; DCR: ONNX DepthToSpace's default. Same shape and cost, values in another order</source>
+        <translation>CRD: همان PixelShuffle در PyTorch؛ DCR: پیش‌فرض DepthToSpace در ONNX. همان شکل و هزینه، با مقدارهایی به ترتیبی دیگر</translation>
+    </message>
+    <message>
+        <source>CRD (PixelShuffle)</source>
+        <translation>CRD (PixelShuffle)</translation>
+    </message>
+    <message>
+        <source>DCR (DepthToSpace)</source>
+        <translation>DCR (DepthToSpace)</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,8 @@ struct LayerResult
     bool hasNumbers() const { return error.isEmpty() && !errorSource.isValid(); }
     bool sameOutcome(const LayerResult &o) const
     {
-        return output == o.output && error == o.error && errorSource == o.errorSource;
+        return output == o.output && output.sameLayout(o.output) && error == o.error &&
+               errorSource == o.errorSource;
     }
 };
 

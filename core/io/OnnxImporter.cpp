@@ -269,6 +269,15 @@ private:
     Outcome pad(const OnnxNode &n, int index);
     Outcome resize(const OnnxNode &n, int index);
     Outcome simple(const OnnxNode &n, int index, const char *type);
+    /// Transpose, Squeeze, Unsqueeze, Slice, DepthToSpace, ReduceSum/Max (and ReduceMean over
+    /// other axes than height and width): the tensor layers of any rank.
+    Outcome tensorOp(const OnnxNode &n, int index);
+    /// Integer list from constant input @p k (newer opsets) or attribute @p attr (older ones);
+    /// nullopt when an input is given but not constant.
+    std::optional<QVector<qint64>> intsOf(const OnnxNode &n, int k, QStringView attr);
+    /// A reshape to the known output shape (batch following the input), when the target is
+    /// computed at run time.
+    Outcome reshapeTo(const OnnxNode &n, int index, const QVector<qint64> &target);
     /// A weight that is not a constant: computed by layers (opaque), or of unknown size (error).
     Outcome missingWeight(const OnnxNode &n, int index, int k);
 
@@ -688,7 +697,7 @@ bool OnnxImporter::importOpaque(const OnnxNode &n, int index, const QString &rea
         const qint64 rank = s ? s->dims.size() : -1;
         const bool sizesKnown = s && std::all_of(s->dims.cbegin() + std::min<qint64>(1, rank),
                                                  s->dims.cend(), [](qint64 v) { return v >= 1; });
-        if (s && rank >= 1 && rank <= 4 && sizesKnown) {
+        if (s && rank >= 1 && rank <= TensorShape::kMaxRank && sizesKnown) {
             d.set(u"shape", QStringLiteral("given"));
             d.set(u"rank", rank);
             for (int i = 0; i < rank; ++i)
@@ -813,6 +822,9 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
         return pad(n, index);
     if (op == u"Upsample" || op == u"Resize")
         return resize(n, index);
+    if (op == u"Transpose" || op == u"Squeeze" || op == u"Unsqueeze" || op == u"Slice" ||
+        op == u"DepthToSpace" || op == u"ReduceSum" || op == u"ReduceMax")
+        return tensorOp(n, index);
     if (op == u"LeakyRelu") {
         LayerDraft d = m_builder.draft("leaky_relu");
         d.set(u"negative_slope", n.attrFloat(u"alpha", 0.01));
@@ -849,11 +861,6 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
         qint64 axis = n.attrInt(u"axis", 1);
         if (axis < 0)
             axis += rank;
-        if (axis != 1)
-            return opaque(QCoreApplication::translate("naqsh::Import",
-                                                      "Naqsh concatenates along the channel axis "
-                                                      "only, and this node uses axis %1")
-                              .arg(axis));
         QVector<LayerId> inputs;
         for (int k = 0; k < n.inputs.size(); ++k) {
             if (!hasInput(n, k))
@@ -863,19 +870,30 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
                                                           "it concatenates a constant tensor"));
             inputs << data(n, k);
         }
-        return commit(m_builder.draft("concat"), n, index, inputs);
+        LayerDraft d = m_builder.draft("concat");
+        d.set(u"axis", axis);
+        return commit(d, n, index, inputs);
     }
     if (op == u"Flatten") {
         qint64 axis = n.attrInt(u"axis", 1);
         const qint64 rank = rankOf(n.inputs.value(0));
         if (axis < 0 && rank > 0)
             axis += rank;
-        if (axis != 1)
+        if (axis == 1)
+            return simple(n, index, "flatten");
+        // ONNX's Flatten always makes a matrix: sizes before the axis times sizes from it.
+        const OnnxTensorInfo *in = shapeOf(n.inputs.value(0));
+        qint64 rows = 1;
+        for (int i = 0; in && i < axis && i < in->dims.size(); ++i)
+            rows = in->dims[i] >= 1 && rows <= kMaxSize ? rows * in->dims[i] : -1;
+        if (!in || rows < 1)
             return opaque(QCoreApplication::translate("naqsh::Import",
-                                                      "Naqsh's Flatten keeps the batch (axis 1), "
-                                                      "and this node uses axis %1")
+                                                      "the input's sizes before axis %1 are "
+                                                      "unknown")
                               .arg(axis));
-        return simple(n, index, "flatten");
+        LayerDraft d = m_builder.draft("reshape");
+        d.set(u"shape", QStringLiteral("%1, -1").arg(rows));
+        return commit(d, n, index, {data(n, 0)});
     }
     if (op == u"Dropout") {
         double ratio = n.attrFloat(u"ratio", 0.5);
@@ -1214,9 +1232,7 @@ OnnxImporter::Outcome OnnxImporter::reduceMean(const OnnxNode &n, int index)
     }
     std::sort(axes.begin(), axes.end());
     if (rank != 4 || axes != QVector<qint64>{2, 3})
-        return opaque(QCoreApplication::translate("naqsh::Import",
-                                                  "only a mean over height and width is modelled "
-                                                  "(as global average pooling)"));
+        return tensorOp(n, index);
     if (n.attrInt(u"keepdims", 1) != 0)
         return simple(n, index, "global_avgpool");
     // keepdims = 0 drops the 1×1: global pooling, then a flatten.
@@ -1300,10 +1316,24 @@ OnnxImporter::Outcome OnnxImporter::reshape(const OnnxNode &n, int index)
             flattens = guessed = true;
         }
     }
-    if (!flattens)
+    if (!flattens) {
+        if (target && target->hasValues && !target->ints.isEmpty()) {
+            if (n.attrInt(u"allowzero", 0) != 0 && target->ints.contains(0))
+                return opaque(QCoreApplication::translate(
+                    "naqsh::Import", "it uses allowzero, where 0 means an empty dimension"));
+            return reshapeTo(n, index, target->ints);
+        }
+        if (out && !out->dims.isEmpty() &&
+            std::all_of(out->dims.cbegin(), out->dims.cend(), [](qint64 v) { return v >= 1; })) {
+            QVector<qint64> dims = out->dims;
+            if (inBatch >= 1 && dims[0] == inBatch)
+                dims[0] = 0; // the batch follows the input
+            return reshapeTo(n, index, dims);
+        }
         return opaque(QCoreApplication::translate("naqsh::Import",
-                                                  "only a reshape that flattens each sample is "
-                                                  "modelled (as Flatten)"));
+                                                  "its target shape is computed at run time and "
+                                                  "shape inference does not give it"));
+    }
     if (guessed) {
         warn(QCoreApplication::translate("naqsh::Import",
                                          "node %1: the target shape is computed at run time; "
@@ -1311,6 +1341,126 @@ OnnxImporter::Outcome OnnxImporter::reshape(const OnnxNode &n, int index)
                  .arg(n.displayName(index)));
     }
     return simple(n, index, "flatten");
+}
+
+std::optional<QVector<qint64>> OnnxImporter::intsOf(const OnnxNode &n, int k, QStringView attr)
+{
+    if (hasInput(n, k)) {
+        const std::optional<OnnxTensorInfo> c = constant(n, k);
+        if (!c || !c->hasValues)
+            return std::nullopt;
+        return c->ints;
+    }
+    return n.attrInts(attr);
+}
+
+OnnxImporter::Outcome OnnxImporter::reshapeTo(const OnnxNode &n, int index,
+                                              const QVector<qint64> &target)
+{
+    QStringList parts;
+    for (qint64 v : target)
+        parts << QString::number(v);
+    LayerDraft d = m_builder.draft("reshape");
+    d.set(u"shape", parts.join(QStringLiteral(", ")));
+    return commit(d, n, index, {data(n, 0)});
+}
+
+OnnxImporter::Outcome OnnxImporter::tensorOp(const OnnxNode &n, int index)
+{
+    const QString &op = n.opType;
+    const qint64 rank = rankOf(n.inputs.value(0));
+    auto listText = [](const QVector<qint64> &v) {
+        QStringList parts;
+        for (qint64 x : v)
+            parts << QString::number(x);
+        return parts.join(QStringLiteral(", "));
+    };
+    const QString notConstant =
+        QCoreApplication::translate("naqsh::Import", "its axes are not constant");
+    if (op == u"Transpose") {
+        QVector<qint64> perm = n.attrInts(u"perm");
+        if (perm.isEmpty()) {
+            if (rank < 0)
+                return opaque(
+                    QCoreApplication::translate("naqsh::Import", "its input's rank is unknown"));
+            for (qint64 i = rank - 1; i >= 0; --i)
+                perm << i;
+        }
+        LayerDraft d = m_builder.draft("permute");
+        d.set(u"dims", listText(perm));
+        return commit(d, n, index, {data(n, 0)});
+    }
+    if (op == u"Squeeze" || op == u"Unsqueeze") {
+        const std::optional<QVector<qint64>> axes = intsOf(n, 1, u"axes");
+        if (!axes)
+            return opaque(notConstant);
+        QVector<qint64> list = *axes;
+        if (list.isEmpty() && op == u"Squeeze") {
+            // ONNX removes every size-1 dimension, the batch included.
+            const OnnxTensorInfo *in = shapeOf(n.inputs.value(0));
+            for (int i = 0; in && i < in->dims.size(); ++i)
+                if (in->dims[i] == 1)
+                    list << i;
+            if (!in || list.isEmpty())
+                return opaque(
+                    QCoreApplication::translate("naqsh::Import", "its input's sizes are unknown"));
+        }
+        LayerDraft d = m_builder.draft(op == u"Squeeze" ? "squeeze" : "unsqueeze");
+        d.set(u"axes", listText(list));
+        return commit(d, n, index, {data(n, 0)});
+    }
+    if (op == u"Slice") {
+        const bool old = m_model.opsetVersion > 0 && m_model.opsetVersion < 10;
+        const std::optional<QVector<qint64>> starts =
+            old ? n.attrInts(u"starts") : intsOf(n, 1, u"");
+        const std::optional<QVector<qint64>> ends = old ? n.attrInts(u"ends") : intsOf(n, 2, u"");
+        std::optional<QVector<qint64>> axes = old ? n.attrInts(u"axes") : intsOf(n, 3, u"");
+        const std::optional<QVector<qint64>> steps =
+            old ? std::optional<QVector<qint64>>(QVector<qint64>{}) : intsOf(n, 4, u"");
+        if (!starts || !ends || !axes || !steps || starts->size() != 1 || ends->size() != 1)
+            return opaque(QCoreApplication::translate(
+                "naqsh::Import", "only a constant slice of one axis is modelled"));
+        const qint64 step = steps->isEmpty() ? 1 : steps->at(0);
+        if (step < 1)
+            return opaque(
+                QCoreApplication::translate("naqsh::Import", "only positive steps are modelled"));
+        constexpr qint64 kEnd = 1'000'000'000'000'000;
+        LayerDraft d = m_builder.draft("slice");
+        d.set(u"axis", axes->isEmpty() ? qint64(0) : axes->at(0));
+        d.set(u"start", std::clamp(starts->at(0), -kEnd, kEnd));
+        d.set(u"end", std::clamp(ends->at(0), -kEnd, kEnd));
+        d.set(u"step", step);
+        return commit(d, n, index, {data(n, 0)});
+    }
+    if (op == u"DepthToSpace") {
+        LayerDraft d = m_builder.draft("pixel_shuffle");
+        d.set(u"upscale_factor", n.attrInt(u"blocksize", 2));
+        d.set(u"mode", n.attrString(u"mode", QStringLiteral("DCR")).toLower());
+        return commit(d, n, index, {data(n, 0)});
+    }
+    // ReduceMean (other axes), ReduceSum (axes an input from opset 13), ReduceMax.
+    const bool axesInput = op == u"ReduceSum" && m_model.opsetVersion >= 13;
+    std::optional<QVector<qint64>> axes =
+        axesInput ? intsOf(n, 1, u"") : std::optional<QVector<qint64>>(n.attrInts(u"axes"));
+    if (op == u"ReduceMean" && hasInput(n, 1))
+        axes = intsOf(n, 1, u"");
+    if (!axes)
+        return opaque(notConstant);
+    if (axes->isEmpty()) {
+        if (n.attrInt(u"noop_with_empty_axes", 0) != 0)
+            return simple(n, index, "identity");
+        if (rank < 0)
+            return opaque(
+                QCoreApplication::translate("naqsh::Import", "its input's rank is unknown"));
+        for (qint64 i = 0; i < rank; ++i)
+            axes->append(i); // ONNX reduces every dimension, the batch included
+    }
+    LayerDraft d = m_builder.draft(op == u"ReduceSum"   ? "reduce_sum"
+                                   : op == u"ReduceMax" ? "reduce_max"
+                                                        : "reduce_mean");
+    d.set(u"axes", listText(*axes));
+    d.set(u"keepdims", n.attrInt(u"keepdims", 1) != 0);
+    return commit(d, n, index, {data(n, 0)});
 }
 
 OnnxImporter::Outcome OnnxImporter::pad(const OnnxNode &n, int index)

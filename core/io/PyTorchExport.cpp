@@ -1,5 +1,7 @@
 #include "PyTorchExport.h"
 
+#include "PyTorchExportRules.h"
+
 #include "analysis/AnalysisResult.h"
 #include "graph/Graph.h"
 #include "layers/LayerRegistry.h"
@@ -118,49 +120,6 @@ QString shapeText(const TensorShape &s)
         dims << QString::number(d);
     return dims.join(QChar(0x00D7));
 }
-
-/// Parameter access by key, so that this file does not depend on the families' private enums.
-struct LayerView
-{
-    const Layer &layer;
-    const LayerType &type;
-
-    QVariant value(const char *key) const
-    {
-        const int i = type.paramIndex(QString::fromLatin1(key));
-        return i >= 0 && i < layer.params.size() ? layer.params.value(i) : QVariant();
-    }
-    qint64 integer(const char *key, qint64 fallback = 0) const
-    {
-        const QVariant v = value(key);
-        return v.isValid() ? v.toLongLong() : fallback;
-    }
-    double real(const char *key, double fallback = 0) const
-    {
-        const QVariant v = value(key);
-        return v.isValid() ? v.toDouble() : fallback;
-    }
-    bool flag(const char *key, bool fallback = false) const
-    {
-        const QVariant v = value(key);
-        return v.isValid() ? v.toBool() : fallback;
-    }
-    /// The saved key of a choice parameter ("same", "bilinear").
-    QString choice(const char *key) const
-    {
-        const int i = type.paramIndex(QString::fromLatin1(key));
-        if (i < 0 || i >= layer.params.size())
-            return {};
-        return type.params[i].choices.value(layer.params.choice(i));
-    }
-};
-
-struct ModuleContext
-{
-    LayerView view;
-    QVector<TensorShape> inputs;
-    TensorShape output;
-};
 
 using ModuleRule = QString (*)(const ModuleContext &);
 
@@ -341,7 +300,7 @@ QString softmax(const ModuleContext &)
 
 QString linear(const ModuleContext &c)
 {
-    QString args = QStringLiteral("%1, %2").arg(c.inputs[0].features()).arg(c.output.features());
+    QString args = QStringLiteral("%1, %2").arg(c.inputs[0].last()).arg(c.output.last());
     if (!c.view.flag("bias", true))
         args += QStringLiteral(", bias=False");
     return QStringLiteral("nn.Linear(%1)").arg(args);
@@ -352,9 +311,17 @@ QString dropout(const ModuleContext &c)
     return QStringLiteral("nn.Dropout(p=%1)").arg(pyFloat(c.view.real("p", 0.5)));
 }
 
-QString flatten(const ModuleContext &)
+QString flatten(const ModuleContext &c)
 {
-    return QStringLiteral("nn.Flatten()");
+    const qint64 start = c.view.integer("start_dim", 1), end = c.view.integer("end_dim", -1);
+    if (start == 1 && end == -1)
+        return QStringLiteral("nn.Flatten()");
+    return QStringLiteral("nn.Flatten(%1, %2)").arg(start).arg(end);
+}
+
+QString channelShuffle(const ModuleContext &c)
+{
+    return QStringLiteral("nn.ChannelShuffle(%1)").arg(c.view.integer("groups", 2));
 }
 
 QString upsample(const ModuleContext &c)
@@ -411,6 +378,7 @@ const QHash<QString, ModuleRule> &moduleRules()
         {QStringLiteral("upsample"), upsample},
         {QStringLiteral("zeropad2d"), zeroPad},
         {QStringLiteral("identity"), identity},
+        {QStringLiteral("channel_shuffle"), channelShuffle},
     };
     return rules;
 }
@@ -523,9 +491,8 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
             inputShapes << (r && r->hasNumbers() ? r->output : TensorShape());
             continue;
         }
-        const bool concat = type && type->id == QLatin1String("concat");
-        const bool add = type && type->id == QLatin1String("add");
-        if (!concat && !add && (!type || !moduleRules().contains(type->id))) {
+        const bool expression = type && hasPyTorchExpression(type->id);
+        if (!expression && (!type || !moduleRules().contains(type->id))) {
             const QString op =
                 type && !type->costKnown && type->summary ? type->summary(l->params) : l->type;
             refuse(
@@ -540,16 +507,6 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
                    QStringLiteral("Naqsh: layer %1 has an error: %2").arg(quoted, why));
             continue;
         }
-        if (concat) {
-            forward << QStringLiteral("        %1 = torch.cat([%2], dim=1)")
-                           .arg(name, ins.join(QStringLiteral(", ")));
-            continue;
-        }
-        if (add) {
-            // Broadcasts like Naqsh's Add rule (NumPy's).
-            forward << QStringLiteral("        %1 = %2").arg(name, ins.join(QStringLiteral(" + ")));
-            continue;
-        }
         const ModuleContext context{LayerView{*l, *type}, result.inputShapes(graph, id), r->output};
         bool inputsOk = !context.inputs.isEmpty();
         for (const TensorShape &s : context.inputs)
@@ -557,6 +514,11 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
         if (!inputsOk) {
             refuse(QStringLiteral("layer %1 has no input shape").arg(quoted),
                    QStringLiteral("Naqsh: layer %1 has no input shape").arg(quoted));
+            continue;
+        }
+        if (expression) {
+            forward << QStringLiteral("        %1 = %2%3")
+                           .arg(name, pyTorchExpression(context, ins), renamed);
             continue;
         }
         init << QStringLiteral("        self.%1 = %2%3")

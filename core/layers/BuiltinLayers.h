@@ -12,9 +12,12 @@ void registerPoolingLayers(
 void registerNormalizationLayers(LayerRegistry &registry); // BatchNorm2d, LRN
 void registerActivationLayers(
     LayerRegistry &registry); // ReLU, ReLU6, LeakyReLU, PReLU, Sigmoid, Tanh, GELU, Softmax
-void registerLinearLayers(LayerRegistry &registry);   // Linear
-void registerMergeLayers(LayerRegistry &registry);    // Concat, Add
-void registerShapeLayers(LayerRegistry &registry);    // Dropout, Flatten, Upsample, ZeroPad2d
+void registerLinearLayers(LayerRegistry &registry); // Linear
+void registerMergeLayers(LayerRegistry &registry);  // Concat, Add
+void registerShapeLayers(LayerRegistry &registry);  // Dropout, Flatten, Upsample, ZeroPad2d
+void registerTensorLayers(LayerRegistry &registry); // Reshape, Permute, Squeeze, Unsqueeze, Slice,
+                                                    // ChannelShuffle, PixelShuffle
+void registerReduceLayers(LayerRegistry &registry); // ReduceMean, ReduceSum, ReduceMax
 void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
 
 } // namespace naqsh

@@ -393,15 +393,15 @@ void registerConvLayers(LayerRegistry &registry)
         intParam("stride_w", QT_TRANSLATE_NOOP("naqsh::layers", "Stride width"),
                  QT_TRANSLATE_NOOP("naqsh::layers", "Step between filter positions, horizontally"),
                  1, 1, maxK, "stride_h"),
-        choiceParam(
-            "padding", QT_TRANSLATE_NOOP("naqsh::layers", "Padding"),
-            QT_TRANSLATE_NOOP("naqsh::layers", "explicit: the four values below; same: pad so that "
-                                               "output = ceil(input / stride); valid: no padding"),
-            {QStringLiteral("explicit"), QStringLiteral("same"), QStringLiteral("valid")},
-            {QT_TRANSLATE_NOOP("naqsh::layers", "explicit"),
-             QT_TRANSLATE_NOOP("naqsh::layers", "same"),
-             QT_TRANSLATE_NOOP("naqsh::layers", "valid")},
-            Explicit),
+        choiceParam("padding", QT_TRANSLATE_NOOP("naqsh::layers", "Padding"),
+                    QT_TRANSLATE_NOOP("naqsh::layers",
+                                      "explicit: the four values below; same: pad so that "
+                                      "output = ceil(input / stride); valid: no padding"),
+                    {QStringLiteral("explicit"), QStringLiteral("same"), QStringLiteral("valid")},
+                    {QT_TRANSLATE_NOOP("naqsh::layers", "explicit"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "same"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "valid")},
+                    Explicit),
         intParam("pad_top", QT_TRANSLATE_NOOP("naqsh::layers", "Padding top"),
                  QT_TRANSLATE_NOOP("naqsh::layers", "Zero rows added above"), 0, 0, maxK),
         intParam("pad_bottom", QT_TRANSLATE_NOOP("naqsh::layers", "Padding bottom"),
@@ -418,11 +418,11 @@ void registerConvLayers(LayerRegistry &registry)
                  QT_TRANSLATE_NOOP("naqsh::layers",
                                    "Spacing between kernel taps, horizontally (1 = dense)"),
                  1, 1, maxK, "dilation_h"),
-        intParam(
-            "groups", QT_TRANSLATE_NOOP("naqsh::layers", "Groups"),
-            QT_TRANSLATE_NOOP("naqsh::layers", "Split channels into independent groups; groups = "
-                                               "input channels is a depthwise convolution"),
-            1, 1, kMaxDim),
+        intParam("groups", QT_TRANSLATE_NOOP("naqsh::layers", "Groups"),
+                 QT_TRANSLATE_NOOP("naqsh::layers",
+                                   "Split channels into independent groups; groups = "
+                                   "input channels is a depthwise convolution"),
+                 1, 1, kMaxDim),
         boolParam("bias", QT_TRANSLATE_NOOP("naqsh::layers", "Bias"),
                   QT_TRANSLATE_NOOP("naqsh::layers", "Add a learned bias per output channel"),
                   true),

@@ -10,7 +10,8 @@ using namespace rules;
 
 namespace {
 
-enum OpaqueP { OpType, ShapeMode, Rank, Dim0, Dim1, Dim2, Dim3, BatchFromInput, Params };
+// Sizes 5 to 8 came later, so they follow Params (parameter order is the saved order).
+enum OpaqueP { OpType, ShapeMode, Rank, Dim0, Dim1, Dim2, Dim3, BatchFromInput, Params, Dim4 };
 enum ShapeModeChoice { SameAsInput, Given, Unknown };
 
 ShapeResult opaqueShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
@@ -22,11 +23,12 @@ ShapeResult opaqueShape(const ParamValues &p, std::span<const TensorShape> in, c
             return ShapeResult::fail(e);
         return ShapeResult::ok(in[0]);
     case Given: {
-        TensorShape s;
-        s.rank = int(std::clamp<qint64>(p.integer(Rank), 1, 4));
-        for (int i = 0; i < s.rank; ++i)
-            s.dims[size_t(i)] = p.integer(Dim0 + i);
-        if (p.flag(BatchFromInput) && !in.empty() && in[0].isValid())
+        const int rank = int(std::clamp<qint64>(p.integer(Rank), 0, TensorShape::kMaxRank));
+        std::array<qint64, TensorShape::kMaxRank> dims{};
+        for (int i = 0; i < rank; ++i)
+            dims[size_t(i)] = p.integer(i < 4 ? Dim0 + i : Dim4 + i - 4);
+        TensorShape s = TensorShape::of(std::span<const qint64>(dims.data(), size_t(rank)));
+        if (rank > 0 && p.flag(BatchFromInput) && !in.empty() && in[0].isValid() && in[0].rank > 0)
             s.dims[0] = in[0].n();
         if (QString e = checkDims(s); !e.isEmpty())
             return ShapeResult::fail(e);
@@ -116,7 +118,7 @@ void registerImportedLayers(LayerRegistry &registry)
         intParam("rank", QT_TRANSLATE_NOOP("naqsh::layers", "Rank"),
                  QT_TRANSLATE_NOOP("naqsh::layers",
                                    "Number of dimensions of the output, batch included"),
-                 4, 1, 4),
+                 4, 0, TensorShape::kMaxRank),
         intParam("dim0", QT_TRANSLATE_NOOP("naqsh::layers", "Size 1 (batch)"),
                  QT_TRANSLATE_NOOP("naqsh::layers", "First dimension of the output: the batch"), 1,
                  1, maxDim),
@@ -137,6 +139,16 @@ void registerImportedLayers(LayerRegistry &registry)
                  QT_TRANSLATE_NOOP("naqsh::layers",
                                    "Elements of the constant tensors the operator reads"),
                  0, 0, 1e15),
+        intParam("dim4", QT_TRANSLATE_NOOP("naqsh::layers", "Size 5"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Fifth dimension of the output"), 1, 1, maxDim),
+        intParam("dim5", QT_TRANSLATE_NOOP("naqsh::layers", "Size 6"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Sixth dimension of the output"), 1, 1, maxDim),
+        intParam("dim6", QT_TRANSLATE_NOOP("naqsh::layers", "Size 7"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Seventh dimension of the output"), 1, 1,
+                 maxDim),
+        intParam("dim7", QT_TRANSLATE_NOOP("naqsh::layers", "Size 8"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Eighth dimension of the output"), 1, 1,
+                 maxDim),
     };
     t.minInputs = 0;
     t.maxInputs = -1;

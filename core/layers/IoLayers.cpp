@@ -8,16 +8,33 @@ using namespace rules;
 
 namespace {
 
-enum InP { Layout, Batch, Channels, Height, Width, Features };
-enum LayoutChoice { Image, Flat };
+// Length and Depth came later, so they follow the first parameters (the saved order).
+enum InP { Layout, Batch, Channels, Height, Width, Features, Length, Depth };
+enum LayoutChoice { Image, Flat, Sequence, Signal, Volume };
 
 ShapeResult inputShape(const ParamValues &p, std::span<const TensorShape>, const RuleContext &ctx)
 {
     const qint64 n = ctx.batchOverride > 0 ? ctx.batchOverride : p.integer(Batch);
-    const TensorShape s =
-        p.choice(Layout) == Flat
-            ? TensorShape::nf(n, p.integer(Features))
-            : TensorShape::nchw(n, p.integer(Channels), p.integer(Height), p.integer(Width));
+    TensorShape s;
+    switch (p.choice(Layout)) {
+    case Flat:
+        s = TensorShape::nf(n, p.integer(Features));
+        break;
+    case Sequence:
+        s = TensorShape::nld(n, p.integer(Length), p.integer(Features));
+        break;
+    case Signal:
+        s = TensorShape::of({n, p.integer(Channels), p.integer(Length)}, TensorLayout::Channels1d);
+        break;
+    case Volume:
+        s = TensorShape::of(
+            {n, p.integer(Channels), p.integer(Depth), p.integer(Height), p.integer(Width)},
+            TensorLayout::Volume);
+        break;
+    default:
+        s = TensorShape::nchw(n, p.integer(Channels), p.integer(Height), p.integer(Width));
+        break;
+    }
     if (QString e = checkDims(s); !e.isEmpty())
         return ShapeResult::fail(e);
     return ShapeResult::ok(s);
@@ -37,8 +54,22 @@ Costs nothing(const ParamValues &, std::span<const TensorShape>, const TensorSha
 
 QString inputSummary(const ParamValues &p)
 {
-    if (p.choice(Layout) == Flat)
+    switch (p.choice(Layout)) {
+    case Flat:
         return QStringLiteral("%1").arg(p.integer(Features));
+    case Sequence:
+        return QStringLiteral("%1×%2").arg(p.integer(Length)).arg(p.integer(Features));
+    case Signal:
+        return QStringLiteral("%1×%2").arg(p.integer(Channels)).arg(p.integer(Length));
+    case Volume:
+        return QStringLiteral("%1×%2×%3×%4")
+            .arg(p.integer(Channels))
+            .arg(p.integer(Depth))
+            .arg(p.integer(Height))
+            .arg(p.integer(Width));
+    default:
+        break;
+    }
     return QStringLiteral("%1×%2×%3")
         .arg(p.integer(Channels))
         .arg(p.integer(Height))
@@ -55,17 +86,11 @@ ShapeResult passThrough(const ParamValues &, std::span<const TensorShape> in, co
 QVector<FormulaLine> inputExplain(const ParamValues &, std::span<const TensorShape>,
                                   const TensorShape &out)
 {
+    QStringList dims;
+    for (qint64 d : out.toVector())
+        dims << QString::number(d);
     return {{QCoreApplication::translate("naqsh::layers", "Activations"),
-             out.toVector().size() == 4 ? QStringLiteral("%1 × %2 × %3 × %4 = %5")
-                                              .arg(out.n())
-                                              .arg(out.c())
-                                              .arg(out.h())
-                                              .arg(out.w())
-                                              .arg(num(out.elements().value()))
-                                        : QStringLiteral("%1 × %2 = %3")
-                                              .arg(out.n())
-                                              .arg(out.c())
-                                              .arg(num(out.elements().value())),
+             dims.join(times()) + QStringLiteral(" = ") + num(out.elements().value()),
              QCoreApplication::translate(
                  "naqsh::layers",
                  "the input tensor is held in memory like any activation; it has no parameters")}};
@@ -82,13 +107,22 @@ void registerIoLayers(LayerRegistry &registry)
     in.category = QT_TRANSLATE_NOOP("naqsh::layers", "Input and output");
     in.help = QT_TRANSLATE_NOOP("naqsh::layers",
                                 "The data entering the network: an image batch N×C×H×W (batch, "
-                                "channels, height, width) or a feature batch N×F.");
+                                "channels, height, width), a feature batch N×F, a batch of token "
+                                "sequences N×L×D (length, features per token), a batch of 1-D "
+                                "signals N×C×L or of volumes N×C×D×H×W.");
     in.params = {
         choiceParam("layout", QT_TRANSLATE_NOOP("naqsh::layers", "Layout"),
-                    QT_TRANSLATE_NOOP("naqsh::layers", "image: N×C×H×W; features: N×F"),
-                    {QStringLiteral("image"), QStringLiteral("features")},
+                    QT_TRANSLATE_NOOP("naqsh::layers",
+                                      "image: N×C×H×W; features: N×F; sequence: N×L×D; signal: "
+                                      "N×C×L; volume: N×C×D×H×W"),
+                    {QStringLiteral("image"), QStringLiteral("features"),
+                     QStringLiteral("sequence"), QStringLiteral("signal"),
+                     QStringLiteral("volume")},
                     {QT_TRANSLATE_NOOP("naqsh::layers", "image (N×C×H×W)"),
-                     QT_TRANSLATE_NOOP("naqsh::layers", "features (N×F)")},
+                     QT_TRANSLATE_NOOP("naqsh::layers", "features (N×F)"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "sequence (N×L×D)"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "signal (N×C×L)"),
+                     QT_TRANSLATE_NOOP("naqsh::layers", "volume (N×C×D×H×W)")},
                     Image),
         intParam("batch", QT_TRANSLATE_NOOP("naqsh::layers", "Batch size"),
                  QT_TRANSLATE_NOOP(
@@ -104,8 +138,17 @@ void registerIoLayers(LayerRegistry &registry)
                  QT_TRANSLATE_NOOP("naqsh::layers", "Width in pixels"), 224, 1, kMaxDim, "height"),
         intParam("features", QT_TRANSLATE_NOOP("naqsh::layers", "Features"),
                  QT_TRANSLATE_NOOP("naqsh::layers",
-                                   "Length of each feature vector (features layout only)"),
+                                   "Length of each feature vector (features layout), or of each "
+                                   "token's vector D (sequence layout)"),
                  784, 1, kMaxDim),
+        intParam("length", QT_TRANSLATE_NOOP("naqsh::layers", "Length"),
+                 QT_TRANSLATE_NOOP("naqsh::layers",
+                                   "Tokens per sequence L (sequence layout) or samples per signal "
+                                   "(signal layout)"),
+                 196, 1, kMaxDim),
+        intParam("depth", QT_TRANSLATE_NOOP("naqsh::layers", "Depth"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Depth D of a volume (volume layout only)"), 16,
+                 1, kMaxDim),
     };
     in.minInputs = 0;
     in.maxInputs = 0;

@@ -173,6 +173,8 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerLinearLayers(registry);
     registerMergeLayers(registry);
     registerShapeLayers(registry);
+    registerTensorLayers(registry);
+    registerReduceLayers(registry);
     registerImportedLayers(registry);
 }
 

@@ -14,22 +14,28 @@ ShapeResult linShape(const ParamValues &p, std::span<const TensorShape> in, cons
 {
     if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Linear")); !e.isEmpty())
         return ShapeResult::fail(e);
-    if (in[0].rank != 2)
+    if (in[0].rank < 2 || in[0].effectiveLayout() == TensorLayout::Image)
         return ShapeResult::fail(
             QCoreApplication::translate("naqsh::layers",
-                                        "Linear needs a flat input N×F, but its input is %1: add a "
+                                        "Linear works on the last dimension of N×F features or "
+                                        "N×L×D tokens, but its input is the image %1: add a "
                                         "Flatten or a global pooling layer before it")
                 .arg(in[0].toString()));
-    return ShapeResult::ok(TensorShape::nf(in[0].n(), p.integer(OutF)));
+    TensorShape out = in[0];
+    out.dims[out.rank - 1] = p.integer(OutF);
+    return ShapeResult::ok(out);
 }
 
 Costs linCost(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
 {
     Costs c;
-    c.weights = CheckedInt(in[0].features()) * out.features();
-    c.macs = CheckedInt(in[0].n()) * in[0].features() * out.features();
+    // Every vector along the last axis (one per sample, or one per token) is multiplied by the
+    // same F_in × F_out matrix.
+    const qint64 fin = in[0].last(), fout = out.last();
+    c.weights = CheckedInt(fin) * fout;
+    c.macs = in[0].product(0, in[0].rank - 1) * fin * fout;
     if (p.flag(Bias)) {
-        c.bias = out.features();
+        c.bias = fout;
         c.biasAdds = out.elements();
     }
     c.activations = out.elements();
@@ -44,10 +50,11 @@ QString linSummary(const ParamValues &p)
 QVector<FormulaLine> linExplain(const ParamValues &p, std::span<const TensorShape> in,
                                 const TensorShape &out)
 {
-    const qint64 fin = in[0].features(), fout = out.features();
+    const qint64 fin = in[0].last(), fout = out.last();
     QString macs = QStringLiteral("%1 × %2").arg(fin).arg(fout);
-    if (out.n() != 1)
-        macs = QStringLiteral("%1 × ").arg(out.n()) + macs;
+    for (int i = out.rank - 2; i >= 0; --i)
+        if (out.dims[i] != 1)
+            macs = QStringLiteral("%1 × ").arg(out.dims[i]) + macs;
     macs += QStringLiteral(" = ") + num(linCost(p, in, out).macs.value());
     return {{QCoreApplication::translate("naqsh::layers", "MACs"), macs,
              QCoreApplication::translate(
@@ -75,8 +82,11 @@ void registerLinearLayers(LayerRegistry &registry)
     t.category = QT_TRANSLATE_NOOP("naqsh::layers", "Linear");
     t.help =
         QT_TRANSLATE_NOOP("naqsh::layers", "Fully connected layer: every output is a weighted sum "
-                                           "of every input. MACs = in_features × out_features; "
-                                           "parameters = that plus out_features bias values.");
+                                           "of every input. It acts on the last dimension: on "
+                                           "N×F features, or on every token of N×L×D, where it "
+                                           "plays the role of a 1×1 convolution. MACs = "
+                                           "in_features × out_features per vector; parameters = "
+                                           "that plus out_features bias values.");
     t.params = {
         intParam("out_features", QT_TRANSLATE_NOOP("naqsh::layers", "Output features"),
                  QT_TRANSLATE_NOOP("naqsh::layers", "Number of outputs (neurons)"), 10, 1, kMaxDim),

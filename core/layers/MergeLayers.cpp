@@ -1,4 +1,4 @@
-// Concat (channel axis) and Add (element-wise with broadcasting).
+// Concat (along any axis) and Add (element-wise with broadcasting).
 #include "BuiltinLayers.h"
 #include "LayerRegistry.h"
 #include "RuleHelpers.h"
@@ -8,24 +8,7 @@ using namespace rules;
 
 namespace {
 
-const char *dimName(int rank, int axis)
-{
-    if (rank == 2)
-        return axis == 0 ? QT_TRANSLATE_NOOP("naqsh::layers", "batch")
-                         : QT_TRANSLATE_NOOP("naqsh::layers", "features");
-    switch (axis) {
-    case 0:
-        return QT_TRANSLATE_NOOP("naqsh::layers", "batch");
-    case 1:
-        return QT_TRANSLATE_NOOP("naqsh::layers", "channels");
-    case 2:
-        return QT_TRANSLATE_NOOP("naqsh::layers", "height");
-    default:
-        return QT_TRANSLATE_NOOP("naqsh::layers", "width");
-    }
-}
-
-QString checkInputs(std::span<const TensorShape> in, const char *name)
+QString checkInputs(std::span<const TensorShape> in, const char *name, bool sameRank = true)
 {
     if (in.empty())
         return QCoreApplication::translate("naqsh::layers",
@@ -36,7 +19,7 @@ QString checkInputs(std::span<const TensorShape> in, const char *name)
             return QCoreApplication::translate("naqsh::layers", "%1 input %2 has no shape")
                 .arg(tr(name))
                 .arg(i + 1);
-    for (size_t i = 1; i < in.size(); ++i)
+    for (size_t i = 1; i < in.size() && sameRank; ++i)
         if (in[i].rank != in[0].rank)
             return QCoreApplication::translate("naqsh::layers",
                                                "%1 inputs have different ranks: %2 vs %3")
@@ -44,35 +27,47 @@ QString checkInputs(std::span<const TensorShape> in, const char *name)
     return {};
 }
 
-ShapeResult concatShape(const ParamValues &, std::span<const TensorShape> in, const RuleContext &)
+ShapeResult concatShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
 {
     if (QString e = checkInputs(in, QT_TRANSLATE_NOOP("naqsh::layers", "Concat")); !e.isEmpty())
         return ShapeResult::fail(e);
     TensorShape out = in[0];
-    CheckedInt channels = 0;
+    const int along = out.axis(p.integer(0));
+    if (along < 0)
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers",
+                                        "Concat axis %1 does not exist in the inputs %2")
+                .arg(p.integer(0))
+                .arg(in[0].toString()));
+    CheckedInt total = 0;
     for (size_t i = 0; i < in.size(); ++i) {
         for (int axis = 0; axis < out.rank; ++axis) {
-            if (axis == 1)
+            if (axis == along)
                 continue;
             if (in[i].dims[axis] != in[0].dims[axis])
                 return ShapeResult::fail(
                     QCoreApplication::translate(
                         "naqsh::layers",
                         "Concat inputs differ in %1: %2 vs %3 (input 1 is %4, input %5 is %6)")
-                        .arg(tr(dimName(out.rank, axis)))
+                        .arg(dimLabel(out, axis))
                         .arg(in[0].dims[axis])
                         .arg(in[i].dims[axis])
                         .arg(in[0].toString())
                         .arg(i + 1)
                         .arg(in[i].toString()));
         }
-        channels += in[i].dims[1];
+        total += in[i].dims[along];
     }
-    out.dims[1] = channels.value();
-    if (channels.overflowed())
+    out.dims[along] = total.value();
+    if (total.overflowed())
         return ShapeResult::fail(
             QCoreApplication::translate("naqsh::layers", "Concat output is too large"));
     return ShapeResult::ok(out);
+}
+
+QString concatSummary(const ParamValues &p)
+{
+    return p.integer(0) == 1 ? QString() : QStringLiteral("dim=%1").arg(p.integer(0));
 }
 
 Costs concatCost(const ParamValues &, std::span<const TensorShape>, const TensorShape &out)
@@ -84,30 +79,27 @@ Costs concatCost(const ParamValues &, std::span<const TensorShape>, const Tensor
 
 ShapeResult addShape(const ParamValues &, std::span<const TensorShape> in, const RuleContext &)
 {
-    if (QString e = checkInputs(in, QT_TRANSLATE_NOOP("naqsh::layers", "Add")); !e.isEmpty())
+    if (QString e = checkInputs(in, QT_TRANSLATE_NOOP("naqsh::layers", "Add"), false); !e.isEmpty())
         return ShapeResult::fail(e);
     TensorShape out = in[0];
     for (size_t i = 1; i < in.size(); ++i) {
-        for (int axis = 0; axis < out.rank; ++axis) {
-            const qint64 a = out.dims[axis], b = in[i].dims[axis];
-            if (a == b || b == 1)
-                continue;
-            if (a == 1) {
-                out.dims[axis] = b;
-                continue;
-            }
-            return ShapeResult::fail(
-                QCoreApplication::translate(
-                    "naqsh::layers",
-                    "Add inputs cannot be broadcast in %1: %2 vs %3 (input 1 is %4, input %5 is "
-                    "%6); each dimension must be equal, or 1 in one of them")
-                    .arg(tr(dimName(out.rank, axis)))
-                    .arg(a)
-                    .arg(b)
-                    .arg(in[0].toString())
-                    .arg(i + 1)
-                    .arg(in[i].toString()));
-        }
+        int axis = 0;
+        const TensorShape before = out;
+        if (TensorShape::broadcast(before, in[i], &out, &axis))
+            continue;
+        const int rank = std::max(before.rank, in[i].rank);
+        const int ia = axis - (rank - before.rank), ib = axis - (rank - in[i].rank);
+        return ShapeResult::fail(
+            QCoreApplication::translate(
+                "naqsh::layers",
+                "Add inputs cannot be broadcast in %1: %2 vs %3 (input 1 is %4, input %5 is "
+                "%6); each dimension must be equal, or 1 in one of them")
+                .arg(dimLabel(before.rank >= in[i].rank ? before : in[i], axis))
+                .arg(ia >= 0 ? before.dims[ia] : 1)
+                .arg(ib >= 0 ? in[i].dims[ib] : 1)
+                .arg(in[0].toString())
+                .arg(i + 1)
+                .arg(in[i].toString()));
     }
     return ShapeResult::ok(out);
 }
@@ -120,21 +112,27 @@ Costs addCost(const ParamValues &, std::span<const TensorShape> in, const Tensor
     return c;
 }
 
-QVector<FormulaLine> concatExplain(const ParamValues &, std::span<const TensorShape> in,
+QVector<FormulaLine> concatExplain(const ParamValues &p, std::span<const TensorShape> in,
                                    const TensorShape &out)
 {
+    const int along = std::max(out.axis(p.integer(0)), 0);
     QStringList parts;
     for (const TensorShape &s : in)
-        parts << QString::number(s.dims[1]);
-    return {
-        {QCoreApplication::translate("naqsh::layers", "Output channels"),
-         parts.join(QStringLiteral(" + ")) + QStringLiteral(" = %1").arg(out.dims[1]),
-         QCoreApplication::translate(
-             "naqsh::layers",
-             "Concat stacks its inputs along the channel axis; every other dimension must match")},
-        {QCoreApplication::translate("naqsh::layers", "Operations"), QStringLiteral("0"),
-         QCoreApplication::translate("naqsh::layers",
-                                     "copying tensors side by side does no arithmetic")}};
+        parts << QString::number(s.dims[along]);
+    const QString quantity =
+        along == 1 && out.effectiveLayout() != TensorLayout::Sequence
+            ? QCoreApplication::translate("naqsh::layers", "Output channels")
+            : QCoreApplication::translate("naqsh::layers", "Output size in dimension %1 (%2)")
+                  .arg(along)
+                  .arg(dimLabel(out, along));
+    return {{quantity,
+             parts.join(QStringLiteral(" + ")) + QStringLiteral(" = %1").arg(out.dims[along]),
+             QCoreApplication::translate(
+                 "naqsh::layers",
+                 "Concat stacks its inputs along one axis; every other dimension must match")},
+            {QCoreApplication::translate("naqsh::layers", "Operations"), QStringLiteral("0"),
+             QCoreApplication::translate("naqsh::layers",
+                                         "copying tensors side by side does no arithmetic")}};
 }
 
 QVector<FormulaLine> addExplain(const ParamValues &, std::span<const TensorShape> in,
@@ -159,9 +157,17 @@ void registerMergeLayers(LayerRegistry &registry)
     cat.shortName = QT_TRANSLATE_NOOP("naqsh::layers", "Concat");
     cat.category = QT_TRANSLATE_NOOP("naqsh::layers", "Merge");
     cat.help =
-        QT_TRANSLATE_NOOP("naqsh::layers", "Joins its inputs along the channel axis, in input "
-                                           "order. Batch, height and width must match. "
-                                           "Inception modules concatenate their branches.");
+        QT_TRANSLATE_NOOP("naqsh::layers", "Joins its inputs along one axis, in input order: the "
+                                           "channel axis (1) by default, where batch, height and "
+                                           "width must match. Inception modules concatenate their "
+                                           "branches; ViT puts its class token in front of the "
+                                           "patch tokens along axis 1 of N×L×D.");
+    cat.params = {intParam("axis", QT_TRANSLATE_NOOP("naqsh::layers", "Axis"),
+                           QT_TRANSLATE_NOOP("naqsh::layers",
+                                             "Dimension to join along (negative counts from the "
+                                             "end); 1 is the channels of N×C×H×W"),
+                           1, -TensorShape::kMaxRank, TensorShape::kMaxRank - 1)};
+    cat.summary = concatSummary;
     cat.minInputs = 1;
     cat.maxInputs = -1;
     cat.shape = concatShape;

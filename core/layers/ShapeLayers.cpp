@@ -29,31 +29,64 @@ QString dropoutSummary(const ParamValues &p)
     return QStringLiteral("p=%1").arg(p.real(0));
 }
 
-ShapeResult flattenShape(const ParamValues &, std::span<const TensorShape> in, const RuleContext &)
+enum FlatP { StartDim, EndDim };
+
+ShapeResult flattenShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
 {
     if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Flatten")); !e.isEmpty())
         return ShapeResult::fail(e);
-    const CheckedInt f = in[0].sampleElements();
+    const TensorShape &x = in[0];
+    const int start = x.axis(p.integer(StartDim)), end = x.axis(p.integer(EndDim));
+    if (start < 0 || end < 0 || end < start)
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers",
+                                        "Flatten from dimension %1 to %2 does not fit the input %3")
+                .arg(p.integer(StartDim))
+                .arg(p.integer(EndDim))
+                .arg(x.toString()));
+    const CheckedInt f = x.product(start, end + 1);
     if (f.overflowed())
         return ShapeResult::fail(
             QCoreApplication::translate("naqsh::layers", "the flattened size overflows"));
-    return ShapeResult::ok(TensorShape::nf(in[0].n(), f.value()));
+    std::array<qint64, TensorShape::kMaxRank> dims{};
+    int rank = 0;
+    for (int i = 0; i < start; ++i)
+        dims[size_t(rank++)] = x.dims[i];
+    dims[size_t(rank++)] = f.value();
+    for (int i = end + 1; i < x.rank; ++i)
+        dims[size_t(rank++)] = x.dims[i];
+    TensorShape out = TensorShape::of(std::span<const qint64>(dims.data(), size_t(rank)));
+    // N×C×H×W flattened from dimension 2 is a batch of 1-D signals N×C×(H·W) (ViT's patches).
+    if (x.effectiveLayout() == TensorLayout::Image && rank == 3 && start == 2)
+        out.layout = TensorLayout::Channels1d;
+    return ShapeResult::ok(out);
 }
 
-QVector<FormulaLine> flattenExplain(const ParamValues &, std::span<const TensorShape> in,
+QString flattenSummary(const ParamValues &p)
+{
+    if (p.integer(StartDim) == 1 && p.integer(EndDim) == -1)
+        return {};
+    return QStringLiteral("%1..%2").arg(p.integer(StartDim)).arg(p.integer(EndDim));
+}
+
+QVector<FormulaLine> flattenExplain(const ParamValues &p, std::span<const TensorShape> in,
                                     const TensorShape &out)
 {
     const TensorShape &x = in[0];
+    const int start = x.axis(p.integer(StartDim)), end = x.axis(p.integer(EndDim));
+    QStringList parts;
+    for (int i = start; i <= end && i >= 0; ++i)
+        parts << QString::number(x.dims[i]);
+    const qint64 merged = start >= 0 ? out.dims[start] : 0;
     return {{QCoreApplication::translate("naqsh::layers", "Features"),
-             x.rank == 4 ? QStringLiteral("%1 × %2 × %3 = %4")
-                               .arg(x.c())
-                               .arg(x.h())
-                               .arg(x.w())
-                               .arg(num(out.features()))
-                         : QString::number(out.features()),
+             parts.size() > 1
+                 ? parts.join(QStringLiteral(" × ")) + QStringLiteral(" = ") + num(merged)
+                 : QString::number(merged),
              QCoreApplication::translate(
                  "naqsh::layers",
-                 "every value of one sample is laid out in a single row; nothing is computed")}};
+                 "dimensions %1 to %2 are laid out in a single row; nothing is computed")
+                 .arg(start)
+                 .arg(end)}};
 }
 
 enum UpP { Mode, ScaleH, ScaleW };
@@ -145,7 +178,19 @@ void registerShapeLayers(LayerRegistry &registry)
     flat.category = category;
     flat.help = QT_TRANSLATE_NOOP(
         "naqsh::layers",
-        "Turns N×C×H×W into N×(C·H·W), keeping the batch, so that a Linear layer can follow.");
+        "Turns N×C×H×W into N×(C·H·W), keeping the batch, so that a Linear layer can follow. "
+        "Start and end choose the dimensions merged: 2 to -1 turns N×C×H×W into N×C×(H·W), as "
+        "ViT does with its patches.");
+    flat.params = {
+        intParam("start_dim", QT_TRANSLATE_NOOP("naqsh::layers", "Start dimension"),
+                 QT_TRANSLATE_NOOP("naqsh::layers",
+                                   "First dimension merged (negative counts from the end)"),
+                 1, -TensorShape::kMaxRank, TensorShape::kMaxRank - 1),
+        intParam("end_dim", QT_TRANSLATE_NOOP("naqsh::layers", "End dimension"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Last dimension merged; -1 is the last"), -1,
+                 -TensorShape::kMaxRank, TensorShape::kMaxRank - 1),
+    };
+    flat.summary = flattenSummary;
     flat.shape = flattenShape;
     flat.cost = tensorOnly;
     flat.explain = flattenExplain;

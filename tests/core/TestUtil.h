@@ -7,16 +7,27 @@
 
 namespace naqsh::test {
 
-/// "1x192x28x28" or "2x784" -> TensorShape (tests write shapes the way students read them).
+/// "1x192x28x28", "2x784", "1x197x768" or "scalar" -> TensorShape (tests write shapes the
+/// way students read them); anything else is an invalid shape.
 inline TensorShape shape(const QString &text)
 {
+    if (text == QLatin1String("scalar"))
+        return TensorShape::scalar();
     const QStringList parts = text.split(QLatin1Char('x'));
-    if (parts.size() == 4)
-        return TensorShape::nchw(parts[0].toLongLong(), parts[1].toLongLong(),
-                                 parts[2].toLongLong(), parts[3].toLongLong());
-    if (parts.size() == 2)
-        return TensorShape::nf(parts[0].toLongLong(), parts[1].toLongLong());
-    return {};
+    QVector<qint64> dims;
+    for (const QString &p : parts) {
+        bool ok = false;
+        dims.append(p.toLongLong(&ok));
+        if (!ok)
+            return {};
+    }
+    if (dims.size() > TensorShape::kMaxRank)
+        return {};
+    if (dims.size() == 4)
+        return TensorShape::nchw(dims[0], dims[1], dims[2], dims[3]);
+    if (dims.size() == 2)
+        return TensorShape::nf(dims[0], dims[1]);
+    return TensorShape::of(std::span<const qint64>(dims.data(), size_t(dims.size())));
 }
 
 inline QVector<TensorShape> shapes(const QString &text)

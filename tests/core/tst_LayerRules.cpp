@@ -201,7 +201,17 @@ void tst_LayerRules::rules_data()
     row("linear batch", "linear", M{{"out_features", 10}}, "4x512", "4x10",
         M{{"weights", 5120}, {"macs", 4 * 5120}, {"biasAdds", 40}});
     row("linear on image", "linear", M{}, "1x512x7x7",
-        "error:Linear needs a flat input N×F, but its input is 1×512×7×7", M{});
+        "error:Linear works on the last dimension of N×F features or N×L×D tokens, but its input "
+        "is the image 1×512×7×7",
+        M{});
+    // ViT-B/16 MLP: every one of 197 tokens goes through a 768 → 3072 matrix.
+    row("linear tokens", "linear", M{{"out_features", 3072}}, "2x197x768", "2x197x3072",
+        M{{"weights", 768 * 3072},
+          {"bias", 3072},
+          {"macs", qint64(2) * 197 * 768 * 3072},
+          {"biasAdds", 2 * 197 * 3072}});
+    row("linear rank 5", "linear", M{{"out_features", 4}, {"bias", false}}, "1x2x3x5x8",
+        "1x2x3x5x4", M{{"macs", 2 * 3 * 5 * 8 * 4}});
 
     row("concat inception", "concat", M{}, "1x64x28x28;1x128x28x28;1x32x28x28;1x32x28x28",
         "1x256x28x28", M{{"adds", 0}});
@@ -216,8 +226,11 @@ void tst_LayerRules::rules_data()
     row("add broadcast first", "add", M{}, "1x64x1x1;1x64x28x28", "1x64x28x28", M{});
     row("add mismatch", "add", M{}, "1x64x28x28;1x256x28x28",
         "error:Add inputs cannot be broadcast in channels: 64 vs 256", M{});
-    row("add rank mismatch", "add", M{}, "1x64x28x28;1x64", "error:inputs have different ranks",
-        M{});
+    // NumPy aligns shapes from the right: 1×64 meets 28×28, so the last axis compares 28 with 64.
+    row("add rank mismatch", "add", M{}, "1x64x28x28;1x64",
+        "error:Add inputs cannot be broadcast in width: 28 vs 64", M{});
+    row("add lower rank", "add", M{}, "1x197x768;1x768", "1x197x768", M{{"adds", 197 * 768}});
+    row("add scalar", "add", M{}, "scalar;2x3x4", "2x3x4", M{{"adds", 24}});
 
     row("upsample nearest", "upsample", M{}, "1x16x10x10", "1x16x20x20", M{{"muls", 0}});
     row("upsample bilinear", "upsample",
@@ -243,6 +256,23 @@ void tst_LayerRules::rules_data()
     row("opaque same as input without input", "opaque", M{}, "", "error:has no input", M{});
     row("input image", "input", M{{"channels", 192}, {"height", 28}, {"width", 28}}, "",
         "1x192x28x28", M{{"activations", 150528}});
+    row("input sequence", "input", M{{"layout", "sequence"}, {"length", 197}, {"features", 768}},
+        "", "1x197x768", M{{"activations", 197 * 768}});
+    row("input signal", "input", M{{"layout", "signal"}, {"channels", 2}, {"length", 100}}, "",
+        "1x2x100", M{});
+    row("input volume", "input",
+        M{{"layout", "volume"}, {"channels", 3}, {"depth", 8}, {"height", 4}, {"width", 5}}, "",
+        "1x3x8x4x5", M{{"activations", 3 * 8 * 4 * 5}});
+    row("opaque given rank 6", "opaque",
+        M{{"shape", "given"},
+          {"rank", 6},
+          {"dim0", 1},
+          {"dim1", 7},
+          {"dim2", 2},
+          {"dim3", 3},
+          {"dim4", 4},
+          {"dim5", 5}},
+        "1x3", "1x7x2x3x4x5", M{{"activations", 7 * 2 * 3 * 4 * 5}});
     row("input features", "input", M{{"layout", "features"}, {"features", 784}, {"batch", 2}}, "",
         "2x784", M{});
     row("identity", "identity", M{}, "1x3x4x4", "1x3x4x4", M{{"weights", 0}});

@@ -733,8 +733,134 @@ const std::vector<OpCase> &opCases()
              m.ints("shape", {1, 128, 4, 49});
              m.node("Reshape", "op", {"x", "shape"}, {"y"});
          },
-         "opaque",
+         "reshape",
          "1x128x4x49",
+         0,
+         0},
+        // Shape operators of any rank; expected shapes by ONNX's definitions, worked by hand.
+        {"Reshape to tokens (0, 768, -1)",
+         {"1", "768", "14", "14"},
+         13,
+         [](Model &m) {
+             m.ints("shape", {0, 768, -1});
+             m.node("Reshape", "op", {"x", "shape"}, {"y"});
+         },
+         "reshape",
+         "1x768x196",
+         0,
+         0},
+        {"Squeeze (axes input)",
+         {"1", "64", "1", "1"},
+         13,
+         [](Model &m) {
+             m.ints("axes", {2, 3});
+             m.node("Squeeze", "op", {"x", "axes"}, {"y"});
+         },
+         "squeeze",
+         "1x64",
+         0,
+         0},
+        {"Squeeze (axes attribute)",
+         {"2", "64", "1", "1"},
+         11,
+         [](Model &m) {
+             Model::attr(m.node("Squeeze", "op", {"x"}, {"y"}), "axes", {-1, -2});
+         },
+         "squeeze",
+         "2x64",
+         0,
+         0},
+        {"Unsqueeze",
+         {"2", "64"},
+         13,
+         [](Model &m) {
+             m.ints("axes", {2, 3});
+             m.node("Unsqueeze", "op", {"x", "axes"}, {"y"});
+         },
+         "unsqueeze",
+         "2x64x1x1",
+         0,
+         0},
+        {"Slice class token",
+         {"1", "197", "768"},
+         13,
+         [](Model &m) {
+             m.ints("starts", {0});
+             m.ints("ends", {1});
+             m.ints("axes", {1});
+             m.node("Slice", "op", {"x", "starts", "ends", "axes"}, {"y"});
+         },
+         "slice",
+         "1x1x768",
+         0,
+         0},
+        {"Slice to the end with a step",
+         {"1", "116", "28", "28"},
+         13,
+         [](Model &m) {
+             m.ints("starts", {58});
+             m.ints("ends", {std::numeric_limits<qint64>::max()});
+             m.ints("axes", {1});
+             m.ints("steps", {2});
+             m.node("Slice", "op", {"x", "starts", "ends", "axes", "steps"}, {"y"});
+         },
+         "slice",
+         "1x29x28x28",
+         0,
+         0},
+        {"Concat on tokens",
+         {"1", "196", "768"},
+         13,
+         [](Model &m) {
+             m.node("Concat", "op", {"x", "x"}, {"y"});
+             Model::attr(m.g->mutable_node(m.g->node_size() - 1), "axis", -2);
+         },
+         "concat",
+         "1x392x768",
+         0,
+         0},
+        {"Flatten axis 2",
+         {"2", "3", "4", "5"},
+         13,
+         [](Model &m) { Model::attr(m.node("Flatten", "op", {"x"}, {"y"}), "axis", 2); },
+         "reshape",
+         "6x20",
+         0,
+         0},
+        {"DepthToSpace",
+         {"1", "16", "5", "6"},
+         13,
+         [](Model &m) { Model::attr(m.node("DepthToSpace", "op", {"x"}, {"y"}), "blocksize", 2); },
+         "pixel_shuffle",
+         "1x4x10x12",
+         0,
+         0},
+        {"ReduceMean over features",
+         {"1", "197", "768"},
+         13,
+         [](Model &m) { Model::attr(m.node("ReduceMean", "op", {"x"}, {"y"}), "axes", Dims{-1}); },
+         "reduce_mean",
+         "1x197x1",
+         0,
+         0},
+        {"ReduceSum (axes input, no keepdims)",
+         {"2", "3", "4"},
+         13,
+         [](Model &m) {
+             m.ints("axes", {1});
+             onnx::NodeProto *n = m.node("ReduceSum", "op", {"x", "axes"}, {"y"});
+             Model::attr(n, "keepdims", qint64(0));
+         },
+         "reduce_sum",
+         "2x4",
+         0,
+         0},
+        {"ReduceMax",
+         {"1", "8", "4", "4"},
+         13,
+         [](Model &m) { Model::attr(m.node("ReduceMax", "op", {"x"}, {"y"}), "axes", Dims{1}); },
+         "reduce_max",
+         "1x1x4x4",
          0,
          0},
         {"Dropout",
@@ -827,13 +953,13 @@ const std::vector<OpCase> &opCases()
          "1x16x7x7",
          0,
          0},
-        {"Transpose (opaque)",
+        {"Transpose",
          {"1", "3", "4", "5"},
          13,
          [](Model &m) {
              Model::attr(m.node("Transpose", "op", {"x"}, {"y"}), "perm", {0, 2, 3, 1});
          },
-         "opaque",
+         "permute",
          "1x4x5x3",
          0,
          0},

@@ -1,0 +1,62 @@
+#pragma once
+
+// Private to core/io/PyTorchExport*.cpp: what a code-generation rule sees of one layer.
+#include "analysis/TensorShape.h"
+#include "graph/Layer.h"
+#include "layers/LayerType.h"
+
+#include <QStringList>
+
+namespace naqsh {
+
+/// Parameter access by key, so that this file does not depend on the families' private enums.
+struct LayerView
+{
+    const Layer &layer;
+    const LayerType &type;
+
+    QVariant value(const char *key) const
+    {
+        const int i = type.paramIndex(QString::fromLatin1(key));
+        return i >= 0 && i < layer.params.size() ? layer.params.value(i) : QVariant();
+    }
+    qint64 integer(const char *key, qint64 fallback = 0) const
+    {
+        const QVariant v = value(key);
+        return v.isValid() ? v.toLongLong() : fallback;
+    }
+    double real(const char *key, double fallback = 0) const
+    {
+        const QVariant v = value(key);
+        return v.isValid() ? v.toDouble() : fallback;
+    }
+    bool flag(const char *key, bool fallback = false) const
+    {
+        const QVariant v = value(key);
+        return v.isValid() ? v.toBool() : fallback;
+    }
+    /// The saved key of a choice parameter ("same", "bilinear").
+    QString choice(const char *key) const
+    {
+        const int i = type.paramIndex(QString::fromLatin1(key));
+        if (i < 0 || i >= layer.params.size())
+            return {};
+        return type.params[i].choices.value(layer.params.choice(i));
+    }
+};
+
+struct ModuleContext
+{
+    LayerView view;
+    QVector<TensorShape> inputs;
+    TensorShape output;
+};
+
+/// A forward() expression for a layer that is a tensor operation rather than a module
+/// (reshape, permute, slice, reductions, element-wise arithmetic): given the Python names of the
+/// inputs, e.g. "x.permute(0, 2, 3, 1)". Empty if @p typeId is not such a type.
+QString pyTorchExpression(const ModuleContext &context, const QStringList &inputs);
+/// True if @p typeId is exported as an expression by pyTorchExpression.
+bool hasPyTorchExpression(const QString &typeId);
+
+} // namespace naqsh

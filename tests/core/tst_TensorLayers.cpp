@@ -1,0 +1,326 @@
+// Shape layers of any rank (Reshape, Permute, Flatten with axes, Concat on any axis, Squeeze,
+// Unsqueeze, Slice, ChannelShuffle, PixelShuffle, reductions) and Linear over tokens. Every
+// expected shape comes from PyTorch, run in the test on the same input shapes; expected
+// operation counts are worked out by hand in the row. The export test runs the generated module.
+#include "TestUtil.h"
+#include "analysis/AnalysisEngine.h"
+#include "graph/GraphModel.h"
+#include "io/PyTorchExport.h"
+#include "layers/LayerRegistry.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace naqsh;
+using test::shapes;
+
+namespace {
+
+struct Row
+{
+    const char *name;
+    const char *type;
+    QVariantMap params;
+    const char *inputs;
+    const char *torch; ///< expression of x[0], x[1], …, or "error:<substring>"
+    QVariantMap costs; ///< counters worked out by hand
+};
+
+using M = QVariantMap;
+
+const QVector<Row> &rows()
+{
+    static const QVector<Row> r{
+        {"reshape flatten", "reshape", M{{"shape", "0, -1"}}, "2x256x6x6", "x[0].reshape(2, -1)",
+         M{{"activations", 2 * 9216}, {"macs", 0}}},
+        {"reshape patches", "reshape", M{{"shape", "0, 768, -1"}}, "1x768x14x14",
+         "x[0].reshape(1, 768, -1)", M{}},
+        {"reshape shufflenet", "reshape", M{{"shape", "0 2 58 28 28"}}, "1x116x28x28",
+         "x[0].view(1, 2, 58, 28, 28)", M{}},
+        {"reshape swin windows", "reshape", M{{"shape", "1, 8, 7, 8, 7, 96"}}, "1x56x56x96",
+         "x[0].view(1, 8, 7, 8, 7, 96)", M{}},
+        {"reshape count", "reshape", M{{"shape", "0, 3"}}, "1x10",
+         "error:Reshape must keep the number of values", M{}},
+        {"reshape two inferred", "reshape", M{{"shape", "-1, -1"}}, "1x10",
+         "error:only one size can be -1", M{}},
+        {"reshape text", "reshape", M{{"shape", "0, a"}}, "1x10",
+         "error:\"a\" is not a whole number", M{}},
+        {"permute nhwc", "permute", M{{"dims", "0, 2, 3, 1"}}, "1x3x4x5",
+         "x[0].permute(0, 2, 3, 1)", M{{"activations", 60}}},
+        {"permute shuffle", "permute", M{{"dims", "0,2,1,3,4"}}, "1x2x58x28x28",
+         "x[0].transpose(1, 2)", M{}},
+        {"permute windows", "permute", M{{"dims", "0, 1, 3, 2, 4, 5"}}, "1x8x7x8x7x96",
+         "x[0].permute(0, 1, 3, 2, 4, 5)", M{}},
+        {"permute negative", "permute", M{{"dims", "0, -1, 1"}}, "2x3x4", "x[0].permute(0, 2, 1)",
+         M{}},
+        {"permute count", "permute", M{{"dims", "0, 1"}}, "2x3x4", "error:give 3 numbers", M{}},
+        {"permute repeated", "permute", M{{"dims", "0, 1, 1"}}, "2x3x4",
+         "error:axis 1 is given twice", M{}},
+        {"flatten patches", "flatten", M{{"start_dim", 2}}, "1x768x14x14", "x[0].flatten(2)", M{}},
+        {"flatten middle", "flatten", M{{"start_dim", 1}, {"end_dim", 2}}, "2x3x4x5",
+         "x[0].flatten(1, 2)", M{}},
+        {"concat class token", "concat", M{{"axis", 1}}, "1x1x768;1x196x768",
+         "torch.cat([x[0], x[1]], 1)", M{{"adds", 0}}},
+        {"concat last", "concat", M{{"axis", -1}}, "2x3x4;2x3x5", "torch.cat([x[0], x[1]], -1)",
+         M{}},
+        {"concat mismatch", "concat", M{{"axis", 1}}, "1x1x768;1x196x512",
+         "error:Concat inputs differ in features per token: 768 vs 512", M{}},
+        {"squeeze", "squeeze", M{{"axes", "2, 3"}}, "1x64x1x1", "x[0].squeeze(3).squeeze(2)", M{}},
+        {"squeeze after batch", "squeeze", M{{"axes", ""}}, "1x64x1x1", "x[0].flatten(1)", M{}},
+        {"squeeze not one", "squeeze", M{{"axes", "1"}}, "1x64x1x1",
+         "error:dimension 1 of 1×64×1×1 has size 64", M{}},
+        {"unsqueeze", "unsqueeze", M{{"axes", "2, 3"}}, "4x64", "x[0].unsqueeze(2).unsqueeze(3)",
+         M{}},
+        {"unsqueeze last", "unsqueeze", M{{"axes", "-1"}}, "2x3", "x[0].unsqueeze(-1)", M{}},
+        {"slice class token", "slice", M{{"axis", 1}, {"start", 0}, {"end", 1}}, "1x197x768",
+         "x[0][:, 0:1]", M{{"activations", 768}}},
+        {"slice step", "slice", M{{"axis", 2}, {"start", 1}, {"end", 100}, {"step", 3}}, "1x10x8",
+         "x[0][:, :, 1:100:3]", M{}},
+        {"slice negative", "slice", M{{"axis", -1}, {"start", -4}, {"end", -1}}, "2x10",
+         "x[0][..., -4:-1]", M{}},
+        {"slice empty", "slice", M{{"axis", 1}, {"start", 5}, {"end", 2}}, "2x10", "error:is empty",
+         M{}},
+        {"channel shuffle", "channel_shuffle", M{{"groups", 2}}, "1x116x28x28",
+         "nn.ChannelShuffle(2)(x[0])", M{{"activations", 116 * 28 * 28}, {"muls", 0}}},
+        {"channel shuffle groups", "channel_shuffle", M{{"groups", 2}}, "1x5x4x4",
+         "error:multiple of the 2 groups", M{}},
+        {"pixel shuffle", "pixel_shuffle", M{{"upscale_factor", 3}}, "1x18x4x5",
+         "nn.functional.pixel_shuffle(x[0], 3)", M{}},
+        {"pixel shuffle channels", "pixel_shuffle", M{{"upscale_factor", 2}}, "1x6x4x4",
+         "error:needs channels divisible by 2 × 2 = 4", M{}},
+        // LayerNorm's first step: a mean over the 768 features of each of 197 tokens.
+        {"mean last", "reduce_mean", M{{"axes", "-1"}}, "1x197x768", "x[0].mean(-1, keepdim=True)",
+         M{{"adds", 197 * 767}, {"divs", 197}, {"activations", 197}}},
+        {"mean spatial", "reduce_mean", M{{"axes", "2, 3"}, {"keepdims", false}}, "2x64x7x7",
+         "x[0].mean((2, 3))", M{{"adds", 2 * 64 * 48}, {"divs", 128}}},
+        {"mean after batch", "reduce_mean", M{{"axes", ""}, {"keepdims", false}}, "2x3x4",
+         "x[0].mean((1, 2))", M{{"adds", 2 * 11}, {"divs", 2}}},
+        {"sum", "reduce_sum", M{{"axes", "1"}, {"keepdims", false}}, "2x3x4", "x[0].sum(1)",
+         M{{"adds", 2 * 4 * 2}, {"divs", 0}}},
+        {"max", "reduce_max", M{{"axes", "1"}}, "1x8x4x4", "x[0].amax(1, keepdim=True)",
+         M{{"comps", 16 * 7}, {"adds", 0}}},
+        {"reduce axis", "reduce_max", M{{"axes", "4"}}, "1x8x4x4",
+         "error:axis 4 does not exist in a tensor of rank 4", M{}},
+        // Linear acts on the last dimension; MACs from the hand formula tokens × in × out.
+        {"linear tokens", "linear", M{{"out_features", 384}}, "2x50x96", "nn.Linear(96, 384)(x[0])",
+         M{{"macs", 2 * 50 * 96 * 384}, {"weights", 96 * 384}, {"bias", 384}}},
+    };
+    return r;
+}
+
+QString pyShape(const TensorShape &s)
+{
+    QStringList d;
+    for (qint64 v : s.toVector())
+        d << QString::number(v);
+    return QStringLiteral("(%1%2)").arg(d.join(QStringLiteral(", ")),
+                                        d.size() == 1 ? QStringLiteral(",") : QString());
+}
+
+} // namespace
+
+class tst_TensorLayers : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void rules_data();
+    void rules();
+    void exportRuns();
+
+private:
+    QString runPython(const QString &code, int *exitCode);
+    bool m_torch = false;
+    QHash<QString, QString> m_expected; ///< row name -> PyTorch's output shape "1x2x3"
+    QTemporaryDir m_dir;
+};
+
+QString tst_TensorLayers::runPython(const QString &code, int *exitCode)
+{
+    static int n = 0;
+    const QString path = m_dir.filePath(QStringLiteral("script_%1.py").arg(++n));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(code.toUtf8());
+    f.close();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("/usr/bin/python3"), {path});
+    *exitCode =
+        p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return QString::fromUtf8(p.readAllStandardOutput()) +
+           QString::fromUtf8(p.readAllStandardError());
+}
+
+void tst_TensorLayers::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString code = QStringLiteral("import torch\nfrom torch import nn\n");
+    for (const Row &row : rows()) {
+        if (QByteArray(row.torch).startsWith("error:"))
+            continue;
+        QStringList tensors;
+        for (const TensorShape &s : shapes(QString::fromLatin1(row.inputs)))
+            tensors << QStringLiteral("torch.zeros(%1)").arg(pyShape(s));
+        code += QStringLiteral("x = [%1]\nprint('%2:', 'x'.join(str(d) for d in (%3).shape))\n")
+                    .arg(tensors.join(QStringLiteral(", ")), QLatin1String(row.name),
+                         QString::fromUtf8(row.torch));
+    }
+    int exitCode = -1;
+    const QString out = runPython(code, &exitCode);
+    m_torch = exitCode == 0;
+    if (!m_torch)
+        qWarning("PyTorch run failed: %s", qPrintable(out));
+    static const QRegularExpression line(QStringLiteral("^([^:]+): ([0-9x]+)$"),
+                                         QRegularExpression::MultilineOption);
+    for (auto it = line.globalMatch(out); it.hasNext();) {
+        const auto m = it.next();
+        m_expected.insert(m.captured(1), m.captured(2));
+    }
+}
+
+void tst_TensorLayers::rules_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < rows().size(); ++i)
+        QTest::newRow(rows()[i].name) << i;
+}
+
+void tst_TensorLayers::rules()
+{
+    QFETCH(int, index);
+    const Row &row = rows()[index];
+    const LayerType *t = LayerRegistry::builtin().find(QString::fromLatin1(row.type));
+    QVERIFY2(t, row.type);
+    ParamValues values = t->defaultParams();
+    for (auto it = row.params.begin(); it != row.params.end(); ++it) {
+        const int i = t->paramIndex(it.key());
+        QVERIFY2(i >= 0, qPrintable(it.key()));
+        QVariant v = it.value();
+        if (v.typeId() == QMetaType::Int)
+            v = QVariant(qint64(v.toInt()));
+        QString why;
+        const QVariant checked = validateParam(t->params[i], v, &why);
+        QVERIFY2(checked.isValid(), qPrintable(why));
+        values.set(i, checked);
+    }
+    const QVector<TensorShape> in = shapes(QString::fromLatin1(row.inputs));
+    const std::span<const TensorShape> span(in.data(), size_t(in.size()));
+    const ShapeResult r = t->shape(values, span, RuleContext{});
+    const QString torch = QString::fromUtf8(row.torch);
+    if (torch.startsWith(QLatin1String("error:"))) {
+        QVERIFY2(!r.isOk(), qPrintable(r.shape.toString()));
+        QVERIFY2(r.error.contains(torch.mid(6)), qPrintable(r.error));
+        return;
+    }
+    QVERIFY2(r.isOk(), qPrintable(r.error));
+    if (!m_torch)
+        QSKIP("/usr/bin/python3 cannot run torch");
+    QVERIFY2(m_expected.contains(QString::fromLatin1(row.name)), row.name);
+    QCOMPARE(r.shape.toString().replace(QChar(0x00D7), QLatin1Char('x')),
+             m_expected.value(QString::fromLatin1(row.name)));
+    const Costs c = t->cost(values, span, r.shape);
+    const QHash<QString, qint64> actual{{"weights", c.weights.value()},
+                                        {"bias", c.bias.value()},
+                                        {"macs", c.macs.value()},
+                                        {"adds", c.adds.value()},
+                                        {"muls", c.muls.value()},
+                                        {"divs", c.divs.value()},
+                                        {"comps", c.comps.value()},
+                                        {"exps", c.exps.value()},
+                                        {"activations", c.activations.value()}};
+    for (auto it = row.costs.begin(); it != row.costs.end(); ++it) {
+        QVERIFY2(actual.contains(it.key()), qPrintable(it.key()));
+        QCOMPARE(actual.value(it.key()), it.value().toLongLong());
+    }
+    // Every type explains itself with its numbers.
+    if (t->explain)
+        QVERIFY(!t->explain(values, span, r.shape).isEmpty());
+}
+
+void tst_TensorLayers::exportRuns()
+{
+    // A ViT-style stem and a ShuffleNet-style shuffle built from the new types, exported and run.
+    GraphModel m(LayerRegistry::builtin());
+    auto add = [&](const char *type, const char *name, const QVariantMap &params,
+                   QVector<LayerId> inputs) {
+        const LayerId id = m.addLayer(QString::fromLatin1(type), QString::fromLatin1(name));
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            QString why;
+            if (!m.setParam(id, it.key(), it.value(), &why))
+                qFatal("%s.%s: %s", name, qPrintable(it.key()), qPrintable(why));
+        }
+        for (LayerId in : inputs) {
+            QString why;
+            if (!m.connectLayers(in, id, -1, &why))
+                qFatal("%s: %s", name, qPrintable(why));
+        }
+        return id;
+    };
+    const LayerId img =
+        add("input", "image", {{"channels", 8}, {"height", 8}, {"width", 8}, {"batch", 2}}, {});
+    const LayerId patch = add(
+        "conv2d", "patch",
+        {{"out_channels", 16}, {"kernel_h", 4}, {"kernel_w", 4}, {"stride_h", 4}, {"stride_w", 4}},
+        {img});
+    const LayerId flat = add("flatten", "flat", {{"start_dim", 2}}, {patch});
+    const LayerId tokens = add("permute", "tokens", {{"dims", "0, 2, 1"}}, {flat});
+    const LayerId mlp = add("linear", "mlp", {{"out_features", 32}}, {tokens});
+    const LayerId first = add("slice", "first", {{"axis", 1}, {"start", 0}, {"end", 1}}, {mlp});
+    const LayerId cat = add("concat", "with_first", {{"axis", 1}}, {first, mlp});
+    const LayerId mean = add("reduce_mean", "mean", {{"axes", "-1"}, {"keepdims", false}}, {cat});
+    const LayerId sq = add("unsqueeze", "unsq", {{"axes", "-1"}}, {mean});
+    const LayerId back = add("squeeze", "sq", {{"axes", "2"}}, {sq});
+    add("output", "o1", {}, {back});
+    const LayerId r5 = add("reshape", "groups", {{"shape", "0, 2, 4, 8, 8"}}, {img});
+    const LayerId t5 = add("permute", "swap", {{"dims", "0, 2, 1, 3, 4"}}, {r5});
+    const LayerId r4 = add("reshape", "merge", {{"shape", "0, -1, 8, 8"}}, {t5});
+    const LayerId cs = add("channel_shuffle", "shuffle", {{"groups", 2}}, {r4});
+    const LayerId ps = add("pixel_shuffle", "pixels", {{"upscale_factor", 2}}, {cs});
+    const LayerId d2s = add("pixel_shuffle", "d2s", {{"upscale_factor", 2}, {"mode", "dcr"}}, {cs});
+    const LayerId mx = add("reduce_max", "max", {{"axes", "1"}}, {ps});
+    const LayerId sm = add("reduce_sum", "sum", {{"axes", "2, 3"}, {"keepdims", false}}, {d2s});
+    add("output", "o2", {}, {mx});
+    add("output", "o3", {}, {sm});
+
+    const AnalysisResult result = AnalysisEngine::analyze(m.graph(), LayerRegistry::builtin());
+    QCOMPARE(result.errorCount, 0);
+    const QString code = toPyTorch(m.graph(), LayerRegistry::builtin(), result);
+    QVERIFY2(code.contains(QStringLiteral("tokens = flat.permute(0, 2, 1)")), qPrintable(code));
+    QVERIFY2(code.contains(QStringLiteral("groups = image.reshape(image.shape[0], 2, 4, 8, 8)")),
+             qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("with_first = torch.cat([first, mlp], dim=1)")));
+    QVERIFY(code.contains(QStringLiteral("self.shuffle = nn.ChannelShuffle(2)")));
+    QVERIFY(code.contains(QStringLiteral("self.flat = nn.Flatten(2, -1)")));
+    if (!m_torch)
+        QSKIP("/usr/bin/python3 cannot run torch");
+    int exitCode = -1;
+    const QString out = runPython(code, &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    QStringList got;
+    static const QRegularExpression shapeLine(QStringLiteral("^output shape: \\[([0-9, ]*)\\]$"),
+                                              QRegularExpression::MultilineOption);
+    for (auto it = shapeLine.globalMatch(out); it.hasNext();)
+        got << it.next()
+                   .captured(1)
+                   .remove(QLatin1Char(' '))
+                   .replace(QLatin1Char(','), QLatin1Char('x'));
+    auto naqsh = [&](LayerId id) {
+        return result.layer(id)->output.toString().replace(QChar(0x00D7), QLatin1Char('x'));
+    };
+    QCOMPARE(got, (QStringList{naqsh(back), naqsh(mx), naqsh(sm)}));
+    QCOMPARE(naqsh(back), QStringLiteral("2x5"));
+    QCOMPARE(naqsh(mx), QStringLiteral("2x1x16x16"));
+    // PyTorch's own parameter count: conv 8·16·4·4 + 16 and linear 16·32 + 32.
+    static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
+                                               QRegularExpression::MultilineOption);
+    QCOMPARE(paramsLine.match(out).captured(1).toLongLong(), result.totals.params().value());
+}
+
+QTEST_GUILESS_MAIN(tst_TensorLayers)
+#include "tst_TensorLayers.moc"
