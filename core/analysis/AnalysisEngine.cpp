@@ -42,9 +42,10 @@ QVector<TensorShape> AnalysisResult::inputShapes(const Graph &graph, LayerId id)
 {
     QVector<TensorShape> shapes;
     if (const Layer *l = graph.layer(id)) {
-        for (LayerId in : l->inputs) {
-            const LayerResult *r = layer(in);
-            shapes.append(r && r->hasNumbers() ? r->output : TensorShape{});
+        for (int k = 0; k < l->inputs.size(); ++k) {
+            const LayerResult *r = layer(l->inputs[k]);
+            shapes.append(r && r->hasNumbers() ? r->outputAt(l->inputPorts.value(k))
+                                               : TensorShape{});
         }
     }
     return shapes;
@@ -176,19 +177,33 @@ bool AnalysisEngine::compute(const Graph &graph, int slot, bool fresh, bool *cha
                 next.errorSource = r.errorSource.isValid() ? r.errorSource : layer.inputs[k];
                 break;
             }
-            inputs.append(r.output);
+            const int port = layer.inputPorts[k];
+            if (port != 0 && port >= r.outputCount()) {
+                next.error = QCoreApplication::translate(
+                                 "naqsh::Analysis",
+                                 "input %1 comes from output %2 of '%3', which has only %n "
+                                 "output(s)",
+                                 nullptr, r.outputCount())
+                                 .arg(k + 1)
+                                 .arg(port + 1)
+                                 .arg(graph.layerAt(layer.inputSlots[k]).name);
+                break;
+            }
+            inputs.append(port == 0 ? r.output : r.extraOutputs[port - 1]);
         }
-        if (!next.errorSource.isValid()) {
+        if (!next.errorSource.isValid() && next.error.isEmpty()) {
             const std::span<const TensorShape> span(inputs.data(), size_t(inputs.size()));
             ShapeResult shape = type->shape(layer.params, span, m_context);
             if (!shape.isOk()) {
                 next.error = shape.error;
             } else {
                 next.output = shape.shape;
+                next.extraOutputs = std::move(shape.more);
                 next.costs = type->cost(layer.params, span, next.output);
                 if (next.costs.overflowed() || next.output.elements().overflowed()) {
                     next.costs = Costs();
                     next.output = TensorShape();
+                    next.extraOutputs.clear();
                     next.error = QCoreApplication::translate(
                         "naqsh::Analysis",
                         "the costs of this layer are too large to count in 64 bits");

@@ -17,7 +17,8 @@ class Graph;
 /// (@c errorSource names that layer).
 struct LayerResult
 {
-    TensorShape output;
+    TensorShape output;                ///< output 0
+    QVector<TensorShape> extraOutputs; ///< outputs 1, 2, … (Split, Chunk)
     Costs costs;
     QString error;
     LayerId errorSource;
@@ -25,10 +26,13 @@ struct LayerResult
     bool costKnown = true;
 
     bool hasNumbers() const { return error.isEmpty() && !errorSource.isValid(); }
+    int outputCount() const { return 1 + int(extraOutputs.size()); }
+    /// Output @p k, or an invalid shape if the layer has no such output.
+    TensorShape outputAt(int k) const { return k == 0 ? output : extraOutputs.value(k - 1); }
     bool sameOutcome(const LayerResult &o) const
     {
         return output == o.output && output.sameLayout(o.output) && error == o.error &&
-               errorSource == o.errorSource;
+               errorSource == o.errorSource && extraOutputs == o.extraOutputs;
     }
 };
 

@@ -19,7 +19,7 @@ QVector<Connection> Graph::connections() const
     QVector<Connection> result;
     for (const Layer &l : m_layers)
         for (int slot = 0; slot < l.inputs.size(); ++slot)
-            result.append({l.inputs[slot], l.id, slot});
+            result.append({l.inputs[slot], l.id, slot, l.inputPorts.value(slot)});
     return result;
 }
 
@@ -45,6 +45,7 @@ LayerId Graph::addLayer(Layer layer, int slot)
         return {};
     m_nextId = std::max(m_nextId, layer.id.value + 1);
     layer.inputs.clear();
+    layer.inputPorts.clear();
     layer.consumers.clear();
     layer.inputSlots.clear();
     layer.consumerSlots.clear();
@@ -81,11 +82,11 @@ bool Graph::removeLayer(LayerId id)
         const Layer *cl = layer(c);
         for (int slot = int(cl->inputs.size()) - 1; slot >= 0; --slot)
             if (cl->inputs[slot] == id)
-                removeConnection({id, c, slot});
+                removeConnection({id, c, slot, cl->inputPorts.value(slot)});
     }
     const Layer *l = layer(id);
     for (int slot = int(l->inputs.size()) - 1; slot >= 0; --slot)
-        removeConnection({l->inputs[slot], id, slot});
+        removeConnection({l->inputs[slot], id, slot, l->inputPorts.value(slot)});
 
     const int removed = slotOf(id);
     m_layers.removeAt(removed);
@@ -112,9 +113,10 @@ bool Graph::insertConnection(const Connection &c)
         return false;
     Layer &from = m_layers[fromSlot];
     Layer &to = m_layers[toSlot];
-    if (c.slot < 0 || c.slot > to.inputs.size())
+    if (c.slot < 0 || c.slot > to.inputs.size() || c.output < 0)
         return false;
     to.inputs.insert(c.slot, c.from);
+    to.inputPorts.insert(c.slot, c.output);
     to.inputSlots.insert(c.slot, fromSlot);
     from.consumers.append(c.to);
     from.consumerSlots.append(toSlot);
@@ -132,6 +134,7 @@ bool Graph::removeConnection(const Connection &c)
     if (c.slot < 0 || c.slot >= to.inputs.size() || to.inputs[c.slot] != c.from)
         return false;
     to.inputs.removeAt(c.slot);
+    to.inputPorts.removeAt(c.slot);
     to.inputSlots.removeAt(c.slot);
     const int k = int(from.consumers.indexOf(c.to));
     from.consumers.removeAt(k);
@@ -223,7 +226,7 @@ bool Graph::operator==(const Graph &other) const
         const Layer &a = m_layers[i];
         const Layer &b = other.m_layers[i];
         if (a.type != b.type || a.name != b.name || !(a.params == b.params) ||
-            a.position != b.position || a.inputs != b.inputs)
+            a.position != b.position || a.inputs != b.inputs || a.inputPorts != b.inputPorts)
             return false;
     }
     return true;

@@ -174,6 +174,8 @@ bool GraphModel::canConnect(const PortRef &a, const PortRef &b, QString *why) co
         return fail(tr("unknown layer type"));
     if (!fromType->hasOutput)
         return fail(tr("%1 has no output").arg(layerLabel(from->id)));
+    if (out.output < 0 || out.output >= fromType->outputs(from->params))
+        return fail(tr("%1 has no output %2").arg(layerLabel(from->id)).arg(out.output + 1));
     if (toType->maxInputs == 0)
         return fail(tr("%1 takes no input").arg(layerLabel(to->id)));
     if (from->id == to->id)
@@ -188,13 +190,13 @@ bool GraphModel::canConnect(const PortRef &a, const PortRef &b, QString *why) co
     return true;
 }
 
-bool GraphModel::connectLayers(LayerId from, LayerId to, int slot, QString *why)
+bool GraphModel::connectLayers(LayerId from, LayerId to, int slot, QString *why, int output)
 {
-    if (!canConnect({from, PortRef::Side::Output}, {to, PortRef::Side::Input}, why))
+    if (!canConnect({from, PortRef::Side::Output, output}, {to, PortRef::Side::Input}, why))
         return false;
     const Layer *target = m_graph.layer(to);
     const int s = slot < 0 || slot > target->inputs.size() ? int(target->inputs.size()) : slot;
-    const Connection c{from, to, s};
+    const Connection c{from, to, s, output};
     m_graph.insertConnection(c);
     emit connected(c);
     return true;

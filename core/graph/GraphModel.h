@@ -8,12 +8,13 @@ namespace naqsh {
 
 class LayerRegistry;
 
-/// A port on a layer, as the canvas sees it: the single output, or the input side.
+/// A port on a layer, as the canvas sees it: one of its outputs, or the input side.
 struct PortRef
 {
     enum class Side { Input, Output };
     LayerId layer;
     Side side = Side::Output;
+    int output = 0; ///< which output (Side::Output only)
 };
 
 /// The only writer of graph state. Every mutator validates, changes the Graph, and emits one
@@ -50,9 +51,15 @@ public:
 
     /// Checks a connection from an output port to an input port, in either order of arguments.
     bool canConnect(const PortRef &a, const PortRef &b, QString *why = nullptr) const;
-    /// Connects @p from's output to @p to's input, appended or at @p slot. Refuses cycles,
-    /// self-loops, unknown layers, full inputs and layers without an output.
-    bool connectLayers(LayerId from, LayerId to, int slot = -1, QString *why = nullptr);
+    /// Connects output @p output of @p from to @p to's input, appended or at @p slot. Refuses
+    /// cycles, self-loops, unknown layers, full inputs, layers without an output and outputs a
+    /// layer does not have.
+    bool connectLayers(LayerId from, LayerId to, int slot = -1, QString *why = nullptr,
+                       int output = 0);
+    bool connectLayers(const Connection &c, QString *why = nullptr)
+    {
+        return connectLayers(c.from, c.to, c.slot, why, c.output);
+    }
     bool disconnect(const Connection &c);
 
     void setVariants(const QVector<Variant> &variants);

@@ -20,6 +20,9 @@ struct Layer
     ParamValues params;
     QPointF position; ///< scene position of the node's top-left corner
     QVector<LayerId> inputs;
+    /// For each input slot, which output of its producer feeds it (0 unless the producer has
+    /// several outputs). Same length as @c inputs.
+    QVector<int> inputPorts;
     QVector<LayerId> consumers;
     /// The same edges as dense slot indexes into the owning Graph (derived; kept in sync by
     /// Graph, renumbered when a layer is removed). Lets the analysis walk without hashing.

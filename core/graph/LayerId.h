@@ -27,13 +27,15 @@ inline size_t qHash(LayerId id, size_t seed = 0) noexcept
     return ::qHash(id.value, seed);
 }
 
-/// An edge: the output of @c from feeds input slot @c slot of @c to. Slots are the ordered
-/// inputs of a layer (Concat keeps its inputs in slot order).
+/// An edge: output @c output of @c from feeds input slot @c slot of @c to. Slots are the ordered
+/// inputs of a layer (Concat keeps its inputs in slot order); outputs are numbered from 0, and
+/// only layers with several outputs (Split, Chunk) have more than output 0.
 struct Connection
 {
     LayerId from;
     LayerId to;
     int slot = 0;
+    int output = 0;
     bool operator==(const Connection &) const = default;
 };
 

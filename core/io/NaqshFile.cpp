@@ -207,7 +207,20 @@ bool Reader::readConnection(const QJsonValue &value, int index, Graph &graph)
         return fail(where, QCoreApplication::translate("naqsh::NaqshFile",
                                                        "connecting '%1' to '%2' makes a cycle")
                                .arg(a->name, b->name));
-    graph.insertConnection({from, to, int(b->inputs.size())});
+    int output = 0;
+    if (const QJsonValue v = o.value(QStringLiteral("output")); !v.isUndefined()) {
+        const int count = ta->outputs(a->params);
+        if (!v.isDouble() || v.toDouble() != double(int(v.toDouble())) || v.toInt() < 0 ||
+            v.toInt() >= count)
+            return fail(
+                where + QStringLiteral(".output"),
+                QCoreApplication::translate(
+                    "naqsh::NaqshFile", "expected an output index from 0 to %1 of layer '%2' (%3)")
+                    .arg(count - 1)
+                    .arg(a->name, a->type));
+        output = v.toInt();
+    }
+    graph.insertConnection({from, to, int(b->inputs.size()), output});
     return true;
 }
 
@@ -335,7 +348,10 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry)
 {
     QJsonObject root;
     root.insert(QStringLiteral("format"), QStringLiteral("naqsh"));
-    root.insert(QStringLiteral("version"), kVersion);
+    bool multiOutput = false;
+    for (const Connection &c : graph.connections())
+        multiOutput = multiOutput || c.output != 0;
+    root.insert(QStringLiteral("version"), multiOutput ? kVersion : 1);
     root.insert(QStringLiteral("name"), graph.name);
     QJsonArray layers;
     for (LayerId id : graph.layerIds()) {
@@ -356,9 +372,13 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry)
     }
     root.insert(QStringLiteral("layers"), layers);
     QJsonArray connections;
-    for (const Connection &c : graph.connections())
-        connections.append(QJsonObject{{QStringLiteral("from"), qint64(c.from.value)},
-                                       {QStringLiteral("to"), qint64(c.to.value)}});
+    for (const Connection &c : graph.connections()) {
+        QJsonObject o{{QStringLiteral("from"), qint64(c.from.value)},
+                      {QStringLiteral("to"), qint64(c.to.value)}};
+        if (c.output != 0)
+            o.insert(QStringLiteral("output"), c.output);
+        connections.append(o);
+    }
     root.insert(QStringLiteral("connections"), connections);
     QJsonArray comparisons;
     for (const Variant &v : graph.variants) {

@@ -13,7 +13,10 @@ class LayerRegistry;
 /// The native .naqsh format: JSON with "format": "naqsh" and a "version". See README.
 namespace NaqshFile {
 
-inline constexpr int kVersion = 1;
+/// The newest version read and written. Version 2 added the output index of a connection
+/// ("output", for layers with several outputs); a file that uses none is still written as
+/// version 1, so older Naqsh versions read it.
+inline constexpr int kVersion = 2;
 /// Larger files are refused before they are parsed (counted on the bytes read).
 inline constexpr qint64 kMaxFileBytes = qint64(128) * 1024 * 1024;
 

@@ -823,7 +823,7 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
     if (op == u"Upsample" || op == u"Resize")
         return resize(n, index);
     if (op == u"Transpose" || op == u"Squeeze" || op == u"Unsqueeze" || op == u"Slice" ||
-        op == u"DepthToSpace" || op == u"ReduceSum" || op == u"ReduceMax")
+        op == u"DepthToSpace" || op == u"ReduceSum" || op == u"ReduceMax" || op == u"Split")
         return tensorOp(n, index);
     if (op == u"LeakyRelu") {
         LayerDraft d = m_builder.draft("leaky_relu");
@@ -1431,6 +1431,58 @@ OnnxImporter::Outcome OnnxImporter::tensorOp(const OnnxNode &n, int index)
         d.set(u"end", std::clamp(ends->at(0), -kEnd, kEnd));
         d.set(u"step", step);
         return commit(d, n, index, {data(n, 0)});
+    }
+    if (op == u"Split") {
+        // One Slice layer per output: the same pieces and costs as a Split, and every output
+        // tensor keeps its own layer.
+        const OnnxTensorInfo *in = shapeOf(n.inputs.value(0));
+        qint64 axis = n.attrInt(u"axis", 0);
+        if (in && axis < 0)
+            axis += in->dims.size();
+        const std::optional<QVector<qint64>> given =
+            m_model.opsetVersion >= 13 ? intsOf(n, 1, u"") : n.attrInts(u"split");
+        if (!given)
+            return opaque(
+                QCoreApplication::translate("naqsh::Import", "its sizes are not constant"));
+        QVector<qint64> sizes = *given;
+        const int outputs = int(n.outputs.size());
+        if (sizes.isEmpty()) {
+            const qint64 size = in && axis >= 0 && axis < in->dims.size() ? in->dims[axis] : -1;
+            if (size < 1 || outputs < 1)
+                return opaque(QCoreApplication::translate("naqsh::Import",
+                                                          "the size of its axis is unknown"));
+            const qint64 each = (size + outputs - 1) / outputs; // the last piece may be smaller
+            for (int k = 0; k < outputs; ++k)
+                sizes << std::min(each, size - each * k);
+        }
+        if (sizes.size() != outputs)
+            return opaque(
+                QCoreApplication::translate("naqsh::Import", "it gives %1 sizes for %2 outputs")
+                    .arg(sizes.size())
+                    .arg(outputs));
+        const LayerId source = data(n, 0);
+        if (!source.isValid())
+            return opaque();
+        QVector<LayerDraft> drafts;
+        qint64 start = 0;
+        for (int k = 0; k < outputs; ++k) {
+            LayerDraft d = m_builder.draft("slice");
+            d.set(u"axis", axis);
+            d.set(u"start", start);
+            d.set(u"end", start + sizes[k]);
+            start += sizes[k];
+            if (!d.ok())
+                return opaque(d.problem());
+            drafts << d;
+        }
+        for (int k = 0; k < outputs; ++k) {
+            const LayerId id = m_builder.add(
+                drafts[k], baseName(n, index) + (k ? QStringLiteral("_%1").arg(k) : QString()),
+                {source});
+            if (!n.outputs[k].isEmpty())
+                bind(n.outputs[k], Value::ofLayer(id));
+        }
+        return Outcome::Done;
     }
     if (op == u"DepthToSpace") {
         LayerDraft d = m_builder.draft("pixel_shuffle");

@@ -450,6 +450,16 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
     for (int i = 0; i < graph.layerIds().size(); ++i)
         var.insert(graph.layerIds()[i], python[i]);
 
+    // A layer with several outputs (Split, Chunk) holds a tuple; its consumers index it.
+    auto outputCount = [&](LayerId id) {
+        const Layer *l = graph.layer(id);
+        const LayerType *t = l ? registry.find(l->type) : nullptr;
+        return t ? t->outputs(l->params) : 1;
+    };
+    auto ref = [&](LayerId id, int port) {
+        return outputCount(id) > 1 ? QStringLiteral("%1[%2]").arg(var.value(id)).arg(port)
+                                   : var.value(id);
+    };
     QStringList init, forward, arguments, outputs, sinks;
     QVector<TensorShape> inputShapes;
     auto refuse = [&](const QString &comment, const QString &message) {
@@ -471,8 +481,8 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
         const QString name = var.value(id);
         const QString quoted = QStringLiteral("'%1'").arg(l->name);
         QStringList ins;
-        for (LayerId in : l->inputs)
-            ins << var.value(in);
+        for (int k = 0; k < l->inputs.size(); ++k)
+            ins << ref(l->inputs[k], l->inputPorts.value(k));
         const QString renamed =
             name != l->name ? QStringLiteral("  # %1").arg(oneLine(pyString(l->name))) : QString();
 
@@ -485,7 +495,8 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
         if (type && type->id == QLatin1String("output"))
             continue; // collected below, in the document's order
         if (l->consumers.isEmpty() && type && type->hasOutput)
-            sinks << name;
+            for (int k = 0; k < outputCount(id); ++k)
+                sinks << ref(id, k);
         if (type && type->id == QLatin1String("input")) {
             arguments << name;
             inputShapes << (r && r->hasNumbers() ? r->output : TensorShape());
@@ -528,7 +539,7 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
     for (LayerId id : graph.layerIds()) {
         const Layer *l = graph.layer(id);
         if (l->type == QLatin1String("output") && !l->inputs.isEmpty() && scheduled.contains(id))
-            outputs << var.value(l->inputs.first());
+            outputs << ref(l->inputs.first(), l->inputPorts.value(0));
     }
     if (outputs.isEmpty())
         outputs = sinks;
@@ -570,7 +581,7 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
         const LayerType *type = registry.find(l->type);
         if (type && type->id == QLatin1String("output") && !l->inputs.isEmpty())
             if (const LayerResult *r = result.layer(l->inputs.first()); r && r->hasNumbers())
-                expected << shapeText(r->output);
+                expected << shapeText(r->outputAt(l->inputPorts.value(0)));
     }
     if (!expected.isEmpty())
         code += QStringLiteral("    # Naqsh expects: output %1; %2 parameters\n")

@@ -136,6 +136,28 @@ QString reduceMax(const ModuleContext &c, const QStringList &in)
     return reduction(c, in, "amax");
 }
 
+QString split(const ModuleContext &c, const QStringList &in)
+{
+    const TensorShape &x = c.inputs[0];
+    const int axis = x.axis(c.view.integer("axis", 1));
+    QVector<qint64> sizes = ints(c.view, "sizes");
+    if (sizes.isEmpty() && axis >= 0) {
+        const qint64 parts = std::max<qint64>(c.view.integer("parts", 2), 1);
+        sizes.fill(x.dims[axis] / parts, int(parts));
+    }
+    return QStringLiteral("torch.split(%1, [%2], dim=%3)")
+        .arg(in[0], joined(sizes))
+        .arg(c.view.integer("axis", 1));
+}
+
+QString chunk(const ModuleContext &c, const QStringList &in)
+{
+    return QStringLiteral("torch.chunk(%1, %2, dim=%3)")
+        .arg(in[0])
+        .arg(c.view.integer("chunks", 2))
+        .arg(c.view.integer("axis", 1));
+}
+
 QString concat(const ModuleContext &c, const QStringList &in)
 {
     return QStringLiteral("torch.cat([%1], dim=%2)")
@@ -163,6 +185,8 @@ const QHash<QString, ExpressionRule> &expressionRules()
         {QStringLiteral("reduce_mean"), reduceMean},
         {QStringLiteral("reduce_sum"), reduceSum},
         {QStringLiteral("reduce_max"), reduceMax},
+        {QStringLiteral("split"), split},
+        {QStringLiteral("chunk"), chunk},
     };
     return rules;
 }

@@ -175,6 +175,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerShapeLayers(registry);
     registerTensorLayers(registry);
     registerReduceLayers(registry);
+    registerSplitLayers(registry);
     registerImportedLayers(registry);
 }
 

@@ -41,8 +41,9 @@ struct ShapeResult
 {
     TensorShape shape;
     QString error;
-    static ShapeResult ok(const TensorShape &s) { return {s, {}}; }
-    static ShapeResult fail(const QString &message) { return {{}, message}; }
+    QVector<TensorShape> more; ///< outputs 1, 2, … of a layer with several outputs
+    static ShapeResult ok(const TensorShape &s) { return {s, {}, {}}; }
+    static ShapeResult fail(const QString &message) { return {{}, message, {}}; }
     bool isOk() const { return error.isEmpty(); }
 };
 
@@ -64,6 +65,7 @@ using ShapeRule = ShapeResult (*)(const ParamValues &, std::span<const TensorSha
                                   const RuleContext &);
 using CostRule = Costs (*)(const ParamValues &, std::span<const TensorShape>, const TensorShape &);
 using SummaryRule = QString (*)(const ParamValues &);
+using OutputCountRule = int (*)(const ParamValues &);
 using ExplainRule = QVector<FormulaLine> (*)(const ParamValues &, std::span<const TensorShape>,
                                              const TensorShape &);
 
@@ -87,6 +89,13 @@ struct LayerType
     /// cost rule reports only what is known (parameters from the file, the output tensor), and
     /// reports show their MACs and FLOPs as unknown.
     bool costKnown = true;
+    /// Number of outputs for these parameters (Split, Chunk); null: one output.
+    OutputCountRule outputCount = nullptr;
+
+    int outputs(const ParamValues &p) const
+    {
+        return !hasOutput ? 0 : outputCount ? std::max(outputCount(p), 1) : 1;
+    }
 
     int paramIndex(QStringView key) const;
     ParamValues defaultParams() const;

@@ -827,6 +827,31 @@ const std::vector<OpCase> &opCases()
          "6x20",
          0,
          0},
+        // Split becomes one Slice per output (ShuffleNet v2 halves the channels).
+        {"Split (sizes input)",
+         {"1", "116", "28", "28"},
+         13,
+         [](Model &m) {
+             m.ints("split", {58, 58});
+             Model::attr(m.node("Split", "op", {"x", "split"}, {"y", "z"}), "axis", 1);
+             m.output("z");
+         },
+         "slice",
+         "1x58x28x28",
+         0,
+         0},
+        {"Split (equal parts, opset 11)",
+         {"1", "6", "4"},
+         11,
+         [](Model &m) {
+             Model::attr(m.node("Split", "op", {"x"}, {"y", "z", "w"}), "axis", -1);
+             m.output("z");
+             m.output("w");
+         },
+         "slice",
+         "1x6x2",
+         0,
+         0},
         {"DepthToSpace",
          {"1", "16", "5", "6"},
          13,

@@ -5,6 +5,7 @@
 #include "TestUtil.h"
 #include "analysis/AnalysisEngine.h"
 #include "graph/GraphModel.h"
+#include "io/NaqshFile.h"
 #include "io/PyTorchExport.h"
 #include "layers/LayerRegistry.h"
 
@@ -129,6 +130,8 @@ private slots:
     void rules_data();
     void rules();
     void exportRuns();
+    void severalOutputs();
+    void severalOutputsGraph();
 
 private:
     QString runPython(const QString &code, int *exitCode);
@@ -320,6 +323,151 @@ void tst_TensorLayers::exportRuns()
     static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
                                                QRegularExpression::MultilineOption);
     QCOMPARE(paramsLine.match(out).captured(1).toLongLong(), result.totals.params().value());
+}
+
+void tst_TensorLayers::severalOutputs()
+{
+    // Each piece against PyTorch's split and chunk on the same shapes.
+    struct Case
+    {
+        const char *type;
+        QVariantMap params;
+        const char *input;
+        const char *torch;
+    };
+    const QVector<Case> cases{
+        {"split", {{"sizes", "58, 58"}}, "1x116x28x28", "torch.split(x, [58, 58], 1)"},
+        {"split", {{"sizes", "1, 196"}, {"axis", 1}}, "1x197x768", "torch.split(x, [1, 196], 1)"},
+        {"split", {{"parts", 3}, {"axis", -1}}, "2x4x9", "torch.split(x, 3, -1)"},
+        {"chunk", {{"chunks", 3}, {"axis", 1}}, "1x10x4", "torch.chunk(x, 3, 1)"},
+        {"chunk", {{"chunks", 2}, {"axis", 1}}, "1x116x28x28", "x.chunk(2, dim=1)"},
+    };
+    QString code = QStringLiteral("import torch\n");
+    for (int i = 0; i < cases.size(); ++i)
+        code += QStringLiteral("x = torch.zeros(%1)\nprint('case%2:', ';'.join('x'.join(str(d) "
+                               "for d in t.shape) for t in %3))\n")
+                    .arg(pyShape(test::shape(QString::fromLatin1(cases[i].input))))
+                    .arg(i)
+                    .arg(QString::fromLatin1(cases[i].torch));
+    int exitCode = -1;
+    const QString out = runPython(code, &exitCode);
+    if (exitCode != 0)
+        QSKIP("/usr/bin/python3 cannot run torch");
+    for (int i = 0; i < cases.size(); ++i) {
+        const LayerType *t = LayerRegistry::builtin().find(QString::fromLatin1(cases[i].type));
+        ParamValues values = t->defaultParams();
+        for (auto it = cases[i].params.begin(); it != cases[i].params.end(); ++it) {
+            QVariant v = it.value();
+            if (v.typeId() == QMetaType::Int)
+                v = QVariant(qint64(v.toInt()));
+            values.set(t->paramIndex(it.key()),
+                       validateParam(t->params[t->paramIndex(it.key())], v, nullptr));
+        }
+        const QVector<TensorShape> in{test::shape(QString::fromLatin1(cases[i].input))};
+        const ShapeResult r =
+            t->shape(values, std::span<const TensorShape>(in.data(), 1), RuleContext{});
+        QVERIFY2(r.isOk(), qPrintable(r.error));
+        QStringList pieces{r.shape.toString()};
+        for (const TensorShape &s : r.more)
+            pieces << s.toString();
+        QCOMPARE(t->outputs(values), int(pieces.size()));
+        const QRegularExpression line(QStringLiteral("^case%1: (.*)$").arg(i),
+                                      QRegularExpression::MultilineOption);
+        QCOMPARE(pieces.join(QLatin1Char(';')).replace(QChar(0x00D7), QLatin1Char('x')),
+                 line.match(out).captured(1));
+        // The pieces hold the input's values once: that is the whole cost.
+        QCOMPARE(t->cost(values, std::span<const TensorShape>(in.data(), 1), r.shape)
+                     .activations.value(),
+                 in[0].elements().value());
+    }
+    // PyTorch's chunk of 6 into 4 gives 3 pieces of 2: Naqsh says so instead of a 4th output.
+    const LayerType *chunk = LayerRegistry::builtin().find(QStringLiteral("chunk"));
+    ParamValues values = chunk->defaultParams();
+    values.set(chunk->paramIndex(u"chunks"), qint64(4));
+    const QVector<TensorShape> six{TensorShape::nf(1, 6)};
+    const ShapeResult r =
+        chunk->shape(values, std::span<const TensorShape>(six.data(), 1), RuleContext{});
+    QVERIFY(!r.isOk());
+    QVERIFY2(r.error.contains(QStringLiteral("makes only 3 pieces, not 4")), qPrintable(r.error));
+}
+
+void tst_TensorLayers::severalOutputsGraph()
+{
+    // A ShuffleNet v2 unit: split the channels, transform one half, concatenate, shuffle.
+    GraphModel m(LayerRegistry::builtin());
+    auto add = [&](const char *type, const char *name, const QVariantMap &params) {
+        const LayerId id = m.addLayer(QString::fromLatin1(type), QString::fromLatin1(name));
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            QString why;
+            if (!m.setParam(id, it.key(), it.value(), &why))
+                qFatal("%s.%s: %s", name, qPrintable(it.key()), qPrintable(why));
+        }
+        return id;
+    };
+    const LayerId in =
+        add("input", "x", {{"channels", 116}, {"height", 28}, {"width", 28}, {"batch", 2}});
+    const LayerId split = add("split", "halves", {});
+    const LayerId conv =
+        add("conv2d", "branch",
+            {{"out_channels", 58}, {"kernel_h", 1}, {"kernel_w", 1}, {"bias", false}});
+    const LayerId cat = add("concat", "cat", {});
+    const LayerId shuffle = add("channel_shuffle", "shuffle", {{"groups", 2}});
+    add("output", "out", {});
+    QString why;
+    QVERIFY(m.connectLayers(in, split, -1, &why));
+    QVERIFY(!m.connectLayers(split, conv, -1, &why, 2));
+    QVERIFY2(why.contains(QStringLiteral("has no output 3")), qPrintable(why));
+    QVERIFY(m.connectLayers(split, cat, -1, &why, 0)); // the untouched half first
+    QVERIFY(m.connectLayers(split, conv, -1, &why, 1));
+    QVERIFY(m.connectLayers(conv, cat, -1, &why));
+    QVERIFY(m.connectLayers(cat, shuffle, -1, &why));
+    QVERIFY(m.connectLayers(shuffle, m.graph().findByName(QStringLiteral("out")), -1, &why));
+
+    const AnalysisResult a = AnalysisEngine::analyze(m.graph(), LayerRegistry::builtin());
+    QCOMPARE(a.errorCount, 0);
+    QCOMPARE(a.layer(split)->outputCount(), 2);
+    QCOMPARE(a.layer(conv)->output, TensorShape::nchw(2, 58, 28, 28));
+    QCOMPARE(a.layer(shuffle)->output, TensorShape::nchw(2, 116, 28, 28));
+    // Hand count: the 1×1 convolution 58 → 58 over 2×28×28 positions.
+    QCOMPARE(a.totals.macs.value(), qint64(2) * 28 * 28 * 58 * 58);
+
+    // The file keeps the output index (format version 2), and reads back identically.
+    const QByteArray json = NaqshFile::toJson(m.graph(), LayerRegistry::builtin());
+    QVERIFY(json.contains("\"version\": 2"));
+    QVERIFY(json.contains("\"output\": 1"));
+    const NaqshFile::ReadResult back = NaqshFile::fromJson(json, LayerRegistry::builtin());
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QVERIFY(back.graph == m.graph());
+    QByteArray bad = json;
+    bad.replace("\"output\": 1", "\"output\": 5");
+    const NaqshFile::ReadResult refused = NaqshFile::fromJson(bad, LayerRegistry::builtin());
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error.contains(QStringLiteral(".output")), qPrintable(refused.error));
+
+    // Fewer parts leave the second connection dangling: an error on that layer, not a crash.
+    Graph g = m.graph();
+    Layer *s = g.mutableLayer(split);
+    ParamValues p = s->params;
+    p.set(LayerRegistry::builtin().find(QStringLiteral("split"))->paramIndex(u"parts"), qint64(1));
+    s->params = p;
+    const AnalysisResult one = AnalysisEngine::analyze(g, LayerRegistry::builtin());
+    QVERIFY(!one.layer(conv)->hasNumbers());
+    QVERIFY2(one.layer(conv)->error.contains(QStringLiteral("output 2")),
+             qPrintable(one.layer(conv)->error));
+
+    // PyTorch: a tuple, indexed by the consumers; the module runs and agrees.
+    const QString code = toPyTorch(m.graph(), LayerRegistry::builtin(), a);
+    QVERIFY2(code.contains(QStringLiteral("halves = torch.split(x, [58, 58], dim=1)")),
+             qPrintable(code));
+    QVERIFY2(code.contains(QStringLiteral("branch = self.branch(halves[1])")), qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("cat = torch.cat([halves[0], branch], dim=1)")));
+    int exitCode = -1;
+    const QString out = runPython(code, &exitCode);
+    if (!m_torch)
+        QSKIP("/usr/bin/python3 cannot run torch");
+    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    QVERIFY2(out.contains(QStringLiteral("output shape: [2, 116, 28, 28]")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("parameters: 3364")), qPrintable(out)); // 58 · 58
 }
 
 QTEST_GUILESS_MAIN(tst_TensorLayers)

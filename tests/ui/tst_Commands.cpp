@@ -19,6 +19,7 @@ private slots:
     void addLayer();
     void removeRestoresExactly();
     void connectAndDisconnect();
+    void connectSecondOutput();
     void setParamMergesAndUndoes();
     void refusedParamIsNotPushed();
     void renameAndMove();
@@ -92,6 +93,42 @@ void tst_Commands::removeRestoresExactly()
     u->push(new RemoveItemsCommand(m, {plain}, {}));
     u->undo();
     QCOMPARE(snapshot(), before);
+}
+
+void tst_Commands::connectSecondOutput()
+{
+    // A Split has two outputs; a connection from the second one survives undo, redo, removal
+    // and its undo with its output index.
+    const LayerId in = m->graph().findByName(QStringLiteral("input"));
+    Layer split, relu;
+    split.type = QStringLiteral("split");
+    split.params = LayerRegistry::builtin().find(split.type)->defaultParams();
+    relu.type = QStringLiteral("relu");
+    relu.params = LayerRegistry::builtin().find(relu.type)->defaultParams();
+    auto *add = new AddItemsCommand(m, {split, relu}, {}, QStringLiteral("Add"));
+    u->push(add);
+    const LayerId s = add->layerIds()[0], r = add->layerIds()[1];
+    u->push(new ConnectPortsCommand(m, in, s));
+    const QByteArray before = snapshot();
+    QString why;
+    QVERIFY(!m->canConnect({s, PortRef::Side::Output, 2}, {r, PortRef::Side::Input}, &why));
+    QVERIFY2(why.contains(QStringLiteral("has no output 3")), qPrintable(why));
+    u->push(new ConnectPortsCommand(m, s, r, -1, nullptr, 1));
+    QCOMPARE(m->graph().layer(r)->inputPorts, QVector<int>{1});
+    m_doc->analyzer()->flush();
+    // The lesson's input is 1×192×28×28: two halves of 96 channels.
+    QCOMPARE(m_doc->analyzer()->result().layer(s)->outputAt(1), TensorShape::nchw(1, 96, 28, 28));
+    QCOMPARE(m_doc->analyzer()->result().layer(r)->output, TensorShape::nchw(1, 96, 28, 28));
+    const QByteArray after = snapshot();
+    QVERIFY(after.contains("\"output\": 1"));
+    u->undo();
+    QCOMPARE(snapshot(), before);
+    u->redo();
+    QCOMPARE(snapshot(), after);
+    u->push(new RemoveItemsCommand(m, {s}, {}));
+    u->undo();
+    QCOMPARE(snapshot(), after);
+    QCOMPARE(m->graph().layer(r)->inputPorts, QVector<int>{1});
 }
 
 void tst_Commands::connectAndDisconnect()

@@ -50,9 +50,10 @@ void EdgeItem::adjust()
 {
     const NodeItem *a = m_scene->nodeItem(m_connection.from);
     const NodeItem *b = m_scene->nodeItem(m_connection.to);
-    if (!a || !b || !a->outputPort() || !b->inputPort())
+    const PortItem *out = a ? a->outputPort(m_connection.output) : nullptr;
+    if (!a || !b || !out || !b->inputPort())
         return;
-    const QPointF p0 = a->outputPort()->anchor();
+    const QPointF p0 = out->anchor();
     const QPointF p1 = b->inputPort()->anchor(m_connection.slot, b->inputEdgeCount());
     prepareGeometryChange();
     m_path = curve(p0, p1);
@@ -79,10 +80,11 @@ void EdgeItem::refresh()
     const AnalysisResult &result = m_scene->analysis();
     const LayerResult *r = result.layer(m_connection.from);
     const bool has = r && r->hasNumbers();
-    const QString label = !has ? QString()
-                          : m_scene->display()->isHidden(DisplayContext::Hidden::Shapes)
-                              ? DisplayContext::hiddenText()
-                              : m_scene->display()->format().shape(r->output, true);
+    const QString label =
+        !has ? QString()
+        : m_scene->display()->isHidden(DisplayContext::Hidden::Shapes)
+            ? DisplayContext::hiddenText()
+            : m_scene->display()->format().shape(r->outputAt(m_connection.output), true);
     if (m_refreshed && label == m_label && has == m_hasNumbers)
         return;
     m_refreshed = true;

@@ -190,6 +190,7 @@ void GraphScene::syncInputEdges(LayerId to)
         return;
     const Layer *layer = m_model->graph().layer(to);
     const QVector<LayerId> inputs = layer ? layer->inputs : QVector<LayerId>();
+    const QVector<int> ports = layer ? layer->inputPorts : QVector<int>();
     QVector<EdgeItem *> existing;
     for (EdgeItem *e : target->edges())
         if (e->connection().to == to)
@@ -200,13 +201,15 @@ void GraphScene::syncInputEdges(LayerId to)
     for (int i = 0; i < inputs.size(); ++i)
         for (int k = 0; k < existing.size(); ++k)
             if (existing[k]->connection().from == inputs[i] &&
-                existing[k]->connection().slot == i) {
+                existing[k]->connection().slot == i &&
+                existing[k]->connection().output == ports.value(i)) {
                 kept[i] = existing.takeAt(k);
                 break;
             }
     for (int i = 0; i < inputs.size(); ++i)
         for (int k = 0; !kept[i] && k < existing.size(); ++k)
-            if (existing[k]->connection().from == inputs[i])
+            if (existing[k]->connection().from == inputs[i] &&
+                existing[k]->connection().output == ports.value(i))
                 kept[i] = existing.takeAt(k);
 
     QSet<NodeItem *> touched{target};
@@ -229,7 +232,7 @@ void GraphScene::syncInputEdges(LayerId to)
         NodeItem *from = m_nodes.value(inputs[i]);
         if (!from)
             continue;
-        auto *e = new EdgeItem(this, Connection{inputs[i], to, i});
+        auto *e = new EdgeItem(this, Connection{inputs[i], to, i, ports.value(i)});
         from->addEdge(e);
         target->addEdge(e);
         touched.insert(from);
@@ -548,8 +551,8 @@ void GraphScene::insertLayerOnEdge(const QString &typeId, const Connection &edge
     new DisconnectPortsCommand(m_model, edge, parent);
     new AddItemsCommand(
         m_model, {layer},
-        {Connection{edge.from, layer.id, 0}, Connection{layer.id, edge.to, edge.slot}}, QString(),
-        parent);
+        {Connection{edge.from, layer.id, 0, edge.output}, Connection{layer.id, edge.to, edge.slot}},
+        QString(), parent);
     m_doc->undoStack()->push(parent);
     if (m_model->graph().contains(layer.id))
         selectLayers({layer.id});
@@ -778,9 +781,11 @@ bool GraphScene::targetAt(QPointF scenePos, const QTransform &deviceTransform, P
             return true;
         }
         if (auto *n = qgraphicsitem_cast<NodeItem *>(i)) {
-            // Dropping on a node's body means its port on the other side.
-            *port = wanted == PortRef::Side::Input ? n->inputPort() : n->outputPort();
-            *target = PortRef{n->layerId(), wanted};
+            // Dropping on a node's body means its port on the other side (the nearest output
+            // of a layer with several).
+            *port =
+                wanted == PortRef::Side::Input ? n->inputPort() : n->nearestOutputPort(scenePos);
+            *target = *port ? (*port)->portRef() : PortRef{n->layerId(), wanted};
             return true;
         }
     }
@@ -799,10 +804,14 @@ void GraphScene::beginConnect(PortItem *source, QPointF scenePos)
     addItem(m_rubber);
     const PortRef ref = source->portRef();
     for (NodeItem *n : std::as_const(m_nodes)) {
-        PortItem *p = source->side() == PortRef::Side::Output ? n->inputPort() : n->outputPort();
-        if (p && m_model->canConnect(ref, p->portRef())) {
-            p->setHighlight(PortItem::Highlight::Valid);
-            m_highlighted.append(p);
+        const QVector<PortItem *> candidates = source->side() == PortRef::Side::Output
+                                                   ? QVector<PortItem *>{n->inputPort()}
+                                                   : n->outputPorts();
+        for (PortItem *p : candidates) {
+            if (p && m_model->canConnect(ref, p->portRef())) {
+                p->setHighlight(PortItem::Highlight::Valid);
+                m_highlighted.append(p);
+            }
         }
     }
     updateConnect(scenePos, QTransform());
@@ -868,7 +877,8 @@ void GraphScene::finishConnect(QPointF scenePos, const QTransform &deviceTransfo
     }
     const bool fromOutput = from.side == PortRef::Side::Output;
     m_doc->undoStack()->push(new ConnectPortsCommand(
-        m_model, fromOutput ? from.layer : target.layer, fromOutput ? target.layer : from.layer));
+        m_model, fromOutput ? from.layer : target.layer, fromOutput ? target.layer : from.layer, -1,
+        nullptr, fromOutput ? from.output : target.output));
 }
 
 void GraphScene::nodeMoved(NodeItem *node)

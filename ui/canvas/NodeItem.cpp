@@ -53,8 +53,7 @@ NodeItem::NodeItem(GraphScene *scene, LayerId id)
     const LayerType *type = layer ? scene->model()->registry().find(layer->type) : nullptr;
     if (!type || type->maxInputs != 0)
         m_input = new PortItem(this, PortRef::Side::Input);
-    if (!type || type->hasOutput)
-        m_output = new PortItem(this, PortRef::Side::Output);
+    syncOutputPorts();
     if (m_input)
         m_input->setConnections(0, type && type->acceptsManyInputs());
     styleChanged();
@@ -91,8 +90,8 @@ QRectF NodeItem::boundingRect() const
                                    m + s.badgeRadius * 0.5, m + 2);
     if (m_input)
         r |= m_input->visualRect();
-    if (m_output)
-        r |= m_output->visualRect();
+    for (const PortItem *p : m_outputs)
+        r |= p->visualRect();
     return r;
 }
 
@@ -109,10 +108,42 @@ void NodeItem::styleChanged()
     const CanvasStyle &s = style();
     if (m_input)
         m_input->setPos(s.nodeWidth / 2, 0);
-    if (m_output)
-        m_output->setPos(s.nodeWidth / 2, s.nodeHeight);
+    const int outputs = int(m_outputs.size());
+    for (int k = 0; k < outputs; ++k)
+        m_outputs[k]->setPos(s.nodeWidth * (k + 1) / (outputs + 1), s.nodeHeight);
     elide();
     update();
+}
+
+void NodeItem::syncOutputPorts()
+{
+    const Layer *layer = m_scene->model()->graph().layer(m_id);
+    const LayerType *type = layer ? m_scene->model()->registry().find(layer->type) : nullptr;
+    const int count = !type ? 1 : type->outputs(layer->params);
+    if (count == m_outputs.size())
+        return;
+    prepareGeometryChange();
+    while (m_outputs.size() > count)
+        delete m_outputs.takeLast();
+    while (m_outputs.size() < count)
+        m_outputs.append(new PortItem(this, PortRef::Side::Output, int(m_outputs.size())));
+    const CanvasStyle &s = style();
+    for (int k = 0; k < count; ++k)
+        m_outputs[k]->setPos(s.nodeWidth * (k + 1) / (count + 1), s.nodeHeight);
+}
+
+PortItem *NodeItem::nearestOutputPort(QPointF scenePos) const
+{
+    PortItem *best = nullptr;
+    qreal bestDistance = 0;
+    for (PortItem *p : m_outputs) {
+        const qreal d = QLineF(p->scenePos(), scenePos).length();
+        if (!best || d < bestDistance) {
+            best = p;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 void NodeItem::refresh(bool force)
@@ -121,6 +152,13 @@ void NodeItem::refresh(bool force)
     const Layer *layer = model->graph().layer(m_id);
     if (!layer)
         return;
+    const qsizetype outputsBefore = m_outputs.size();
+    syncOutputPorts();
+    if (m_outputs.size() != outputsBefore) {
+        for (EdgeItem *e : std::as_const(m_edges))
+            e->adjust();
+        updatePorts();
+    }
     const LayerType *type = model->registry().find(layer->type);
     const NumberFormat &fmt = m_scene->display()->format();
     const AnalysisResult &result = m_scene->analysis();
@@ -260,17 +298,19 @@ int NodeItem::inputEdgeCount() const
 
 void NodeItem::updatePorts()
 {
-    int in = 0, out = 0;
+    int in = 0;
+    QVector<int> out(m_outputs.size(), 0);
     for (const EdgeItem *e : std::as_const(m_edges)) {
         in += e->connection().to == m_id ? 1 : 0;
-        out += e->connection().from == m_id ? 1 : 0;
+        if (e->connection().from == m_id && e->connection().output < out.size())
+            ++out[e->connection().output];
     }
     const Layer *layer = m_scene->model()->graph().layer(m_id);
     const LayerType *type = layer ? m_scene->model()->registry().find(layer->type) : nullptr;
     if (m_input)
         m_input->setConnections(in, type && type->acceptsManyInputs());
-    if (m_output)
-        m_output->setConnections(out, false);
+    for (int k = 0; k < m_outputs.size(); ++k)
+        m_outputs[k]->setConnections(out[k], false);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
@@ -310,8 +350,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setOpacity(opacity);
     if (m_input)
         m_input->paintPort(painter, lod);
-    if (m_output)
-        m_output->paintPort(painter, lod);
+    for (const PortItem *p : m_outputs)
+        p->paintPort(painter, lod);
 }
 
 void NodeItem::paintCard(QPainter *painter, const CanvasStyle &s, qreal lod) const

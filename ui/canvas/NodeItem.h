@@ -58,7 +58,11 @@ public:
     /// Where the name is drawn, in item coordinates (the in-place editor goes there).
     QRectF nameRect() const;
     PortItem *inputPort() const { return m_input; }
-    PortItem *outputPort() const { return m_output; }
+    /// Output @p k (one port per output: Split and Chunk have several), or nullptr.
+    PortItem *outputPort(int k = 0) const { return m_outputs.value(k, nullptr); }
+    const QVector<PortItem *> &outputPorts() const { return m_outputs; }
+    /// The output port closest to @p scenePos, or nullptr for a layer without output.
+    PortItem *nearestOutputPort(QPointF scenePos) const;
 
     /// Edges touching this node (kept by GraphScene).
     const QVector<EdgeItem *> &edges() const { return m_edges; }
@@ -91,11 +95,14 @@ private:
     QString heatFor(const LayerResult &r, double *level) const;
     void paintCard(QPainter *painter, const CanvasStyle &s, qreal lod) const;
     void elide();
+    /// Makes one output port per output of the layer's current parameters, spread along the
+    /// bottom edge.
+    void syncOutputPorts();
 
     GraphScene *m_scene;
     LayerId m_id;
     PortItem *m_input = nullptr;
-    PortItem *m_output = nullptr;
+    QVector<PortItem *> m_outputs;
     QVector<EdgeItem *> m_edges;
 
     // What refresh() last read (full strings) and their elided forms for painting.

@@ -9,10 +9,11 @@
 
 namespace naqsh {
 
-PortItem::PortItem(NodeItem *node, PortRef::Side side)
+PortItem::PortItem(NodeItem *node, PortRef::Side side, int output)
     : QGraphicsItem(node)
     , m_node(node)
     , m_side(side)
+    , m_output(output)
 {
     setFlag(ItemHasNoContents);
     setAcceptHoverEvents(true);
@@ -28,7 +29,7 @@ void PortItem::changed()
 
 PortRef PortItem::portRef() const
 {
-    return PortRef{m_node->layerId(), m_side};
+    return PortRef{m_node->layerId(), m_side, m_output};
 }
 
 qreal PortItem::halfWidth() const

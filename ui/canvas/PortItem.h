@@ -23,11 +23,12 @@ public:
     /// How the port looks while a connection is being dragged.
     enum class Highlight { None, Valid, Target };
 
-    PortItem(NodeItem *node, PortRef::Side side);
+    PortItem(NodeItem *node, PortRef::Side side, int output = 0);
 
     int type() const override { return Type; }
     NodeItem *node() const { return m_node; }
     PortRef::Side side() const { return m_side; }
+    int output() const { return m_output; }
     PortRef portRef() const;
 
     /// Where the edge of input slot @p slot of @p count attaches, in scene coordinates (the
@@ -58,6 +59,7 @@ private:
 
     NodeItem *m_node;
     PortRef::Side m_side;
+    int m_output = 0; ///< which output of the layer (Side::Output)
     int m_connections = 0;
     bool m_many = false;
     bool m_hovered = false;

@@ -41,7 +41,7 @@ void AddItemsCommand::redo()
         }
     }
     for (const Connection &c : std::as_const(m_connections))
-        m_model->connectLayers(c.from, c.to, c.slot);
+        m_model->connectLayers(c);
     m_done = true;
 }
 
@@ -113,17 +113,17 @@ void RemoveItemsCommand::undo()
     // Graph order is by target layer, then slot: re-inserting in that order restores each
     // input list exactly.
     for (const Connection &c : std::as_const(m_connections))
-        m_model->connectLayers(c.from, c.to, c.slot);
+        m_model->connectLayers(c);
     m_model->setVariants(m_variants);
 }
 
 // ---- ConnectPortsCommand / DisconnectPortsCommand ----
 
 ConnectPortsCommand::ConnectPortsCommand(GraphModel *model, LayerId from, LayerId to, int slot,
-                                         QUndoCommand *parent)
+                                         QUndoCommand *parent, int output)
     : QUndoCommand(parent)
     , m_model(model)
-    , m_connection{from, to, slot}
+    , m_connection{from, to, slot, output}
 {
     setText(QCoreApplication::translate("naqsh::Commands", "Connect %1 to %2")
                 .arg(model->graph().layer(from)->name, model->graph().layer(to)->name));
@@ -138,7 +138,7 @@ void ConnectPortsCommand::redo()
     }
     if (m_connection.slot < 0 || m_connection.slot > to->inputs.size())
         m_connection.slot = int(to->inputs.size());
-    if (!m_model->connectLayers(m_connection.from, m_connection.to, m_connection.slot))
+    if (!m_model->connectLayers(m_connection))
         setObsolete(true);
 }
 
@@ -163,7 +163,7 @@ void DisconnectPortsCommand::redo()
 
 void DisconnectPortsCommand::undo()
 {
-    m_model->connectLayers(m_connection.from, m_connection.to, m_connection.slot);
+    m_model->connectLayers(m_connection);
 }
 
 // ---- SetLayerParamCommand ----
@@ -368,7 +368,7 @@ bool parseCopiedLayers(const GraphModel &model, const QByteArray &data, QPointF 
         layers->append(l);
     }
     for (const Connection &c : r.graph.connections())
-        connections->append({remap.value(c.from), remap.value(c.to), c.slot});
+        connections->append({remap.value(c.from), remap.value(c.to), c.slot, c.output});
     return true;
 }
 

@@ -63,7 +63,7 @@ class ConnectPortsCommand : public QUndoCommand
 {
 public:
     ConnectPortsCommand(GraphModel *model, LayerId from, LayerId to, int slot = -1,
-                        QUndoCommand *parent = nullptr);
+                        QUndoCommand *parent = nullptr, int output = 0);
     void redo() override;
     void undo() override;
 

@@ -252,6 +252,8 @@ void DiagramRenderer::buildNodes(const Graph &graph, const AnalysisResult &resul
             if (m_options.showShapes && type && type->hasOutput &&
                 producers.contains(m_index.value(n.id))) {
                 n.shape = fmt.shape(r->output, rtl);
+                for (const TensorShape &more : r->extraOutputs) // Split, Chunk
+                    n.shape += QStringLiteral(", ") + fmt.shape(more, rtl);
                 n.shapeSize =
                     QSizeF(qCeil(textWidth(n.shape, m_pillFont)) + 2 * kPillPadX, m_pillHeight);
             }
