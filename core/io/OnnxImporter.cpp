@@ -264,6 +264,12 @@ private:
     Outcome pool(const OnnxNode &n, int index, bool isMax);
     Outcome reduceMean(const OnnxNode &n, int index);
     Outcome add(const OnnxNode &n, int index);
+    /// Add, Mul, Sub, Div between layers, or with one constant operand that broadcasts into
+    /// the other input without enlarging it.
+    Outcome arithmetic(const OnnxNode &n, int index, const char *type);
+    /// HardSwish, HardSigmoid, Softplus, Elu, Mish, Gelu, LayerNormalization,
+    /// GroupNormalization, InstanceNormalization.
+    Outcome activationOrNorm(const OnnxNode &n, int index);
     Outcome clip(const OnnxNode &n, int index);
     Outcome reshape(const OnnxNode &n, int index);
     Outcome pad(const OnnxNode &n, int index);
@@ -806,6 +812,16 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
         return reduceMean(n, index);
     if (op == u"Add" || op == u"Sum")
         return add(n, index);
+    if (op == u"Mul")
+        return arithmetic(n, index, "mul");
+    if (op == u"Sub")
+        return arithmetic(n, index, "sub");
+    if (op == u"Div")
+        return arithmetic(n, index, "div");
+    if (op == u"HardSwish" || op == u"HardSigmoid" || op == u"Softplus" || op == u"Elu" ||
+        op == u"Mish" || op == u"Gelu" || op == u"LayerNormalization" ||
+        op == u"GroupNormalization" || op == u"InstanceNormalization")
+        return activationOrNorm(n, index);
     if (op == u"Relu")
         return simple(n, index, "relu");
     if (op == u"Sigmoid")
@@ -1165,7 +1181,90 @@ OnnxImporter::Outcome OnnxImporter::add(const OnnxNode &n, int index)
             }
         }
     }
-    return opaque();
+    return arithmetic(n, index, "add");
+}
+
+OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, const char *type)
+{
+    QVector<LayerId> inputs;
+    std::optional<OnnxTensorInfo> c;
+    const OnnxTensorInfo *dataShape = nullptr;
+    int constants = 0;
+    for (int k = 0; k < n.inputs.size(); ++k) {
+        if (!hasInput(n, k))
+            continue;
+        if (isData(n.inputs[k])) {
+            inputs << data(n, k);
+            dataShape = shapeOf(n.inputs[k]);
+        } else {
+            ++constants;
+            c = constant(n, k);
+        }
+    }
+    if (inputs.isEmpty())
+        return opaque();
+    if (constants == 0)
+        return commit(m_builder.draft(type), n, index, inputs);
+    if (constants > 1 || inputs.size() != 1 || !c || !c->rankKnown || !dataShape)
+        return opaque(QCoreApplication::translate("naqsh::Import",
+                                                  "its constant operand has an unknown shape"));
+    // The constant must broadcast into the layer's input without enlarging it.
+    const qsizetype rc = c->dims.size(), rd = dataShape->dims.size();
+    bool fits = rc <= rd;
+    for (qsizetype i = 0; fits && i < rc; ++i) {
+        const qint64 dc = c->dims[rc - 1 - i], dd = dataShape->dims[rd - 1 - i];
+        fits = dc == 1 || dc == dd;
+    }
+    if (!fits)
+        return opaque(QCoreApplication::translate("naqsh::Import",
+                                                  "its constant operand is larger than its "
+                                                  "input"));
+    LayerDraft d = m_builder.draft(type);
+    d.set(u"constant_operand", true);
+    return commit(d, n, index, inputs);
+}
+
+OnnxImporter::Outcome OnnxImporter::activationOrNorm(const OnnxNode &n, int index)
+{
+    const QString &op = n.opType;
+    if (op == u"HardSwish")
+        return simple(n, index, "hardswish");
+    if (op == u"HardSigmoid")
+        return simple(n, index, "hardsigmoid");
+    if (op == u"Softplus")
+        return simple(n, index, "softplus");
+    if (op == u"Mish")
+        return simple(n, index, "mish");
+    if (op == u"Elu") {
+        LayerDraft d = m_builder.draft("elu");
+        d.set(u"alpha", n.attrFloat(u"alpha", 1.0));
+        return commit(d, n, index, {data(n, 0)});
+    }
+    if (op == u"Gelu") {
+        LayerDraft d = m_builder.draft("gelu");
+        d.set(u"approximate", n.attrString(u"approximate", QStringLiteral("none")));
+        return commit(d, n, index, {data(n, 0)});
+    }
+    const qint64 rank = rankOf(n.inputs.value(0));
+    if (op == u"LayerNormalization") {
+        qint64 axis = n.attrInt(u"axis", -1);
+        if (axis < 0 && rank > 0)
+            axis += rank;
+        if (rank < 0 || axis < 1 || axis >= rank)
+            return opaque(QCoreApplication::translate("naqsh::Import",
+                                                      "its axis does not leave the batch alone"));
+        LayerDraft d = m_builder.draft("layernorm");
+        d.set(u"dims", rank - axis);
+        d.set(u"eps", n.attrFloat(u"epsilon", 1e-5));
+        d.set(u"affine", hasInput(n, 1));
+        return commit(d, n, index, {data(n, 0)});
+    }
+    LayerDraft d = m_builder.draft(op == u"GroupNormalization" ? "groupnorm" : "instancenorm");
+    if (op == u"GroupNormalization")
+        d.set(u"groups", n.attrInt(u"num_groups", 1));
+    d.set(u"eps", n.attrFloat(u"epsilon", 1e-5));
+    d.set(u"affine", hasInput(n, 1));
+    return commit(d, n, index, {data(n, 0)});
 }
 
 OnnxImporter::Outcome OnnxImporter::pool(const OnnxNode &n, int index, bool isMax)

@@ -288,9 +288,50 @@ QString tanhModule(const ModuleContext &)
     return QStringLiteral("nn.Tanh()");
 }
 
-QString gelu(const ModuleContext &)
+QString geluModule(const ModuleContext &c)
 {
-    return QStringLiteral("nn.GELU()");
+    return c.view.choice("approximate") == QLatin1String("tanh")
+               ? QStringLiteral("nn.GELU(approximate=\"tanh\")")
+               : QStringLiteral("nn.GELU()");
+}
+
+QString elu(const ModuleContext &c)
+{
+    return QStringLiteral("nn.ELU(alpha=%1)").arg(pyFloat(c.view.real("alpha", 1.0)));
+}
+
+QString layerNorm(const ModuleContext &c)
+{
+    const TensorShape &x = c.inputs[0];
+    QStringList dims;
+    for (int i = x.rank - int(c.view.integer("dims", 1)); i < x.rank; ++i)
+        dims << QString::number(x.dims[i]);
+    QString args = QStringLiteral("[%1], eps=%2")
+                       .arg(dims.join(QStringLiteral(", ")), pyFloat(c.view.real("eps", 1e-5)));
+    if (!c.view.flag("affine", true))
+        args += QStringLiteral(", elementwise_affine=False");
+    return QStringLiteral("nn.LayerNorm(%1)").arg(args);
+}
+
+QString groupNorm(const ModuleContext &c)
+{
+    QString args = QStringLiteral("%1, %2, eps=%3")
+                       .arg(c.view.integer("groups", 32))
+                       .arg(c.inputs[0].c())
+                       .arg(pyFloat(c.view.real("eps", 1e-5)));
+    if (!c.view.flag("affine", true))
+        args += QStringLiteral(", affine=False");
+    return QStringLiteral("nn.GroupNorm(%1)").arg(args);
+}
+
+QString instanceNorm(const ModuleContext &c)
+{
+    const int spatial = std::clamp(c.inputs[0].rank - 2, 1, 3);
+    QString args =
+        QStringLiteral("%1, eps=%2").arg(c.inputs[0].c()).arg(pyFloat(c.view.real("eps", 1e-5)));
+    if (c.view.flag("affine", false))
+        args += QStringLiteral(", affine=True");
+    return QStringLiteral("nn.InstanceNorm%1d(%2)").arg(spatial).arg(args);
 }
 
 QString softmax(const ModuleContext &)
@@ -370,7 +411,19 @@ const QHash<QString, ModuleRule> &moduleRules()
         {QStringLiteral("prelu"), prelu},
         {QStringLiteral("sigmoid"), sigmoid},
         {QStringLiteral("tanh"), tanhModule},
-        {QStringLiteral("gelu"), gelu},
+        {QStringLiteral("gelu"), geluModule},
+        {QStringLiteral("silu"), [](const ModuleContext &) { return QStringLiteral("nn.SiLU()"); }},
+        {QStringLiteral("hardswish"),
+         [](const ModuleContext &) { return QStringLiteral("nn.Hardswish()"); }},
+        {QStringLiteral("hardsigmoid"),
+         [](const ModuleContext &) { return QStringLiteral("nn.Hardsigmoid()"); }},
+        {QStringLiteral("mish"), [](const ModuleContext &) { return QStringLiteral("nn.Mish()"); }},
+        {QStringLiteral("softplus"),
+         [](const ModuleContext &) { return QStringLiteral("nn.Softplus()"); }},
+        {QStringLiteral("elu"), elu},
+        {QStringLiteral("layernorm"), layerNorm},
+        {QStringLiteral("groupnorm"), groupNorm},
+        {QStringLiteral("instancenorm"), instanceNorm},
         {QStringLiteral("softmax"), softmax},
         {QStringLiteral("linear"), linear},
         {QStringLiteral("dropout"), dropout},
@@ -528,8 +581,16 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
             continue;
         }
         if (expression) {
-            forward << QStringLiteral("        %1 = %2%3")
-                           .arg(name, pyTorchExpression(context, ins), renamed);
+            const QString e = pyTorchExpression(context, ins);
+            if (e.isEmpty()) {
+                refuse(QStringLiteral("layer %1 uses a constant of the imported file, which the "
+                                      "export does not carry")
+                           .arg(quoted),
+                       QStringLiteral("Naqsh: layer %1 needs a constant of the imported file")
+                           .arg(quoted));
+                continue;
+            }
+            forward << QStringLiteral("        %1 = %2%3").arg(name, e, renamed);
             continue;
         }
         init << QStringLiteral("        self.%1 = %2%3")

@@ -165,10 +165,29 @@ QString concat(const ModuleContext &c, const QStringList &in)
         .arg(c.view.integer("axis", 1));
 }
 
-QString add(const ModuleContext &, const QStringList &in)
+QString arithmetic(const ModuleContext &c, const QStringList &in, const char *op)
 {
-    // Broadcasts like Naqsh's rule (NumPy's).
-    return in.join(QStringLiteral(" + "));
+    // Broadcasts like Naqsh's rule (NumPy's). A constant operand lives in the imported file only.
+    if (c.view.flag("constant_operand"))
+        return {};
+    return in.join(QStringLiteral(" %1 ").arg(QLatin1String(op)));
+}
+
+QString add(const ModuleContext &c, const QStringList &in)
+{
+    return arithmetic(c, in, "+");
+}
+QString mul(const ModuleContext &c, const QStringList &in)
+{
+    return arithmetic(c, in, "*");
+}
+QString sub(const ModuleContext &c, const QStringList &in)
+{
+    return arithmetic(c, in, "-");
+}
+QString div(const ModuleContext &c, const QStringList &in)
+{
+    return arithmetic(c, in, "/");
 }
 
 const QHash<QString, ExpressionRule> &expressionRules()
@@ -186,6 +205,9 @@ const QHash<QString, ExpressionRule> &expressionRules()
         {QStringLiteral("reduce_sum"), reduceSum},
         {QStringLiteral("reduce_max"), reduceMax},
         {QStringLiteral("split"), split},
+        {QStringLiteral("mul"), mul},
+        {QStringLiteral("sub"), sub},
+        {QStringLiteral("div"), div},
         {QStringLiteral("chunk"), chunk},
     };
     return rules;

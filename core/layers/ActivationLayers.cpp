@@ -77,14 +77,45 @@ Costs tanhCost(const ParamValues &, std::span<const TensorShape>, const TensorSh
     return c;
 }
 
-Costs gelu(const ParamValues &, std::span<const TensorShape>, const TensorShape &out)
+Costs gelu(const ParamValues &p, std::span<const TensorShape>, const TensorShape &out)
 {
     Costs c;
-    c.muls = CheckedInt(3) * out.elements();
-    c.adds = out.elements();
+    if (p.size() > 0 && p.choice(0) == 1) {
+        // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): x³ (2), ·0.044715, ·√(2/π), 0.5·x and
+        // the last product are 6 multiplications; 2 additions; tanh is one transcendental.
+        c.muls = CheckedInt(6) * out.elements();
+        c.adds = CheckedInt(2) * out.elements();
+    } else {
+        c.muls = CheckedInt(3) * out.elements();
+        c.adds = out.elements();
+    }
     c.exps = out.elements();
     c.activations = out.elements();
     return c;
+}
+
+QString geluSummary(const ParamValues &p)
+{
+    return p.choice(0) == 1 ? QStringLiteral("tanh") : QStringLiteral("erf");
+}
+
+/// A cost of fixed counts per value.
+template<int Exps, int Adds, int Muls, int Divs, int Comps>
+Costs perValue(const ParamValues &, std::span<const TensorShape>, const TensorShape &out)
+{
+    Costs c;
+    c.exps = CheckedInt(Exps) * out.elements();
+    c.adds = CheckedInt(Adds) * out.elements();
+    c.muls = CheckedInt(Muls) * out.elements();
+    c.divs = CheckedInt(Divs) * out.elements();
+    c.comps = CheckedInt(Comps) * out.elements();
+    c.activations = out.elements();
+    return c;
+}
+
+QString alphaSummary(const ParamValues &p)
+{
+    return QStringLiteral("α=%1").arg(p.real(0));
 }
 
 Costs softmax(const ParamValues &, std::span<const TensorShape>, const TensorShape &out)
@@ -169,12 +200,68 @@ void registerActivationLayers(LayerRegistry &registry)
             "naqsh::layers",
             "Hyperbolic tangent: counted as one transcendental function (exp) per value."),
         tanhCost));
-    registry.add(
+    LayerType geluType =
         activation("gelu", QT_TRANSLATE_NOOP("naqsh::layers", "GELU"),
                    QT_TRANSLATE_NOOP("naqsh::layers",
                                      "0.5·x·(1 + erf(x/√2)): three multiplications, one addition "
-                                     "and one transcendental (erf, counted with exps) per value."),
-                   gelu));
+                                     "and one transcendental (erf, counted with exps) per value. "
+                                     "The tanh form 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) "
+                                     "costs six multiplications, two additions and one tanh."),
+                   gelu);
+    geluType.params = {choiceParam(
+        "approximate", QT_TRANSLATE_NOOP("naqsh::layers", "Form"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "erf: the exact GELU (BERT, ViT); tanh: the approximation (GPT-2)"),
+        {QStringLiteral("none"), QStringLiteral("tanh")},
+        {QT_TRANSLATE_NOOP("naqsh::layers", "erf (exact)"),
+         QT_TRANSLATE_NOOP("naqsh::layers", "tanh (approximate)")},
+        0)};
+    geluType.summary = geluSummary;
+    registry.add(geluType);
+    registry.add(activation(
+        "silu", QT_TRANSLATE_NOOP("naqsh::layers", "SiLU"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "x · sigmoid(x), also called Swish (EfficientNet): one exponential, "
+                          "one addition, one division and one multiplication per value."),
+        perValue<1, 1, 1, 1, 0>));
+    registry.add(activation(
+        "hardswish", QT_TRANSLATE_NOOP("naqsh::layers", "HardSwish"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "x · ReLU6(x + 3) / 6 (MobileNetV3), Swish without the exponential: one "
+                          "addition, two comparisons, one multiplication and one division per "
+                          "value."),
+        perValue<0, 1, 1, 1, 2>));
+    registry.add(activation(
+        "hardsigmoid", QT_TRANSLATE_NOOP("naqsh::layers", "HardSigmoid"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "ReLU6(x + 3) / 6, a piecewise-linear sigmoid (the gate of MobileNetV3's "
+                          "squeeze-and-excitation): one addition, two comparisons and one "
+                          "division per value."),
+        perValue<0, 1, 0, 1, 2>));
+    registry.add(activation(
+        "mish", QT_TRANSLATE_NOOP("naqsh::layers", "Mish"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "x · tanh(softplus(x)) = x · tanh(ln(1 + eˣ)): three transcendentals "
+                          "(exp, log, tanh), one addition and one multiplication per value."),
+        perValue<3, 1, 1, 0, 0>));
+    registry.add(activation(
+        "softplus", QT_TRANSLATE_NOOP("naqsh::layers", "Softplus"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "ln(1 + eˣ), a smooth ReLU: two transcendentals (exp, log) and one "
+                          "addition per value."),
+        perValue<2, 1, 0, 0, 0>));
+    LayerType eluType = activation(
+        "elu", QT_TRANSLATE_NOOP("naqsh::layers", "ELU"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "x if x > 0, else α·(eˣ − 1): one comparison, one exponential, one "
+                          "addition and one multiplication per value."),
+        perValue<1, 1, 1, 0, 1>);
+    eluType.params = {realParam(
+        "alpha", QT_TRANSLATE_NOOP("naqsh::layers", "Alpha"),
+        QT_TRANSLATE_NOOP("naqsh::layers", "Value approached for very negative inputs: −α"), 1.0, 0,
+        1e6)};
+    eluType.summary = alphaSummary;
+    registry.add(eluType);
     registry.add(activation(
         "softmax", QT_TRANSLATE_NOOP("naqsh::layers", "Softmax"),
         QT_TRANSLATE_NOOP("naqsh::layers",

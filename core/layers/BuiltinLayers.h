@@ -18,6 +18,7 @@ void registerShapeLayers(LayerRegistry &registry);  // Dropout, Flatten, Upsampl
 void registerTensorLayers(LayerRegistry &registry); // Reshape, Permute, Squeeze, Unsqueeze, Slice,
                                                     // ChannelShuffle, PixelShuffle
 void registerReduceLayers(LayerRegistry &registry); // ReduceMean, ReduceSum, ReduceMax
+void registerElementwiseLayers(LayerRegistry &registry); // Mul, Sub, Div
 void registerSplitLayers(LayerRegistry &registry);  // Split, Chunk (several outputs)
 void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
 

@@ -172,6 +172,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerActivationLayers(registry);
     registerLinearLayers(registry);
     registerMergeLayers(registry);
+    registerElementwiseLayers(registry);
     registerShapeLayers(registry);
     registerTensorLayers(registry);
     registerReduceLayers(registry);

@@ -104,10 +104,13 @@ ShapeResult addShape(const ParamValues &, std::span<const TensorShape> in, const
     return ShapeResult::ok(out);
 }
 
-Costs addCost(const ParamValues &, std::span<const TensorShape> in, const TensorShape &out)
+Costs addCost(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
 {
     Costs c;
-    c.adds = out.elements() * qint64(std::max<size_t>(in.size(), 1) - 1);
+    // One addition per output value for each operand after the first; a constant operand of an
+    // imported file is one more.
+    c.adds = out.elements() *
+             qint64(std::max<size_t>(in.size(), 1) - 1 + (p.size() > 0 && p.flag(0) ? 1 : 0));
     c.activations = out.elements();
     return c;
 }
@@ -135,14 +138,15 @@ QVector<FormulaLine> concatExplain(const ParamValues &p, std::span<const TensorS
                                          "copying tensors side by side does no arithmetic")}};
 }
 
-QVector<FormulaLine> addExplain(const ParamValues &, std::span<const TensorShape> in,
+QVector<FormulaLine> addExplain(const ParamValues &p, std::span<const TensorShape> in,
                                 const TensorShape &out)
 {
+    const qint64 k = qint64(in.size()) + (p.size() > 0 && p.flag(0) ? 1 : 0);
     return {{QCoreApplication::translate("naqsh::layers", "Additions"),
              QStringLiteral("%1 × (%2 − 1) = %3")
                  .arg(num(out.elements().value()))
-                 .arg(in.size())
-                 .arg(num((out.elements() * qint64(in.size() - 1)).value())),
+                 .arg(k)
+                 .arg(num((out.elements() * (k - 1)).value())),
              QCoreApplication::translate(
                  "naqsh::layers", "adding k tensors takes k − 1 additions per output value")}};
 }
@@ -186,6 +190,12 @@ void registerMergeLayers(LayerRegistry &registry)
                                  "rank; in each dimension the sizes must be equal, or one of them "
                                  "must be 1, which is stretched to the other. "
                                  "k inputs cost k − 1 additions per output value.");
+    add.params = {boolParam(
+        "constant_operand", QT_TRANSLATE_NOOP("naqsh::layers", "Constant operand"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "One operand is a constant of the imported file (a scale or a shift), "
+                          "not a connected layer: it still costs one operation per value"),
+        false)};
     add.minInputs = 1;
     add.maxInputs = -1;
     add.shape = addShape;

@@ -852,6 +852,88 @@ const std::vector<OpCase> &opCases()
          "1x6x2",
          0,
          0},
+        // Element-wise arithmetic, the new activations and normalisations.
+        {"Mul (squeeze-and-excitation gate)",
+         {"1", "8", "4", "4"},
+         13,
+         [](Model &m) {
+             m.node("GlobalAveragePool", "gap", {"x"}, {"g"});
+             m.node("Mul", "op", {"x", "g"}, {"y"});
+         },
+         "mul",
+         "1x8x4x4",
+         0,
+         0},
+        {"Mul by a constant",
+         {"1", "8", "4", "4"},
+         13,
+         [](Model &m) {
+             m.weight("scale", {1, 8, 1, 1});
+             m.node("Mul", "op", {"x", "scale"}, {"y"});
+         },
+         "mul",
+         "1x8x4x4",
+         0,
+         0},
+        {"Div by a constant",
+         {"1", "8"},
+         13,
+         [](Model &m) {
+             m.floats("two", {2.0f}, {1});
+             m.node("Div", "op", {"x", "two"}, {"y"});
+         },
+         "div",
+         "1x8",
+         0,
+         0},
+        {"HardSwish",
+         {"1", "16", "8", "8"},
+         14,
+         [](Model &m) { m.node("HardSwish", "op", {"x"}, {"y"}); },
+         "hardswish",
+         "1x16x8x8",
+         0,
+         0},
+        {"HardSigmoid",
+         {"1", "16", "1", "1"},
+         13,
+         [](Model &m) { m.node("HardSigmoid", "op", {"x"}, {"y"}); },
+         "hardsigmoid",
+         "1x16x1x1",
+         0,
+         0},
+        {"Softplus",
+         {"1", "16"},
+         13,
+         [](Model &m) { m.node("Softplus", "op", {"x"}, {"y"}); },
+         "softplus",
+         "1x16",
+         0,
+         0},
+        {"LayerNormalization",
+         {"1", "197", "768"},
+         17,
+         [](Model &m) {
+             m.weight("gamma", {768});
+             m.weight("beta", {768});
+             m.node("LayerNormalization", "op", {"x", "gamma", "beta"}, {"y"});
+         },
+         "layernorm",
+         "1x197x768",
+         2 * 768,
+         0},
+        {"InstanceNormalization",
+         {"1", "3", "8", "8"},
+         13,
+         [](Model &m) {
+             m.weight("scale", {3});
+             m.weight("bias", {3});
+             m.node("InstanceNormalization", "op", {"x", "scale", "bias"}, {"y"});
+         },
+         "instancenorm",
+         "1x3x8x8",
+         6,
+         0},
         {"DepthToSpace",
          {"1", "16", "5", "6"},
          13,

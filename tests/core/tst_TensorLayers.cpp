@@ -104,6 +104,59 @@ const QVector<Row> &rows()
          M{{"comps", 16 * 7}, {"adds", 0}}},
         {"reduce axis", "reduce_max", M{{"axes", "4"}}, "1x8x4x4",
          "error:axis 4 does not exist in a tensor of rank 4", M{}},
+        // Element-wise arithmetic with broadcasting; one operation per value per extra operand.
+        {"mul se gate", "mul", M{}, "1x64x1x1;1x64x56x56", "x[0] * x[1]",
+         M{{"muls", 64 * 56 * 56}, {"activations", 64 * 56 * 56}}},
+        {"mul three", "mul", M{}, "2x3;2x3;1x3", "x[0] * x[1] * x[2]", M{{"muls", 12}}},
+        {"sub broadcast", "sub", M{}, "2x3x4;4", "x[0] - x[1]", M{{"adds", 24}}},
+        {"div tokens", "div", M{}, "1x197x768;1x197x1", "x[0] / x[1]", M{{"divs", 197 * 768}}},
+        {"mul constant", "mul", M{{"constant_operand", true}}, "1x8x4x4", "x[0] * 0.5",
+         M{{"muls", 128}}},
+        {"mul mismatch", "mul", M{}, "1x64x1x1;1x32x4x4",
+         "error:Mul inputs cannot be broadcast in dimension 1: 64 vs 32", M{}},
+        {"silu", "silu", M{}, "1x8x4x4", "nn.SiLU()(x[0])",
+         M{{"exps", 128}, {"adds", 128}, {"divs", 128}, {"muls", 128}}},
+        {"hardswish", "hardswish", M{}, "1x8x4x4", "nn.Hardswish()(x[0])",
+         M{{"adds", 128}, {"comps", 256}, {"muls", 128}, {"divs", 128}, {"exps", 0}}},
+        {"hardsigmoid", "hardsigmoid", M{}, "1x8x1x1", "nn.Hardsigmoid()(x[0])",
+         M{{"adds", 8}, {"comps", 16}, {"divs", 8}, {"muls", 0}}},
+        {"mish", "mish", M{}, "2x10", "nn.Mish()(x[0])",
+         M{{"exps", 60}, {"adds", 20}, {"muls", 20}}},
+        {"softplus", "softplus", M{}, "2x10", "nn.Softplus()(x[0])", M{{"exps", 40}, {"adds", 20}}},
+        {"elu", "elu", M{{"alpha", 0.5}}, "2x10", "nn.ELU(0.5)(x[0])",
+         M{{"comps", 20}, {"exps", 20}, {"adds", 20}, {"muls", 20}}},
+        {"gelu tanh", "gelu", M{{"approximate", "tanh"}}, "1x197x768",
+         "nn.GELU(approximate='tanh')(x[0])",
+         M{{"muls", 6 * (197 * 768)}, {"adds", 2 * (197 * 768)}, {"exps", (197 * 768)}}},
+        {"gelu erf", "gelu", M{}, "1x197x768", "nn.GELU()(x[0])",
+         M{{"muls", 3 * (197 * 768)}, {"adds", (197 * 768)}, {"exps", (197 * 768)}}},
+        // LayerNorm over 768 features of 197 tokens: per token 3·768 − 1 additions, 2 + 768
+        // divisions, one square root; the scale and shift add one multiplication and one addition
+        // per value and 2 · 768 parameters.
+        {"layernorm", "layernorm", M{}, "1x197x768", "nn.LayerNorm(768)(x[0])",
+         M{{"weights", 768},
+           {"bias", 768},
+           {"adds", 197 * (3 * 768 - 1) + (197 * 768)},
+           {"muls", 2 * (197 * 768)},
+           {"divs", 197 * 2 + (197 * 768)},
+           {"exps", 197},
+           {"macs", 0}}},
+        {"layernorm two dims", "layernorm", M{{"dims", 2}, {"affine", false}}, "2x3x4x5",
+         "nn.LayerNorm([4, 5], elementwise_affine=False)(x[0])",
+         M{{"weights", 0}, {"adds", 6 * (3 * 20 - 1)}, {"divs", 6 * 2 + 120}, {"exps", 6}}},
+        {"layernorm rank", "layernorm", M{{"dims", 2}}, "2x10",
+         "error:needs an input of rank above 2", M{}},
+        // GroupNorm, 8 groups of 64 channels / 8 = 8 channels × 8 × 8 = 512 values.
+        {"groupnorm", "groupnorm", M{{"groups", 8}}, "1x64x8x8", "nn.GroupNorm(8, 64)(x[0])",
+         M{{"weights", 64},
+           {"bias", 64},
+           {"adds", 8 * (3 * 512 - 1) + 4096},
+           {"divs", 16 + 4096},
+           {"exps", 8}}},
+        {"groupnorm groups", "groupnorm", M{{"groups", 5}}, "1x64x8x8",
+         "error:multiple of the 5 groups", M{}},
+        {"instancenorm", "instancenorm", M{}, "2x3x5x5", "nn.InstanceNorm2d(3)(x[0])",
+         M{{"weights", 0}, {"adds", 6 * (3 * 25 - 1)}, {"muls", 150}, {"divs", 12 + 150}}},
         // Linear acts on the last dimension; MACs from the hand formula tokens × in × out.
         {"linear tokens", "linear", M{{"out_features", 384}}, "2x50x96", "nn.Linear(96, 384)(x[0])",
          M{{"macs", 2 * 50 * 96 * 384}, {"weights", 96 * 384}, {"bias", 384}}},
@@ -131,6 +184,7 @@ private slots:
     void rules();
     void exportRuns();
     void severalOutputs();
+    void exportSqueezeExcitationAndNorms();
     void severalOutputsGraph();
 
 private:
@@ -320,6 +374,72 @@ void tst_TensorLayers::exportRuns()
     QCOMPARE(naqsh(back), QStringLiteral("2x5"));
     QCOMPARE(naqsh(mx), QStringLiteral("2x1x16x16"));
     // PyTorch's own parameter count: conv 8·16·4·4 + 16 and linear 16·32 + 32.
+    static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
+                                               QRegularExpression::MultilineOption);
+    QCOMPARE(paramsLine.match(out).captured(1).toLongLong(), result.totals.params().value());
+}
+
+void tst_TensorLayers::exportSqueezeExcitationAndNorms()
+{
+    // MobileNetV3's squeeze-and-excitation gate, then every new activation and normalisation,
+    // exported and run; PyTorch's parameter count must equal Naqsh's.
+    GraphModel m(LayerRegistry::builtin());
+    auto add = [&](const char *type, const char *name, const QVariantMap &params,
+                   QVector<LayerId> inputs) {
+        const LayerId id = m.addLayer(QString::fromLatin1(type), QString::fromLatin1(name));
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            QString why;
+            if (!m.setParam(id, it.key(), it.value(), &why))
+                qFatal("%s.%s: %s", name, qPrintable(it.key()), qPrintable(why));
+        }
+        for (LayerId in : inputs) {
+            QString why;
+            if (!m.connectLayers(in, id, -1, &why))
+                qFatal("%s: %s", name, qPrintable(why));
+        }
+        return id;
+    };
+    const LayerId x =
+        add("input", "x", {{"channels", 16}, {"height", 6}, {"width", 6}, {"batch", 2}}, {});
+    const LayerId hs = add("hardswish", "hs", {}, {x});
+    const LayerId pool = add("global_avgpool", "squeeze", {}, {hs});
+    const LayerId fc1 =
+        add("conv2d", "reduce", {{"out_channels", 4}, {"kernel_h", 1}, {"kernel_w", 1}}, {pool});
+    const LayerId act = add("relu", "act", {}, {fc1});
+    const LayerId fc2 =
+        add("conv2d", "expand", {{"out_channels", 16}, {"kernel_h", 1}, {"kernel_w", 1}}, {act});
+    const LayerId gate = add("hardsigmoid", "gate", {}, {fc2});
+    const LayerId scaled = add("mul", "scaled", {}, {hs, gate});
+    const LayerId gn = add("groupnorm", "gn", {{"groups", 4}}, {scaled});
+    const LayerId inn = add("instancenorm", "inorm", {{"affine", true}}, {gn});
+    const LayerId si = add("silu", "silu", {}, {inn});
+    const LayerId diff = add("sub", "diff", {}, {si, gate});
+    const LayerId ratio = add("div", "ratio", {}, {diff, gate});
+    const LayerId flat = add("flatten", "flat", {{"start_dim", 2}}, {ratio});
+    const LayerId tok = add("permute", "tokens", {{"dims", "0, 2, 1"}}, {flat});
+    const LayerId ln = add("layernorm", "ln", {}, {tok});
+    const LayerId ge = add("gelu", "gelu", {{"approximate", "tanh"}}, {ln});
+    const LayerId mi = add("mish", "mish", {}, {ge});
+    const LayerId sp = add("softplus", "softplus", {}, {mi});
+    const LayerId el = add("elu", "elu", {{"alpha", 0.5}}, {sp});
+    add("output", "out", {}, {el});
+    const AnalysisResult result = AnalysisEngine::analyze(m.graph(), LayerRegistry::builtin());
+    QCOMPARE(result.errorCount, 0);
+    QCOMPARE(result.layer(scaled)->output, TensorShape::nchw(2, 16, 6, 6));
+    QCOMPARE(result.layer(el)->output.toString(), QStringLiteral("2×36×16"));
+    const QString code = toPyTorch(m.graph(), LayerRegistry::builtin(), result);
+    QVERIFY2(code.contains(QStringLiteral("scaled = hs * gate")), qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("self.ln = nn.LayerNorm([16], eps=1e-05)")));
+    QVERIFY(code.contains(QStringLiteral("self.gn = nn.GroupNorm(4, 16, eps=1e-05)")));
+    QVERIFY(code.contains(
+        QStringLiteral("self.inorm = nn.InstanceNorm2d(16, eps=1e-05, affine=True)")));
+    QVERIFY(code.contains(QStringLiteral("nn.GELU(approximate=\"tanh\")")));
+    if (!m_torch)
+        QSKIP("/usr/bin/python3 cannot run torch");
+    int exitCode = -1;
+    const QString out = runPython(code, &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    QVERIFY2(out.contains(QStringLiteral("output shape: [2, 36, 16]")), qPrintable(out));
     static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
                                                QRegularExpression::MultilineOption);
     QCOMPARE(paramsLine.match(out).captured(1).toLongLong(), result.totals.params().value());
