@@ -860,15 +860,9 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
         qint64 axis = n.attrInt(u"axis", m_model.opsetVersion >= 13 ? -1 : 1);
         if (rank > 0 && axis < 0)
             axis += rank;
-        if (rank == 4 && axis != 1) {
-            warn(QCoreApplication::translate("naqsh::Import",
-                                             "node %1: Softmax over axis %2 is counted as if it "
-                                             "were over the channels (same shape, slightly "
-                                             "different addition count)")
-                     .arg(n.displayName(index))
-                     .arg(axis));
-        }
-        return simple(n, index, "softmax");
+        LayerDraft d = m_builder.draft("softmax");
+        d.set(u"axis", axis);
+        return commit(d, n, index, {data(n, 0)});
     }
     if (op == u"Concat") {
         qint64 rank = rankOf(n.outputs.value(0));
@@ -968,10 +962,39 @@ OnnxImporter::Outcome OnnxImporter::conv(const OnnxNode &n, int index)
     const std::optional<OnnxTensorInfo> w = constant(n, 1);
     if (!w)
         return missingWeight(n, index, 1);
+    if (w->dims.size() == 3 || w->dims.size() == 5) {
+        // Conv1d and Conv3d: symmetric padding and one dilation only.
+        const int sp = int(w->dims.size()) - 2;
+        const QVector<qint64> strides = n.attrInts(u"strides", QVector<qint64>(sp, 1));
+        const QVector<qint64> dilations = n.attrInts(u"dilations", QVector<qint64>(sp, 1));
+        const QVector<qint64> pads = n.attrInts(u"pads", QVector<qint64>(2 * sp, 0));
+        bool fits = strides.size() == sp && dilations.size() == sp && pads.size() == 2 * sp &&
+                    n.attrString(u"auto_pad", QStringLiteral("NOTSET")) == u"NOTSET";
+        for (int a = 0; fits && a < sp; ++a)
+            fits = pads[a] == pads[a + sp] && dilations[a] == dilations[0];
+        if (!fits)
+            return opaque(QCoreApplication::translate("naqsh::Import",
+                                                      "only symmetric padding and one dilation "
+                                                      "are modelled for 1-D and 3-D convolutions"));
+        LayerDraft d = m_builder.draft(sp == 1 ? "conv1d" : "conv3d");
+        d.set(u"out_channels", w->dims[0]);
+        d.set(u"groups", n.attrInt(u"group", 1));
+        d.set(u"dilation", dilations[0]);
+        d.set(u"bias", hasInput(n, 2));
+        static const char16_t *const keys[3][3] = {{u"kernel_d", u"stride_d", u"pad_d"},
+                                                   {u"kernel_h", u"stride_h", u"pad_h"},
+                                                   {u"kernel_w", u"stride_w", u"pad_w"}};
+        for (int a = 0; a < sp; ++a) {
+            d.set(sp == 1 ? QStringView(u"kernel") : QStringView(keys[a][0]), w->dims[2 + a]);
+            d.set(sp == 1 ? QStringView(u"stride") : QStringView(keys[a][1]), strides[a]);
+            d.set(sp == 1 ? QStringView(u"padding") : QStringView(keys[a][2]), pads[a]);
+        }
+        return commit(d, n, index, {data(n, 0)});
+    }
     if (w->dims.size() != 4)
         return opaque(QCoreApplication::translate("naqsh::Import",
-                                                  "only 2-D convolutions are modelled (its "
-                                                  "weight has rank %1)")
+                                                  "only 1-D, 2-D and 3-D convolutions are "
+                                                  "modelled (its weight has rank %1)")
                           .arg(w->dims.size()));
     const QVector<qint64> strides = n.attrInts(u"strides", {1, 1});
     const QVector<qint64> dilations = n.attrInts(u"dilations", {1, 1});
@@ -1123,16 +1146,18 @@ OnnxImporter::Outcome OnnxImporter::matMul(const OnnxNode &n, int index)
 {
     if (!isData(n.inputs.value(0)))
         return opaque();
+    if (isData(n.inputs.value(1))) // two activations: attention's Q·Kᵀ and A·V
+        return commit(m_builder.draft("matmul"), n, index, {data(n, 0), data(n, 1)});
     const std::optional<OnnxTensorInfo> b = constant(n, 1);
     if (!b || b->dims.size() != 2)
         return opaque(QCoreApplication::translate("naqsh::Import",
                                                   "only a product with a constant 2-D weight is "
                                                   "modelled (as Linear)"));
     const qint64 rank = rankOf(n.inputs.value(0));
-    if (rank >= 0 && rank != 2)
+    if (rank >= 0 && rank < 2)
         return opaque(QCoreApplication::translate("naqsh::Import",
-                                                  "Naqsh's Linear takes a flat N×F input, and "
-                                                  "this one has rank %1")
+                                                  "Naqsh's Linear needs a batch and features, "
+                                                  "and this input has rank %1")
                           .arg(rank));
     LayerDraft d = m_builder.draft("linear");
     d.set(u"out_features", b->dims[1]);

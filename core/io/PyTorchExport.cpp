@@ -334,9 +334,41 @@ QString instanceNorm(const ModuleContext &c)
     return QStringLiteral("nn.InstanceNorm%1d(%2)").arg(spatial).arg(args);
 }
 
-QString softmax(const ModuleContext &)
+QString softmax(const ModuleContext &c)
 {
-    return QStringLiteral("nn.Softmax(dim=1)");
+    return QStringLiteral("nn.Softmax(dim=%1)").arg(c.view.integer("axis", 1));
+}
+
+QString convNd(const ModuleContext &c)
+{
+    // Conv1d: kernel, stride, padding; Conv3d: per axis d, h, w.
+    const LayerView &v = c.view;
+    const bool one = v.type.id == QLatin1String("conv1d");
+    auto triple = [&](const char *d, const char *h, const char *w) {
+        const qint64 a = v.integer(d), b = v.integer(h), cc = v.integer(w);
+        return a == b && b == cc ? QString::number(a)
+                                 : QStringLiteral("(%1, %2, %3)").arg(a).arg(b).arg(cc);
+    };
+    QString args = QStringLiteral("%1, %2, kernel_size=%3")
+                       .arg(c.inputs[0].c())
+                       .arg(v.integer("out_channels"))
+                       .arg(one ? QString::number(v.integer("kernel"))
+                                : triple("kernel_d", "kernel_h", "kernel_w"));
+    const QString stride =
+        one ? QString::number(v.integer("stride")) : triple("stride_d", "stride_h", "stride_w");
+    const QString pad =
+        one ? QString::number(v.integer("padding")) : triple("pad_d", "pad_h", "pad_w");
+    if (stride != QLatin1String("1"))
+        args += QStringLiteral(", stride=%1").arg(stride);
+    if (pad != QLatin1String("0"))
+        args += QStringLiteral(", padding=%1").arg(pad);
+    if (v.integer("dilation", 1) != 1)
+        args += QStringLiteral(", dilation=%1").arg(v.integer("dilation"));
+    if (v.integer("groups", 1) != 1)
+        args += QStringLiteral(", groups=%1").arg(v.integer("groups"));
+    if (!v.flag("bias", true))
+        args += QStringLiteral(", bias=False");
+    return QStringLiteral("nn.Conv%1d(%2)").arg(one ? 1 : 3).arg(args);
 }
 
 QString linear(const ModuleContext &c)
@@ -421,6 +453,8 @@ const QHash<QString, ModuleRule> &moduleRules()
         {QStringLiteral("softplus"),
          [](const ModuleContext &) { return QStringLiteral("nn.Softplus()"); }},
         {QStringLiteral("elu"), elu},
+        {QStringLiteral("conv1d"), convNd},
+        {QStringLiteral("conv3d"), convNd},
         {QStringLiteral("layernorm"), layerNorm},
         {QStringLiteral("groupnorm"), groupNorm},
         {QStringLiteral("instancenorm"), instanceNorm},

@@ -190,6 +190,11 @@ QString div(const ModuleContext &c, const QStringList &in)
     return arithmetic(c, in, "/");
 }
 
+QString matmul(const ModuleContext &, const QStringList &in)
+{
+    return QStringLiteral("torch.matmul(%1, %2)").arg(in.value(0), in.value(1));
+}
+
 const QHash<QString, ExpressionRule> &expressionRules()
 {
     static const QHash<QString, ExpressionRule> rules{
@@ -206,6 +211,7 @@ const QHash<QString, ExpressionRule> &expressionRules()
         {QStringLiteral("reduce_max"), reduceMax},
         {QStringLiteral("split"), split},
         {QStringLiteral("mul"), mul},
+        {QStringLiteral("matmul"), matmul},
         {QStringLiteral("sub"), sub},
         {QStringLiteral("div"), div},
         {QStringLiteral("chunk"), chunk},

@@ -118,12 +118,26 @@ QString alphaSummary(const ParamValues &p)
     return QStringLiteral("α=%1").arg(p.real(0));
 }
 
-Costs softmax(const ParamValues &, std::span<const TensorShape>, const TensorShape &out)
+ShapeResult softmaxShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
+{
+    if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Softmax")); !e.isEmpty())
+        return ShapeResult::fail(e);
+    if (p.size() > 0 && in[0].axis(p.integer(0)) < 0)
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers", "Axis %1 does not exist in the input %2")
+                .arg(p.integer(0))
+                .arg(in[0].toString()));
+    return ShapeResult::ok(in[0]);
+}
+
+Costs softmax(const ParamValues &p, std::span<const TensorShape>, const TensorShape &out)
 {
     Costs c;
-    // Over the channel (or feature) axis: one exp per value, C − 1 additions per row for the
-    // sum, one division per value.
-    const CheckedInt rows = out.elements().value() / std::max<qint64>(out.c(), 1);
+    // Over one axis (the channels by default, the keys' axis -1 in attention): one exp per
+    // value, size − 1 additions per row for the sum, one division per value.
+    const int axis = p.size() > 0 ? out.axis(p.integer(0)) : 1;
+    const CheckedInt rows =
+        out.elements().value() / std::max<qint64>(axis >= 0 ? out.dims[axis] : 1, 1);
     c.exps = out.elements();
     c.adds = out.elements() - rows;
     c.divs = out.elements();
@@ -262,12 +276,20 @@ void registerActivationLayers(LayerRegistry &registry)
         1e6)};
     eluType.summary = alphaSummary;
     registry.add(eluType);
-    registry.add(activation(
+    LayerType softmaxType = activation(
         "softmax", QT_TRANSLATE_NOOP("naqsh::layers", "Softmax"),
         QT_TRANSLATE_NOOP("naqsh::layers",
-                          "Over the channel axis: e^x / Σ e^x. One exponential and one division "
-                          "per value, and C − 1 additions per row for the sum."),
-        softmax));
+                          "Over one axis (the channels by default; the last, -1, for attention "
+                          "scores): e^x / Σ e^x. One exponential and one division per value, and "
+                          "size − 1 additions per row for the sum."),
+        softmax);
+    softmaxType.params = {
+        intParam("axis", QT_TRANSLATE_NOOP("naqsh::layers", "Axis"),
+                 QT_TRANSLATE_NOOP("naqsh::layers", "Dimension the probabilities sum to 1 over "
+                                                    "(negative counts from the end)"),
+                 1, -TensorShape::kMaxRank, TensorShape::kMaxRank - 1)};
+    softmaxType.shape = softmaxShape;
+    registry.add(softmaxType);
 }
 
 } // namespace naqsh

@@ -19,6 +19,7 @@ void registerTensorLayers(LayerRegistry &registry); // Reshape, Permute, Squeeze
                                                     // ChannelShuffle, PixelShuffle
 void registerReduceLayers(LayerRegistry &registry); // ReduceMean, ReduceSum, ReduceMax
 void registerElementwiseLayers(LayerRegistry &registry); // Mul, Sub, Div
+void registerConvNdLayers(LayerRegistry &registry); // Conv1d, Conv3d, MatMul
 void registerSplitLayers(LayerRegistry &registry);  // Split, Chunk (several outputs)
 void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
 

@@ -167,6 +167,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
 {
     registerIoLayers(registry);
     registerConvLayers(registry);
+    registerConvNdLayers(registry);
     registerPoolingLayers(registry);
     registerNormalizationLayers(registry);
     registerActivationLayers(registry);

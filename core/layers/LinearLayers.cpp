@@ -14,7 +14,7 @@ ShapeResult linShape(const ParamValues &p, std::span<const TensorShape> in, cons
 {
     if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Linear")); !e.isEmpty())
         return ShapeResult::fail(e);
-    if (in[0].rank < 2 || in[0].effectiveLayout() == TensorLayout::Image)
+    if (in[0].rank < 2 || in[0].layout == TensorLayout::Image)
         return ShapeResult::fail(
             QCoreApplication::translate("naqsh::layers",
                                         "Linear works on the last dimension of N×F features or "

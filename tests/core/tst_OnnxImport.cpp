@@ -934,6 +934,62 @@ const std::vector<OpCase> &opCases()
          "1x3x8x8",
          6,
          0},
+        {"MatMul of two activations (attention scores)",
+         {"1", "12", "197", "64"},
+         13,
+         [](Model &m) {
+             Model::attr(m.node("Transpose", "kt", {"x"}, {"xt"}), "perm", Dims{0, 1, 3, 2});
+             m.node("MatMul", "op", {"x", "xt"}, {"y"});
+         },
+         "matmul",
+         "1x12x197x197",
+         0,
+         qint64(12) * 197 * 197 * 64},
+        {"MatMul on tokens (Linear)",
+         {"1", "197", "768"},
+         13,
+         [](Model &m) {
+             m.weight("w", {768, 3072});
+             m.node("MatMul", "op", {"x", "w"}, {"y"});
+         },
+         "linear",
+         "1x197x3072",
+         768 * 3072,
+         qint64(197) * 768 * 3072},
+        {"Conv1d",
+         {"2", "4", "50"},
+         13,
+         [](Model &m) {
+             m.weight("w", {8, 4, 5});
+             onnx::NodeProto *n = m.node("Conv", "op", {"x", "w"}, {"y"});
+             Model::attr(n, "strides", Dims{2});
+             Model::attr(n, "pads", Dims{2, 2});
+         },
+         "conv1d",
+         "2x8x25",
+         8 * 4 * 5,
+         2 * 25 * 8 * 5 * 4},
+        {"Conv3d",
+         {"1", "3", "8", "16", "16"},
+         13,
+         [](Model &m) {
+             m.weight("w", {4, 3, 3, 3, 3});
+             m.weight("b", {4});
+             Model::attr(m.node("Conv", "op", {"x", "w", "b"}, {"y"}), "pads",
+                         Dims{1, 1, 1, 1, 1, 1});
+         },
+         "conv3d",
+         "1x4x8x16x16",
+         4 * 3 * 27 + 4,
+         8 * 16 * 16 * 4 * 27 * 3},
+        {"Softmax on the last axis",
+         {"1", "12", "197", "197"},
+         13,
+         [](Model &m) { m.node("Softmax", "op", {"x"}, {"y"}); },
+         "softmax",
+         "1x12x197x197",
+         0,
+         0},
         {"DepthToSpace",
          {"1", "16", "5", "6"},
          13,

@@ -157,6 +157,32 @@ const QVector<Row> &rows()
          "error:multiple of the 5 groups", M{}},
         {"instancenorm", "instancenorm", M{}, "2x3x5x5", "nn.InstanceNorm2d(3)(x[0])",
          M{{"weights", 0}, {"adds", 6 * (3 * 25 - 1)}, {"muls", 150}, {"divs", 12 + 150}}},
+        // Attention's products: every output value is a dot product of length k.
+        {"matmul scores", "matmul", M{}, "1x12x197x64;1x12x64x197", "torch.matmul(x[0], x[1])",
+         M{{"macs", qint64(12) * 197 * 197 * 64}, {"weights", 0}}},
+        {"matmul values", "matmul", M{}, "1x12x197x197;1x12x197x64", "x[0] @ x[1]",
+         M{{"macs", qint64(12) * 197 * 64 * 197}}},
+        {"matmul broadcast", "matmul", M{}, "2x1x3x4;5x4x6", "torch.matmul(x[0], x[1])",
+         M{{"macs", 2 * 5 * 3 * 6 * 4}}},
+        {"matmul mismatch", "matmul", M{}, "1x3x4;1x5x6",
+         "error:the last size of A (4, from 1×3×4) must equal the second last of B (5", M{}},
+        {"softmax scores", "softmax", M{{"axis", -1}}, "1x12x197x197", "nn.Softmax(-1)(x[0])",
+         M{{"exps", 12 * 197 * 197}, {"adds", 12 * 197 * 196}, {"divs", 12 * 197 * 197}}},
+        // Conv1d: L_out = (50 + 4 − 5) / 2 + 1 = 25; MACs = 25 · 8 · 5 · 4.
+        {"conv1d", "conv1d", M{{"out_channels", 8}, {"kernel", 5}, {"stride", 2}, {"padding", 2}},
+         "2x4x50", "nn.Conv1d(4, 8, 5, stride=2, padding=2)(x[0])",
+         M{{"macs", 2 * 25 * 8 * 5 * 4}, {"weights", 8 * 4 * 5}, {"bias", 8}}},
+        // Conv3d 3×3×3, padding 1: same size; MACs = 8·16·16 · 4 · 27 · 3.
+        {"conv3d", "conv3d", M{{"out_channels", 4}}, "1x3x8x16x16",
+         "nn.Conv3d(3, 4, 3, padding=1)(x[0])",
+         M{{"macs", 8 * 16 * 16 * 4 * 27 * 3}, {"weights", 4 * 3 * 27}}},
+        {"conv3d strided", "conv3d",
+         M{{"out_channels", 6}, {"kernel_d", 2}, {"stride_d", 2}, {"pad_d", 0}, {"groups", 3}},
+         "1x3x8x10x10",
+         "nn.Conv3d(3, 6, (2, 3, 3), stride=(2, 1, 1), padding=(0, 1, 1), "
+         "groups=3)(x[0])",
+         M{{"macs", 4 * 10 * 10 * 6 * 18 * 1}, {"weights", 6 * 18}}},
+        {"conv1d on image", "conv1d", M{}, "1x3x8x8", "error:needs a N×C×L input", M{}},
         // Linear acts on the last dimension; MACs from the hand formula tokens × in × out.
         {"linear tokens", "linear", M{{"out_features", 384}}, "2x50x96", "nn.Linear(96, 384)(x[0])",
          M{{"macs", 2 * 50 * 96 * 384}, {"weights", 96 * 384}, {"bias", 384}}},
@@ -185,6 +211,7 @@ private slots:
     void exportRuns();
     void severalOutputs();
     void exportSqueezeExcitationAndNorms();
+    void exportAttentionAndConvNd();
     void severalOutputsGraph();
 
 private:
@@ -440,6 +467,74 @@ void tst_TensorLayers::exportSqueezeExcitationAndNorms()
     const QString out = runPython(code, &exitCode);
     QVERIFY2(exitCode == 0, qPrintable(out + code));
     QVERIFY2(out.contains(QStringLiteral("output shape: [2, 36, 16]")), qPrintable(out));
+    static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
+                                               QRegularExpression::MultilineOption);
+    QCOMPARE(paramsLine.match(out).captured(1).toLongLong(), result.totals.params().value());
+}
+
+void tst_TensorLayers::exportAttentionAndConvNd()
+{
+    // One attention head over 10 tokens of 16 features, and Conv1d / Conv3d on their own inputs.
+    GraphModel m(LayerRegistry::builtin());
+    auto add = [&](const char *type, const char *name, const QVariantMap &params,
+                   QVector<LayerId> inputs) {
+        const LayerId id = m.addLayer(QString::fromLatin1(type), QString::fromLatin1(name));
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            QString why;
+            if (!m.setParam(id, it.key(), it.value(), &why))
+                qFatal("%s.%s: %s", name, qPrintable(it.key()), qPrintable(why));
+        }
+        for (LayerId in : inputs) {
+            QString why;
+            if (!m.connectLayers(in, id, -1, &why))
+                qFatal("%s: %s", name, qPrintable(why));
+        }
+        return id;
+    };
+    const LayerId tokens =
+        add("input", "tokens", {{"layout", "sequence"}, {"length", 10}, {"features", 16}}, {});
+    const LayerId q = add("linear", "q", {{"out_features", 8}}, {tokens});
+    const LayerId k = add("linear", "k", {{"out_features", 8}}, {tokens});
+    const LayerId v = add("linear", "v", {{"out_features", 8}}, {tokens});
+    const LayerId kt = add("permute", "kt", {{"dims", "0, 2, 1"}}, {k});
+    const LayerId scores = add("matmul", "scores", {}, {q, kt});
+    const LayerId probs = add("softmax", "probs", {{"axis", -1}}, {scores});
+    const LayerId ctx = add("matmul", "context", {}, {probs, v});
+    const LayerId proj = add("linear", "proj", {{"out_features", 16}}, {ctx});
+    add("output", "o1", {}, {proj});
+    const LayerId sig =
+        add("input", "signal", {{"layout", "signal"}, {"channels", 2}, {"length", 40}}, {});
+    const LayerId c1 =
+        add("conv1d", "c1", {{"out_channels", 6}, {"kernel", 4}, {"stride", 2}}, {sig});
+    add("output", "o2", {}, {c1});
+    const LayerId vol =
+        add("input", "volume",
+            {{"layout", "volume"}, {"channels", 1}, {"depth", 6}, {"height", 7}, {"width", 7}}, {});
+    const LayerId c3 = add("conv3d", "c3", {{"out_channels", 2}, {"pad_d", 0}}, {vol});
+    add("output", "o3", {}, {c3});
+
+    const AnalysisResult result = AnalysisEngine::analyze(m.graph(), LayerRegistry::builtin());
+    QCOMPARE(result.errorCount, 0);
+    QCOMPARE(result.layer(scores)->output.toString(), QStringLiteral("1×10×10"));
+    // Hand count: Q, K, V 3 · 10 · 16 · 8; Q·Kᵀ 10 · 10 · 8; A·V 10 · 8 · 10; projection
+    // 10 · 8 · 16; Conv1d 20 · 6 · 4 · 2; Conv3d 4 · 7 · 7 · 2 · 27.
+    QCOMPARE(result.totals.macs.value(), qint64(3 * 10 * 16 * 8 + 10 * 10 * 8 + 10 * 8 * 10 +
+                                                10 * 8 * 16 + 20 * 6 * 4 * 2 + 4 * 7 * 7 * 2 * 27));
+    const QString code = toPyTorch(m.graph(), LayerRegistry::builtin(), result);
+    QVERIFY2(code.contains(QStringLiteral("scores = torch.matmul(q, kt)")), qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("self.probs = nn.Softmax(dim=-1)")));
+    QVERIFY(code.contains(QStringLiteral("self.c1 = nn.Conv1d(2, 6, kernel_size=4, stride=2, "
+                                         "padding=1)")));
+    QVERIFY(code.contains(QStringLiteral("self.c3 = nn.Conv3d(1, 2, kernel_size=3, padding=(0, 1, "
+                                         "1))")));
+    if (!m_torch)
+        QSKIP("/usr/bin/python3 cannot run torch");
+    int exitCode = -1;
+    const QString out = runPython(code, &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    QVERIFY2(out.contains(QStringLiteral("output shape: [1, 10, 16]")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("output shape: [1, 6, 20]")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("output shape: [1, 2, 4, 7, 7]")), qPrintable(out));
     static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
                                                QRegularExpression::MultilineOption);
     QCOMPARE(paramsLine.match(out).captured(1).toLongLong(), result.totals.params().value());
