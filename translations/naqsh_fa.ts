@@ -88,6 +88,12 @@
         <source>the costs of this layer are too large to count in 64 bits</source>
         <translation>هزینه‌های این لایه بزرگ‌تر از آن است که در 64 بیت شمرده شود</translation>
     </message>
+<message numerus="yes">
+        <source>input %1 comes from output %2 of '%3', which has only %n output(s)</source>
+        <translation>
+            <numerusform>ورودی %1 از خروجی %2 لایه «%3» می‌آید، اما آن لایه فقط %n خروجی دارد</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ChartExporter</name>
@@ -1780,6 +1786,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>connecting %1 to %2 would make a cycle: %2 already feeds %1</source>
         <translation>اتصال %1 به %2 یک دور می‌سازد: %2 از پیش به %1 داده می‌دهد</translation>
     </message>
+<message>
+        <source>%1 has no output %2</source>
+        <translation>%1 خروجی %2 ندارد</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::GraphScene</name>
@@ -2357,6 +2367,42 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>only positive steps are modelled</source>
         <translation>فقط گام‌های مثبت مدل می‌شوند</translation>
+    </message>
+<message>
+        <source>only symmetric padding and one dilation are modelled for 1-D and 3-D convolutions</source>
+        <translation>برای کانولوشن‌های یک‌بعدی و سه‌بعدی فقط پدینگ متقارن و یک گشادگی (dilation) مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>only 1-D, 2-D and 3-D convolutions are modelled (its weight has rank %1)</source>
+        <translation>فقط کانولوشن‌های یک‌بعدی، دوبعدی و سه‌بعدی مدل می‌شوند (وزن آن رتبه %1 دارد)</translation>
+    </message>
+    <message>
+        <source>Naqsh's Linear needs a batch and features, and this input has rank %1</source>
+        <translation>لایه Linear نقش به دسته و ویژگی نیاز دارد، اما رتبه این ورودی %1 است</translation>
+    </message>
+    <message>
+        <source>its constant operand has an unknown shape</source>
+        <translation>شکل عملوند ثابت آن معلوم نیست</translation>
+    </message>
+    <message>
+        <source>its constant operand is larger than its input</source>
+        <translation>عملوند ثابت آن از ورودی‌اش بزرگ‌تر است</translation>
+    </message>
+    <message>
+        <source>its axis does not leave the batch alone</source>
+        <translation>محور آن بعد دسته را هم در بر می‌گیرد</translation>
+    </message>
+    <message>
+        <source>its sizes are not constant</source>
+        <translation>اندازه‌های آن ثابت نیستند</translation>
+    </message>
+    <message>
+        <source>the size of its axis is unknown</source>
+        <translation>اندازه محور آن معلوم نیست</translation>
+    </message>
+    <message>
+        <source>it gives %1 sizes for %2 outputs</source>
+        <translation>برای %2 خروجی، %1 اندازه می‌دهد</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3147,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <message>
         <source>cannot write %1: %2</source>
         <translation>نمی‌توان در %1 نوشت: %2</translation>
+    </message>
+<message>
+        <source>expected an output index from 0 to %1 of layer '%2' (%3)</source>
+        <translation>شماره خروجی باید از 0 تا %1 لایه «%2» (%3) باشد</translation>
     </message>
 </context>
 <context>
@@ -5483,6 +5533,424 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>DCR (DepthToSpace)</source>
         <translation>DCR (DepthToSpace)</translation>
+    </message>
+<message>
+        <source>0.5·x·(1 + erf(x/√2)): three multiplications, one addition and one transcendental (erf, counted with exps) per value. The tanh form 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) costs six multiplications, two additions and one tanh.</source>
+        <translation>0.5·x·(1 + erf(x/√2)): برای هر مقدار سه ضرب، یک جمع و یک تابع غیرجبری (erf، که با exp شمرده می‌شود). شکل tanh یعنی 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) شش ضرب، دو جمع و یک tanh هزینه دارد.</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>شکل محاسبه</translation>
+    </message>
+    <message>
+        <source>erf: the exact GELU (BERT, ViT); tanh: the approximation (GPT-2)</source>
+        <translation>erf: همان GELU دقیق (BERT، ViT)؛ tanh: تقریب آن (GPT-2)</translation>
+    </message>
+    <message>
+        <source>erf (exact)</source>
+        <translation>erf (دقیق)</translation>
+    </message>
+    <message>
+        <source>tanh (approximate)</source>
+        <translation>tanh (تقریبی)</translation>
+    </message>
+    <message>
+        <source>SiLU</source>
+        <translation>SiLU</translation>
+    </message>
+    <message>
+        <source>x · sigmoid(x), also called Swish (EfficientNet): one exponential, one addition, one division and one multiplication per value.</source>
+        <translation>x · sigmoid(x)، که Swish هم نامیده می‌شود (EfficientNet): برای هر مقدار یک نمایی، یک جمع، یک تقسیم و یک ضرب.</translation>
+    </message>
+    <message>
+        <source>HardSwish</source>
+        <translation>HardSwish</translation>
+    </message>
+    <message>
+        <source>x · ReLU6(x + 3) / 6 (MobileNetV3), Swish without the exponential: one addition, two comparisons, one multiplication and one division per value.</source>
+        <translation>x · ReLU6(x + 3) / 6 (MobileNetV3)، یعنی Swish بدون تابع نمایی: برای هر مقدار یک جمع، دو مقایسه، یک ضرب و یک تقسیم.</translation>
+    </message>
+    <message>
+        <source>HardSigmoid</source>
+        <translation>HardSigmoid</translation>
+    </message>
+    <message>
+        <source>ReLU6(x + 3) / 6, a piecewise-linear sigmoid (the gate of MobileNetV3's squeeze-and-excitation): one addition, two comparisons and one division per value.</source>
+        <translation>ReLU6(x + 3) / 6، یک سیگموید تکه‌ای‌خطی (دروازه فشرده‌سازی و برانگیختگی در MobileNetV3): برای هر مقدار یک جمع، دو مقایسه و یک تقسیم.</translation>
+    </message>
+    <message>
+        <source>Mish</source>
+        <translation>Mish</translation>
+    </message>
+    <message>
+        <source>x · tanh(softplus(x)) = x · tanh(ln(1 + eˣ)): three transcendentals (exp, log, tanh), one addition and one multiplication per value.</source>
+        <translation>x · tanh(softplus(x)) = x · tanh(ln(1 + eˣ)): برای هر مقدار سه تابع غیرجبری (exp، log، tanh)، یک جمع و یک ضرب.</translation>
+    </message>
+    <message>
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <source>ln(1 + eˣ), a smooth ReLU: two transcendentals (exp, log) and one addition per value.</source>
+        <translation>ln(1 + eˣ)، یک ReLU هموار: برای هر مقدار دو تابع غیرجبری (exp، log) و یک جمع.</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>x if x &gt; 0, else α·(eˣ − 1): one comparison, one exponential, one addition and one multiplication per value.</source>
+        <translation>اگر x &gt; 0 باشد x، وگرنه α·(eˣ − 1): برای هر مقدار یک مقایسه، یک نمایی، یک جمع و یک ضرب.</translation>
+    </message>
+    <message>
+        <source>Value approached for very negative inputs: −α</source>
+        <translation>مقداری که برای ورودی‌های بسیار منفی به آن نزدیک می‌شود: −α</translation>
+    </message>
+    <message>
+        <source>Over one axis (the channels by default; the last, -1, for attention scores): e^x / Σ e^x. One exponential and one division per value, and size − 1 additions per row for the sum.</source>
+        <translation>روی یک محور (به‌طور پیش‌فرض کانال‌ها؛ برای امتیازهای توجه، محور آخر -1): e^x / Σ e^x. برای هر مقدار یک نمایی و یک تقسیم، و برای جمع هر ردیف، اندازه − 1 جمع.</translation>
+    </message>
+    <message>
+        <source>Dimension the probabilities sum to 1 over (negative counts from the end)</source>
+        <translation>بعدی که احتمال‌ها روی آن جمعشان 1 می‌شود (منفی از انتها می‌شمارد)</translation>
+    </message>
+    <message>
+        <source>Conv1d</source>
+        <translation>Conv1d</translation>
+    </message>
+    <message>
+        <source>Conv3d</source>
+        <translation>Conv3d</translation>
+    </message>
+    <message>
+        <source>%1 needs a %2 input, but its input is %3</source>
+        <translation>%1 به ورودی %2 نیاز دارد، اما ورودی آن %3 است</translation>
+    </message>
+    <message>
+        <source>%1: input channels (%2) and output channels (%3) must both be multiples of the %4 groups</source>
+        <translation>%1: کانال‌های ورودی (%2) و کانال‌های خروجی (%3) هر دو باید مضربی از %4 گروه باشند</translation>
+    </message>
+    <message>
+        <source>%1: the kernel spans %2 positions in dimension %3, but the padded input has only %4</source>
+        <translation>%1: کرنل در بعد %3 روی %2 جایگاه گسترده است، اما ورودی پدشده فقط %4 جایگاه دارد</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>اندازه خروجی</translation>
+    </message>
+    <message>
+        <source>the same rule as Conv2d, on every spatial axis</source>
+        <translation>همان قاعده Conv2d، روی هر محور مکانی</translation>
+    </message>
+    <message>
+        <source>every output value is a weighted sum over the kernel and the input channels of its group</source>
+        <translation>هر مقدار خروجی جمعی وزن‌دار روی کرنل و کانال‌های ورودی گروه خودش است</translation>
+    </message>
+    <message>
+        <source>one kernel per output channel</source>
+        <translation>یک کرنل برای هر کانال خروجی</translation>
+    </message>
+    <message>
+        <source>Number of filters</source>
+        <translation>تعداد فیلترها</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>گشادگی (Dilation)</translation>
+    </message>
+    <message>
+        <source>Spacing between kernel taps</source>
+        <translation>فاصله بین نقطه‌های کرنل</translation>
+    </message>
+    <message>
+        <source>Channel groups; equal to the channels for a depthwise convolution</source>
+        <translation>گروه‌های کانال؛ در کانولوشن عمقی برابر تعداد کانال‌ها</translation>
+    </message>
+    <message>
+        <source>Kernel depth</source>
+        <translation>عمق کرنل</translation>
+    </message>
+    <message>
+        <source>Stride depth</source>
+        <translation>گام در عمق</translation>
+    </message>
+    <message>
+        <source>Padding depth</source>
+        <translation>پدینگ در عمق</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>اندازه کرنل</translation>
+    </message>
+    <message>
+        <source>Kernel size along this axis</source>
+        <translation>اندازه کرنل در امتداد این محور</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Step between kernel positions</source>
+        <translation>فاصله بین جایگاه‌های کرنل</translation>
+    </message>
+    <message>
+        <source>Zeros added on both sides along this axis</source>
+        <translation>صفرهایی که در دو سوی این محور افزوده می‌شوند</translation>
+    </message>
+    <message>
+        <source>MatMul multiplies two inputs: connect A, then B</source>
+        <translation>MatMul دو ورودی را در هم ضرب می‌کند: نخست A و سپس B را وصل کنید</translation>
+    </message>
+    <message>
+        <source>MatMul needs matrices (rank 2 or more), not %1 and %2</source>
+        <translation>MatMul به ماتریس (رتبه 2 یا بیشتر) نیاز دارد، نه %1 و %2</translation>
+    </message>
+    <message>
+        <source>MatMul: the last size of A (%1, from %2) must equal the second last of B (%3, from %4)</source>
+        <translation>MatMul: اندازه آخر A (%1، از %2) باید با اندازه یکی‌مانده‌به‌آخر B (%3، از %4) برابر باشد</translation>
+    </message>
+    <message>
+        <source>MatMul: the batch dimensions of %1 and %2 cannot be broadcast</source>
+        <translation>MatMul: بعدهای دسته %1 و %2 را نمی‌توان همه‌پخش (broadcast) کرد</translation>
+    </message>
+    <message>
+        <source>the output would have too many dimensions</source>
+        <translation>خروجی بیش از حد بعد پیدا می‌کرد</translation>
+    </message>
+    <message>
+        <source>each output value is a dot product of length %1 (a row of A with a column of B); in attention, Q·Kᵀ grows with the square of the number of tokens</source>
+        <translation>هر مقدار خروجی یک ضرب داخلی به طول %1 است (یک سطر A در یک ستون B)؛ در توجه، Q·Kᵀ با مربع تعداد توکن‌ها رشد می‌کند</translation>
+    </message>
+    <message>
+        <source>both operands are activations: nothing is learned here</source>
+        <translation>هر دو عملوند فعال‌سازی‌اند: این‌جا چیزی یاد گرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Convolution over 1-D signals N×C×L (audio, text): a kernel slides along L. MACs = L_out · C_out · k · C_in/groups.</source>
+        <translation>کانولوشن روی سیگنال‌های یک‌بعدی N×C×L (صدا، متن): کرنل در امتداد L می‌لغزد. MACها = L_out · C_out · k · C_in/groups.</translation>
+    </message>
+    <message>
+        <source>Convolution over volumes N×C×D×H×W (video, medical scans): a k_d × k_h × k_w kernel slides along depth, height and width. MACs = D_out · H_out · W_out · C_out · k_d · k_h · k_w · C_in/groups.</source>
+        <translation>کانولوشن روی حجم‌های N×C×D×H×W (ویدئو، تصویرهای پزشکی): کرنلی k_d × k_h × k_w در امتداد عمق، ارتفاع و عرض می‌لغزد. MACها = D_out · H_out · W_out · C_out · k_d · k_h · k_w · C_in/groups.</translation>
+    </message>
+    <message>
+        <source>MatMul</source>
+        <translation>MatMul</translation>
+    </message>
+    <message>
+        <source>Matrix product of two activations, A (…×n×k) · B (…×k×m) = …×n×m, with the leading (batch, head) dimensions broadcast: attention's scores Q·Kᵀ and its output A·V. MACs = output values × k; no parameters.</source>
+        <translation>ضرب ماتریسی دو فعال‌سازی، A (…×n×k) · B (…×k×m) = …×n×m، با همه‌پخشی بعدهای آغازین (دسته، سر): امتیازهای توجه Q·Kᵀ و خروجی آن A·V. MACها = تعداد مقدارهای خروجی × k؛ بدون پارامتر.</translation>
+    </message>
+    <message>
+        <source>%1 inputs cannot be broadcast in dimension %2: %3 vs %4 (input 1 is %5, input %6 is %7); each dimension must be equal, or 1 in one of them</source>
+        <translation>ورودی‌های %1 را نمی‌توان در بعد %2 همه‌پخش کرد: %3 در برابر %4 (ورودی 1 %5 است و ورودی %6 %7)؛ هر بعد باید برابر باشد، یا در یکی از آن‌ها 1 باشد</translation>
+    </message>
+    <message>
+        <source>Mul</source>
+        <translation>Mul</translation>
+    </message>
+    <message>
+        <source>Sub</source>
+        <translation>Sub</translation>
+    </message>
+    <message>
+        <source>Div</source>
+        <translation>Div</translation>
+    </message>
+    <message>
+        <source>shapes are aligned from the right; a size 1 is stretched to the other size (broadcasting)</source>
+        <translation>شکل‌ها از راست هم‌تراز می‌شوند؛ اندازه 1 تا اندازه دیگر کشیده می‌شود (همه‌پخشی)</translation>
+    </message>
+    <message>
+        <source>one operation per output value for each operand after the first</source>
+        <translation>برای هر عملوند پس از نخستین، یک عمل به ازای هر مقدار خروجی</translation>
+    </message>
+    <message>
+        <source>Multiplications</source>
+        <translation>ضرب‌ها</translation>
+    </message>
+    <message>
+        <source>Subtractions</source>
+        <translation>تفریق‌ها</translation>
+    </message>
+    <message>
+        <source>Constant operand</source>
+        <translation>عملوند ثابت</translation>
+    </message>
+    <message>
+        <source>One operand is a constant of the imported file (a scale or a shift), not a connected layer: it still costs one operation per value</source>
+        <translation>یکی از عملوندها ثابتی از فایل واردشده است (یک ضریب یا یک جابه‌جایی)، نه یک لایه وصل‌شده: باز هم برای هر مقدار یک عمل هزینه دارد</translation>
+    </message>
+    <message>
+        <source>Element-wise product with NumPy broadcasting: the gate of a squeeze-and-excitation block (N×C×1×1) scales every pixel of its channel (N×C×H×W); x · sigmoid(x) is SiLU. k inputs cost k − 1 multiplications per output value.</source>
+        <translation>ضرب درایه‌به‌درایه با همه‌پخشی NumPy: دروازه بلوک فشرده‌سازی و برانگیختگی (N×C×1×1) همه پیکسل‌های کانال خود (N×C×H×W) را مقیاس می‌کند؛ x · sigmoid(x) همان SiLU است. k ورودی برای هر مقدار خروجی k − 1 ضرب هزینه دارد.</translation>
+    </message>
+    <message>
+        <source>Element-wise difference input 1 − input 2, with NumPy broadcasting: one subtraction (counted as an addition) per output value.</source>
+        <translation>تفاضل درایه‌به‌درایه ورودی 1 − ورودی 2، با همه‌پخشی NumPy: برای هر مقدار خروجی یک تفریق (که جمع شمرده می‌شود).</translation>
+    </message>
+    <message>
+        <source>Element-wise quotient input 1 / input 2, with NumPy broadcasting: one division per output value.</source>
+        <translation>خارج‌قسمت درایه‌به‌درایه ورودی 1 / ورودی 2، با همه‌پخشی NumPy: برای هر مقدار خروجی یک تقسیم.</translation>
+    </message>
+    <message>
+        <source>mean and variance are computed over %1 values: %2</source>
+        <translation>میانگین و واریانس روی %1 مقدار محاسبه می‌شوند: %2</translation>
+    </message>
+    <message>
+        <source>the sum for the mean, x − mean, the sum of squares and + ε per group; with the shift, one more per value</source>
+        <translation>جمع برای میانگین، x − میانگین، جمع مربع‌ها و + ε در هر گروه؛ با جابه‌جایی آموختنی، یکی بیشتر برای هر مقدار</translation>
+    </message>
+    <message>
+        <source>mean and variance per group, then every value by σ</source>
+        <translation>میانگین و واریانس در هر گروه، سپس هر مقدار بر σ</translation>
+    </message>
+    <message>
+        <source>a learned scale and shift per normalised position</source>
+        <translation>یک ضریب و یک جابه‌جایی آموختنی برای هر جایگاه نرمال‌شده</translation>
+    </message>
+    <message>
+        <source>no learned scale or shift</source>
+        <translation>بدون ضریب یا جابه‌جایی آموختنی</translation>
+    </message>
+    <message>
+        <source>%1 needs at least a batch and a channel (N×C…), but its input is %2</source>
+        <translation>%1 دست‌کم به یک دسته و یک کانال (N×C…) نیاز دارد، اما ورودی آن %2 است</translation>
+    </message>
+    <message>
+        <source>LayerNorm</source>
+        <translation>LayerNorm</translation>
+    </message>
+    <message>
+        <source>LayerNorm over the last %1 dimensions needs an input of rank above %1 (the batch is never normalised), not %2</source>
+        <translation>LayerNorm روی %1 بعد آخر به ورودی با رتبه بیش از %1 نیاز دارد (دسته هرگز نرمال نمی‌شود)، نه %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n dimension(s)</source>
+        <translation>
+            <numerusform>%n بعد آخر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GroupNorm</source>
+        <translation>GroupNorm</translation>
+    </message>
+    <message>
+        <source>GroupNorm needs the %1 channels to be a multiple of the %2 groups</source>
+        <translation>GroupNorm نیاز دارد که %1 کانال مضربی از %2 گروه باشد</translation>
+    </message>
+    <message>
+        <source>%1 channels of a group, at every position</source>
+        <translation>%1 کانال یک گروه، در همه جایگاه‌ها</translation>
+    </message>
+    <message>
+        <source>InstanceNorm</source>
+        <translation>InstanceNorm</translation>
+    </message>
+    <message>
+        <source>InstanceNorm normalises each channel over its positions, so it needs N×C×L, N×C×H×W or N×C×D×H×W, not %1</source>
+        <translation>InstanceNorm هر کانال را روی جایگاه‌هایش نرمال می‌کند، پس به N×C×L، N×C×H×W یا N×C×D×H×W نیاز دارد، نه %1</translation>
+    </message>
+    <message>
+        <source>one channel of one sample, at every position</source>
+        <translation>یک کانال از یک نمونه، در همه جایگاه‌ها</translation>
+    </message>
+    <message>
+        <source>Learn a scale and a shift per normalised position (per channel for GroupNorm and InstanceNorm)</source>
+        <translation>یادگیری یک ضریب و یک جابه‌جایی برای هر جایگاه نرمال‌شده (برای GroupNorm و InstanceNorm، برای هر کانال)</translation>
+    </message>
+    <message>
+        <source>Normalises each sample over its last dimensions (the features of every token in a transformer, N×L×D over D; ConvNeXt over the channels), with mean and variance computed at inference: per group of m values, 3m − 1 additions, m multiplications, m + 2 divisions and one square root; a learned scale and shift add one multiplication and one addition per value and 2m parameters.</source>
+        <translation>هر نمونه را روی بعدهای آخرش نرمال می‌کند (ویژگی‌های هر توکن در ترنسفورمر، N×L×D روی D؛ در ConvNeXt روی کانال‌ها)، با میانگین و واریانسی که در زمان استنتاج محاسبه می‌شوند: برای هر گروه m مقداری، 3m − 1 جمع، m ضرب، m + 2 تقسیم و یک جذر؛ ضریب و جابه‌جایی آموختنی برای هر مقدار یک ضرب و یک جمع و روی هم 2m پارامتر می‌افزایند.</translation>
+    </message>
+    <message>
+        <source>Normalised dimensions</source>
+        <translation>بعدهای نرمال‌شده</translation>
+    </message>
+    <message>
+        <source>How many trailing dimensions are normalised together (1: the last, as nn.LayerNorm(D))</source>
+        <translation>چند بعد آخر با هم نرمال می‌شوند (1: فقط آخری، مانند nn.LayerNorm(D))</translation>
+    </message>
+    <message>
+        <source>Normalises groups of channels of each sample over all their positions, independent of the batch size. Costs as LayerNorm with m = C/groups × H × W; 2C parameters with the learned scale and shift.</source>
+        <translation>گروه‌هایی از کانال‌های هر نمونه را روی همه جایگاه‌هایشان نرمال می‌کند، مستقل از اندازه دسته. هزینه مانند LayerNorm با m = C/groups × H × W؛ با ضریب و جابه‌جایی آموختنی 2C پارامتر.</translation>
+    </message>
+    <message>
+        <source>Number of channel groups; the channels must divide</source>
+        <translation>تعداد گروه‌های کانال؛ تعداد کانال‌ها باید بر آن بخش‌پذیر باشد</translation>
+    </message>
+    <message>
+        <source>Normalises every channel of every sample over its positions (style transfer): GroupNorm with one channel per group. Costs as LayerNorm with m = H × W; no parameters unless the scale and shift are learned (2C), as in PyTorch's default.</source>
+        <translation>هر کانال هر نمونه را روی جایگاه‌هایش نرمال می‌کند (انتقال سبک): GroupNorm با یک کانال در هر گروه. هزینه مانند LayerNorm با m = H × W؛ بدون پارامتر مگر آن‌که ضریب و جابه‌جایی آموخته شوند (2C)، مانند پیش‌فرض PyTorch.</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>اندازه‌ها</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Split makes at most %1 pieces</source>
+        <translation>Split حداکثر %1 تکه می‌سازد</translation>
+    </message>
+    <message>
+        <source>Split into %1 equal parts needs dimension %2 (size %3) to be a multiple of %1; give the sizes instead</source>
+        <translation>تقسیم به %1 بخش برابر نیاز دارد که بعد %2 (با اندازه %3) مضربی از %1 باشد؛ به‌جای آن اندازه‌ها را بدهید</translation>
+    </message>
+    <message>
+        <source>Sizes: every piece needs at least 1</source>
+        <translation>اندازه‌ها: هر تکه دست‌کم به 1 نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the sizes add up to %1, but dimension %2 of %3 has %4</source>
+        <translation>جمع اندازه‌ها %1 است، اما بعد %2 از %3 اندازه %4 دارد</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Chunk</translation>
+    </message>
+    <message>
+        <source>Chunk cuts dimension %1 (size %2) into pieces of %3, which makes only %4 pieces, not %5</source>
+        <translation>Chunk بعد %1 (با اندازه %2) را به تکه‌های %3تایی می‌بُرد که فقط %4 تکه می‌سازد، نه %5</translation>
+    </message>
+    <message>
+        <source>each output is one piece of the input along the axis; the pieces together hold every input value once</source>
+        <translation>هر خروجی یک تکه از ورودی در امتداد محور است؛ تکه‌ها روی هم هر مقدار ورودی را یک بار دارند</translation>
+    </message>
+    <message>
+        <source>Cuts the input into pieces along one axis, one output each (PyTorch's split, ONNX Split, Caffe's Slice): sizes 58, 58 cut 116 channels in two halves, as ShuffleNet v2 does; with no sizes, the axis is cut into equal parts. No arithmetic.</source>
+        <translation>ورودی را در امتداد یک محور به تکه‌هایی می‌بُرد، هر تکه یک خروجی (split در PyTorch، Split در ONNX، Slice در Caffe): اندازه‌های 58, 58 کانال‌های 116تایی را دو نیم می‌کنند، همان کاری که ShuffleNet v2 می‌کند؛ بدون اندازه، محور به بخش‌های برابر بریده می‌شود. بدون محاسبه.</translation>
+    </message>
+    <message>
+        <source>Dimension to cut (negative counts from the end)</source>
+        <translation>بعدی که بریده می‌شود (منفی از انتها می‌شمارد)</translation>
+    </message>
+    <message>
+        <source>Size of each piece, adding up to the axis; empty: equal parts</source>
+        <translation>اندازه هر تکه، که جمعشان اندازه محور است؛ خالی: بخش‌های برابر</translation>
+    </message>
+    <message>
+        <source>Equal parts</source>
+        <translation>بخش‌های برابر</translation>
+    </message>
+    <message>
+        <source>Number of equal pieces when no sizes are given</source>
+        <translation>تعداد تکه‌های برابر وقتی اندازه‌ای داده نشده</translation>
+    </message>
+    <message>
+        <source>Cuts the input into a number of pieces along one axis (PyTorch's chunk): each piece has ceil(size / chunks) values along it, the last one what is left. No arithmetic.</source>
+        <translation>ورودی را در امتداد یک محور به چند تکه می‌بُرد (chunk در PyTorch): هر تکه در امتداد محور ceil(size / chunks) مقدار دارد و آخرین تکه هرچه باقی بماند. بدون محاسبه.</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>تکه‌ها</translation>
+    </message>
+    <message>
+        <source>Number of pieces, one output each</source>
+        <translation>تعداد تکه‌ها، هر کدام یک خروجی</translation>
     </message>
 </context>
 <context>
