@@ -5952,6 +5952,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Number of pieces, one output each</source>
         <translation>تعداد تکه‌ها، هر کدام یک خروجی</translation>
     </message>
+    <message>
+        <source>Elements of the constant operand (a learned scale or shift in the imported file)</source>
+        <translation>تعداد درایه‌های عملوند ثابت (یک ضریب یا جابه‌جایی آموخته در فایل واردشده)</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::Exec</name>

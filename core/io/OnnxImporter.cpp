@@ -1246,6 +1246,7 @@ OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, con
                                                   "input"));
     LayerDraft d = m_builder.draft(type);
     d.set(u"constant_operand", true);
+    d.set(u"params", std::max<qint64>(c->elementCount(), 0));
     return commit(d, n, index, inputs);
 }
 

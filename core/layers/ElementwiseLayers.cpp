@@ -9,7 +9,7 @@ using namespace rules;
 
 namespace {
 
-enum ElemP { ConstOperand };
+enum ElemP { ConstOperand, FileParams };
 
 ShapeResult broadcastShape(std::span<const TensorShape> in, const char *name)
 {
@@ -65,6 +65,7 @@ ShapeResult divShape(const ParamValues &, std::span<const TensorShape> in, const
 Costs mulCost(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
 {
     Costs c;
+    c.weights = p.integer(FileParams);
     c.muls = out.elements() * opsPerValue(p, in);
     c.activations = out.elements();
     return c;
@@ -72,6 +73,7 @@ Costs mulCost(const ParamValues &p, std::span<const TensorShape> in, const Tenso
 Costs subCost(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
 {
     Costs c;
+    c.weights = p.integer(FileParams);
     c.adds = out.elements() * opsPerValue(p, in);
     c.activations = out.elements();
     return c;
@@ -79,6 +81,7 @@ Costs subCost(const ParamValues &p, std::span<const TensorShape> in, const Tenso
 Costs divCost(const ParamValues &p, std::span<const TensorShape> in, const TensorShape &out)
 {
     Costs c;
+    c.weights = p.integer(FileParams);
     c.divs = out.elements() * opsPerValue(p, in);
     c.activations = out.elements();
     return c;
@@ -131,12 +134,18 @@ LayerType elementwise(const char *id, const char *name, const char *help, ShapeR
     t.shortName = name;
     t.category = QT_TRANSLATE_NOOP("naqsh::layers", "Merge");
     t.help = help;
-    t.params = {boolParam(
-        "constant_operand", QT_TRANSLATE_NOOP("naqsh::layers", "Constant operand"),
-        QT_TRANSLATE_NOOP("naqsh::layers",
-                          "One operand is a constant of the imported file (a scale or a shift), "
-                          "not a connected layer: it still costs one operation per value"),
-        false)};
+    t.params = {
+        boolParam("constant_operand", QT_TRANSLATE_NOOP("naqsh::layers", "Constant operand"),
+                  QT_TRANSLATE_NOOP(
+                      "naqsh::layers",
+                      "One operand is a constant of the imported file (a scale or a shift), "
+                      "not a connected layer: it still costs one operation per value"),
+                  false),
+        intParam("params", QT_TRANSLATE_NOOP("naqsh::layers", "Parameters (from the file)"),
+                 QT_TRANSLATE_NOOP("naqsh::layers",
+                                   "Elements of the constant operand (a learned scale or "
+                                   "shift in the imported file)"),
+                 0, 0, 1e15)};
     t.minInputs = 1;
     t.maxInputs = maxInputs;
     t.shape = shape;

@@ -111,6 +111,8 @@ Costs addCost(const ParamValues &p, std::span<const TensorShape> in, const Tenso
     // imported file is one more.
     c.adds = out.elements() *
              qint64(std::max<size_t>(in.size(), 1) - 1 + (p.size() > 0 && p.flag(0) ? 1 : 0));
+    if (p.size() > 1)
+        c.weights = p.integer(1);
     c.activations = out.elements();
     return c;
 }
@@ -190,12 +192,18 @@ void registerMergeLayers(LayerRegistry &registry)
                                  "rank; in each dimension the sizes must be equal, or one of them "
                                  "must be 1, which is stretched to the other. "
                                  "k inputs cost k − 1 additions per output value.");
-    add.params = {boolParam(
-        "constant_operand", QT_TRANSLATE_NOOP("naqsh::layers", "Constant operand"),
-        QT_TRANSLATE_NOOP("naqsh::layers",
-                          "One operand is a constant of the imported file (a scale or a shift), "
-                          "not a connected layer: it still costs one operation per value"),
-        false)};
+    add.params = {
+        boolParam("constant_operand", QT_TRANSLATE_NOOP("naqsh::layers", "Constant operand"),
+                  QT_TRANSLATE_NOOP(
+                      "naqsh::layers",
+                      "One operand is a constant of the imported file (a scale or a shift), "
+                      "not a connected layer: it still costs one operation per value"),
+                  false),
+        intParam("params", QT_TRANSLATE_NOOP("naqsh::layers", "Parameters (from the file)"),
+                 QT_TRANSLATE_NOOP("naqsh::layers",
+                                   "Elements of the constant operand (a learned scale or "
+                                   "shift in the imported file)"),
+                 0, 0, 1e15)};
     add.minInputs = 1;
     add.maxInputs = -1;
     add.shape = addShape;
