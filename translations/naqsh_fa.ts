@@ -2404,7 +2404,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>it gives %1 sizes for %2 outputs</source>
         <translation>برای %2 خروجی، %1 اندازه می‌دهد</translation>
     </message>
-</context>
+<message>
+        <source>graph input '%1' has rank %2; Naqsh supports inputs of rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)</source>
+        <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F)، 4 (N×C×H×W) یا 5 (N×C×D×H×W) پشتیبانی می‌کند</translation>
+    </message>
+    </context>
 <context>
     <name>naqsh::InspectorWidget</name>
     <message>

@@ -395,6 +395,24 @@ LayerId OnnxImporter::materializeInput(const OnnxTensorInfo &in)
         d.set(u"layout", QStringLiteral("features"));
         d.set(u"batch", known(0) ? in.dims[0] : qint64(1));
         d.set(u"features", in.dims[1]);
+    } else if (rank == 5) {
+        for (int i = 1; i < 5; ++i) {
+            if (!known(i)) {
+                fail(QCoreApplication::translate("naqsh::Import",
+                                                 "graph input '%1' has an unknown size in "
+                                                 "dimension %2")
+                         .arg(in.name)
+                         .arg(i));
+                return {};
+            }
+        }
+        d = m_builder.draft("input");
+        d.set(u"layout", QStringLiteral("volume"));
+        d.set(u"batch", known(0) ? in.dims[0] : qint64(1));
+        d.set(u"channels", in.dims[1]);
+        d.set(u"depth", in.dims[2]);
+        d.set(u"height", in.dims[3]);
+        d.set(u"width", in.dims[4]);
     } else if (rank == 1 || rank == 3) {
         for (int i = 1; i < rank; ++i) {
             if (!known(i)) {
@@ -421,7 +439,7 @@ LayerId OnnxImporter::materializeInput(const OnnxTensorInfo &in)
     } else {
         fail(QCoreApplication::translate("naqsh::Import",
                                          "graph input '%1' has rank %2; Naqsh supports inputs of "
-                                         "rank 2 (N×F) or 4 (N×C×H×W)")
+                                         "rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)")
                  .arg(in.name)
                  .arg(rank));
         return {};

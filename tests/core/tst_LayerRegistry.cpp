@@ -52,14 +52,15 @@ void tst_LayerRegistry::everyTypeIsComplete()
             QVERIFY2(t->paramIndex(p.pairKey) >= 0, qPrintable(p.pairKey));
     }
 
-    // Defaults must give a valid shape for an image, a pooled image, a flat input or tokens (or
-    // none for sources).
+    // Defaults must give a valid shape for an image, a pooled image, a flat input, tokens or a
+    // volume (or none for sources).
     const QVector<QVector<TensorShape>> candidates = {
         {},
         {TensorShape::nchw(1, 64, 32, 32)},
         {TensorShape::nf(1, 64)},
         {TensorShape::nchw(1, 64, 1, 1)},
         {TensorShape::nld(1, 16, 64)},
+        {TensorShape::of({1, 4, 8, 8, 8}, TensorLayout::Volume)},
         {TensorShape::nchw(1, 64, 32, 32), TensorShape::nchw(1, 64, 32, 32)},
     };
     bool anyValid = false;

@@ -841,7 +841,7 @@ const std::vector<OpCase> &opCases()
          0,
          0},
         {"Split (equal parts, opset 11)",
-         {"1", "6", "4"},
+         {"1", "6", "6"},
          11,
          [](Model &m) {
              Model::attr(m.node("Split", "op", {"x"}, {"y", "z", "w"}), "axis", -1);
@@ -873,7 +873,7 @@ const std::vector<OpCase> &opCases()
          },
          "mul",
          "1x8x4x4",
-         0,
+         8, // the constant's elements are parameters of the file
          0},
         {"Div by a constant",
          {"1", "8"},
@@ -884,7 +884,7 @@ const std::vector<OpCase> &opCases()
          },
          "div",
          "1x8",
-         0,
+         1,
          0},
         {"HardSwish",
          {"1", "16", "8", "8"},

@@ -138,14 +138,17 @@ void tst_Teaching::formulas()
 void tst_Teaching::everyTypeIsExplained()
 {
     const TensorShape image = TensorShape::nchw(1, 16, 16, 16), flat = TensorShape::nf(1, 64);
+    const TensorShape tokens = TensorShape::nld(1, 16, 64);
+    const TensorShape volume = TensorShape::of({1, 4, 8, 8, 8}, TensorLayout::Volume);
     for (const LayerType &t : LayerRegistry::builtin().types()) {
         bool any = false;
-        for (const TensorShape &in : {image, flat}) {
-            for (size_t count : {size_t(0), size_t(1)}) {
+        for (const TensorShape &in : {image, flat, tokens, volume}) {
+            const TensorShape pair[2] = {in, in}; // MatMul takes two
+            for (size_t count : {size_t(0), size_t(1), size_t(2)}) {
                 if (count < size_t(t.minInputs) ||
                     (t.maxInputs >= 0 && count > size_t(t.maxInputs)))
                     continue;
-                const std::span<const TensorShape> span(&in, count);
+                const std::span<const TensorShape> span(pair, count);
                 const ShapeResult s = t.shape(t.defaultParams(), span, {});
                 if (!s.isOk())
                     continue;
