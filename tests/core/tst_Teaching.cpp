@@ -140,9 +140,10 @@ void tst_Teaching::everyTypeIsExplained()
     const TensorShape image = TensorShape::nchw(1, 16, 16, 16), flat = TensorShape::nf(1, 64);
     const TensorShape tokens = TensorShape::nld(1, 16, 64);
     const TensorShape volume = TensorShape::of({1, 4, 8, 8, 8}, TensorLayout::Volume);
+    const TensorShape pooled = TensorShape::nchw(1, 16, 1, 1); // what Squeeze removes
     for (const LayerType &t : LayerRegistry::builtin().types()) {
         bool any = false;
-        for (const TensorShape &in : {image, flat, tokens, volume}) {
+        for (const TensorShape &in : {image, flat, tokens, volume, pooled}) {
             const TensorShape pair[2] = {in, in}; // MatMul takes two
             for (size_t count : {size_t(0), size_t(1), size_t(2)}) {
                 if (count < size_t(t.minInputs) ||
