@@ -1501,10 +1501,11 @@ void tst_OnnxImport::malformed_data()
     }
     {
         Model m;
-        m.input("x", {"1", "2", "3", "4", "5"});
+        m.input("x", {"1", "2", "3", "4", "5", "6"});
         m.node("Relu", "r", {"x"}, {"y"});
         m.output("y");
-        QTest::newRow("input of rank 5") << m.bytes() << "graph input 'x' has rank 5";
+        // Rank 5 is a volume N×C×D×H×W now; rank 6 still has no Input layout.
+        QTest::newRow("input of rank 6") << m.bytes() << "graph input 'x' has rank 6";
     }
     {
         Model m;
