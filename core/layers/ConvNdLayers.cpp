@@ -288,7 +288,7 @@ void registerConvNdLayers(LayerRegistry &registry)
     mm.id = QStringLiteral("matmul");
     mm.displayName = QT_TRANSLATE_NOOP("naqsh::layers", "MatMul");
     mm.shortName = mm.displayName;
-    mm.category = QT_TRANSLATE_NOOP("naqsh::layers", "Linear");
+    mm.category = QT_TRANSLATE_NOOP("naqsh::layers", "Merge"); // it joins two inputs
     mm.help = QT_TRANSLATE_NOOP(
         "naqsh::layers",
         "Matrix product of two activations, A (…×n×k) · B (…×k×m) = …×n×m, with the leading "
