@@ -4,6 +4,7 @@
 #include "classroom/StepThrough.h"
 #include "commands/GraphCommands.h"
 #include "graph/GraphModel.h"
+#include "probe/GuiProbe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -58,7 +59,8 @@ int main(int argc, char *argv[])
     std::vector<std::unique_ptr<naqsh::MainWindow>> windows;
     windows.push_back(makeWindow());
     naqsh::MainWindow &window = *windows.front();
-    window.show();
+    naqsh::GuiProbe::installIfRequested(&window);
+    window.showOnScreen();
     const QStringList files = parser.positionalArguments();
     window.openInitialDocument(files.isEmpty() ? QString() : files.first());
     // Work left by further designers that are no longer running: one window each.

@@ -133,6 +133,22 @@
         <source>cannot write %1: %2</source>
         <translation>نمی‌توان در %1 نوشت: %2</translation>
     </message>
+<message>
+        <source>16:9 (slides)</source>
+        <translation>۱۶:۹ (اسلاید)</translation>
+    </message>
+    <message>
+        <source>4:3 (older projectors)</source>
+        <translation>۴:۳ (ویدئوپروژکتورهای قدیمی‌تر)</translation>
+    </message>
+    <message>
+        <source>As shown on screen</source>
+        <translation>همان‌طور که روی صفحه است</translation>
+    </message>
+    <message>
+        <source>Shape of the exported chart:</source>
+        <translation>شکل نمودار صادرشده:</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ChartsPanel</name>
@@ -1144,7 +1160,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     </message>
     <message>
         <source>MACs only (1 MAC = 1 operation)</source>
-        <translation>فقط MACها (1 MAC = 1 عمل)</translation>
+        <translation>فقط MACها (۱ MAC = ۱ عمل)</translation>
     </message>
     <message>
         <source>MACs with bias as a MAC (torchinfo)</source>
@@ -2767,7 +2783,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     </message>
     <message>
         <source>Latin digits (0-9)</source>
-        <translation>ارقام لاتین (0-9)</translation>
+        <translation>ارقام لاتین (⁦0-9⁩)</translation>
     </message>
     <message>
         <source>&amp;About Naqsh</source>
@@ -3040,6 +3056,18 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 %2</source>
         <translation>بازگرداندن کار ذخیره‌شده خودکار از %1 ممکن نشد:
 %2</translation>
+    </message>
+<message>
+        <source>Name the variant</source>
+        <translation>نام گونه</translation>
+    </message>
+    <message>
+        <source>The comparison shows this part of the network as:</source>
+        <translation>مقایسه این بخش از شبکه را با این نام نشان می‌دهد:</translation>
+    </message>
+    <message>
+        <source>Next: Page Down, Space or →; previous: Page Up or ←; Esc: stop</source>
+        <translation>بعدی: Page Down، Space یا →؛ قبلی: Page Up یا ←؛ Esc: پایان</translation>
     </message>
 </context>
 <context>
@@ -4188,7 +4216,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     </message>
     <message>
         <source>2-D convolution: slides out_channels filters of size kernel × (input channels / groups) over the feature map. A 1×1 convolution mixes channels only and is the cheap way to reduce them before a large kernel. groups = input channels makes it depthwise.</source>
-        <translation>کانولوشن دوبعدی: به تعداد out_channels فیلتر به اندازه کرنل × (کانال‌های ورودی / گروه‌ها) را روی نقشه ویژگی می‌لغزاند. کانولوشن 1×1 فقط کانال‌ها را با هم ترکیب می‌کند و راه کم‌هزینه کاهش کانال‌ها پیش از یک کرنل بزرگ است. اگر groups برابر تعداد کانال‌های ورودی باشد، کانولوشن عمقی (depthwise) می‌شود.</translation>
+        <translation>کانولوشن دوبعدی: به تعداد out_channels فیلتر به اندازه کرنل × (کانال‌های ورودی / گروه‌ها) را روی نقشه ویژگی می‌لغزاند. کانولوشن ۱×۱ فقط کانال‌ها را با هم ترکیب می‌کند و راه کم‌هزینه کاهش کانال‌ها پیش از یک کرنل بزرگ است. اگر groups برابر تعداد کانال‌های ورودی باشد، کانولوشن عمقی (depthwise) می‌شود.</translation>
     </message>
     <message>
         <source>Filters (output channels)</source>

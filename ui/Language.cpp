@@ -7,6 +7,41 @@
 
 namespace naqsh {
 
+namespace {
+bool isArabicScript(QChar c)
+{
+    return c.script() == QChar::Script_Arabic;
+}
+} // namespace
+
+QString MnemonicFreeTranslator::stripInWordMnemonics(const QString &text)
+{
+    if (!text.contains(QLatin1Char('&')))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('&') && i + 1 < text.size()) {
+            if (text.at(i + 1) == QLatin1Char('&')) { // "&&" is a literal '&'
+                out += QLatin1String("&&");
+                ++i;
+                continue;
+            }
+            if (isArabicScript(text.at(i + 1)))
+                continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+QString MnemonicFreeTranslator::translate(const char *context, const char *sourceText,
+                                          const char *disambiguation, int n) const
+{
+    return stripInWordMnemonics(QTranslator::translate(context, sourceText, disambiguation, n));
+}
+
 Language::Language(QObject *parent)
     : QObject(parent)
 {

@@ -9,6 +9,18 @@ namespace naqsh {
 /// as :/i18n/naqsh_fa.qm). Switching installs or removes the translator, sets the layout
 /// direction (Persian is right to left) and lets every widget retranslate through
 /// QEvent::LanguageChange, without a restart.
+/// A translator that gives right-to-left menus without in-word mnemonics: an '&' next to a
+/// Persian letter would underline that letter and break the joining of the word (فـایل), so it
+/// is dropped from the translation (an '&' before a Latin letter, or "&&", stays).
+class MnemonicFreeTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override;
+    /// @p text without the '&' mnemonics that touch an Arabic-script letter.
+    static QString stripInWordMnemonics(const QString &text);
+};
+
 class Language : public QObject
 {
     Q_OBJECT
@@ -35,8 +47,8 @@ signals:
     void changed(naqsh::Language::Code code);
 
 private:
-    QTranslator m_translator;
-    QTranslator m_qtTranslator;
+    MnemonicFreeTranslator m_translator;
+    MnemonicFreeTranslator m_qtTranslator;
     Code m_current = Code::English;
     bool m_installed = false;
 };

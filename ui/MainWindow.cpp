@@ -34,12 +34,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDialog>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSet>
 #include <QSettings>
 #include <QStatusBar>
@@ -47,11 +49,14 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <algorithm>
 
 namespace naqsh {
 
 namespace {
 constexpr int kMaxRecent = 8;
+/// Room left for a window manager's title bar and borders when sizing the window.
+constexpr QSize kFrameAllowance(16, 48);
 const char *kRecentKey = "files/recent";
 const char *kLastKey = "files/last";
 } // namespace
@@ -66,6 +71,9 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     applyNumberFormat();
+    // The lesson speaks of MACs: the charts and the table start with MACs as the measure of
+    // compute (Cost table › FLOPs switches to another convention).
+    m_display->setConvention(FlopConvention::MacsOnly);
 
     m_scene = new GraphScene(m_doc, m_selection, m_display, this);
     m_view = new GraphView(m_scene, this);
@@ -88,6 +96,7 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     connect(m_steps, &StepThrough::stepChanged, this, [this] {
         dimUnrevealed();
         updateStepHud();
+        showStepLayer();
     });
     connect(m_steps, &StepThrough::activeChanged, this, [this](bool on) {
         m_stepAct->setChecked(on);
@@ -95,6 +104,8 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     });
     m_view->installEventFilter(this);
     m_view->viewport()->installEventFilter(this);
+    // Undo and redo from an inspector field (see eventFilter).
+    qApp->installEventFilter(this);
 
     createActions();
     createDocks();
@@ -106,6 +117,9 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &GraphView::zoomChanged, this,
             [this](double f) { m_zoomLabel->setText(m_display->format().percent(f)); });
+    // The readout follows the digits of the language (and Latin digits on or off).
+    connect(m_display, &DisplayContext::changed, this,
+            [this] { m_zoomLabel->setText(m_display->format().percent(m_view->zoom())); });
     connect(m_scene, &GraphScene::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_palette, &LayerPalette::layerActivated, m_view, &GraphView::addLayerAtCenter);
@@ -132,10 +146,11 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
 
     retranslateUi();
     mirrorDocks();
-    resize(1400, 900);
+    fitToScreen();
     if (options.restoreLayout) {
         QSettings s;
-        restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+        m_geometryRestored =
+            restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(s.value(QStringLiteral("window/state")).toByteArray());
         m_latinDigitsAct->setChecked(s.value(QStringLiteral("ui/latinDigits"), false).toBool());
     }
@@ -147,7 +162,46 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+void MainWindow::fitToScreen()
+{
+    // 1400×900 where there is room; on a classroom laptop (1366×768) or a 1024×768 projector,
+    // the available area less the window manager's frame.
+    const QScreen *sc = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QRect avail = sc ? sc->availableGeometry() : QRect(0, 0, 1400, 900);
+    resize(qMin(1400, avail.width() - kFrameAllowance.width()),
+           qMin(900, avail.height() - kFrameAllowance.height()));
+    move(avail.topLeft() + QPoint((avail.width() - width()) / 2, (avail.height() - height()) / 4));
+}
+
+void MainWindow::showOnScreen()
+{
+    const QScreen *sc = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QRect avail = sc ? sc->availableGeometry() : QRect();
+    // A small screen (or a saved geometry from a larger one) starts maximized: the window
+    // manager then fits it, frame included.
+    if (!m_geometryRestored && avail.isValid() &&
+        (avail.width() < 1400 + kFrameAllowance.width() ||
+         avail.height() < 900 + kFrameAllowance.height()))
+        showMaximized();
+    else if (m_geometryRestored && avail.isValid() && !avail.contains(frameGeometry()))
+        showMaximized();
+    else
+        show();
+    if (!m_geometryRestored)
+        // The comparison and the charts take about a third of the height; the canvas the rest,
+        // with narrower side docks on a small screen.
+        QTimer::singleShot(0, this, [this] {
+            if (width() < 1200)
+                resizeDocks({m_paletteDock, m_inspectorDock}, {170, 270}, Qt::Horizontal);
+            resizeDocks({m_compareDock}, {qMax(220, int(height() * 0.36))}, Qt::Vertical);
+            m_view->showDocumentStart();
+        });
+}
 
 void MainWindow::mirrorDocks()
 {
@@ -156,7 +210,27 @@ void MainWindow::mirrorDocks()
     if (dir == m_dockDirection)
         return;
     m_dockDirection = dir;
-    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+    // A language switch keeps the layout: the same docks, in the same order, of the same size,
+    // the same tabs in front, and the same view of the graph.
+    QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    std::stable_sort(docks.begin(), docks.end(), [](const QDockWidget *a, const QDockWidget *b) {
+        return a->y() != b->y() ? a->y() < b->y() : a->x() < b->x();
+    });
+    QList<QDockWidget *> shown;
+    QList<int> widths, heights;
+    for (QDockWidget *d : std::as_const(docks)) {
+        // Docks behind a tab take their group's size: the ones in front say it.
+        if (d->isVisible() && !d->isFloating() && !d->visibleRegion().isEmpty()) {
+            shown << d;
+            widths << d->width();
+            heights << d->height();
+        }
+    }
+    const bool fitted = m_view->isFitted();
+    const double zoom = m_view->zoom();
+    const QPointF centre =
+        m_scene->toModel(m_view->mapToScene(m_view->viewport()->rect().center()));
+    for (QDockWidget *d : std::as_const(docks)) {
         const Qt::DockWidgetArea area = dockWidgetArea(d);
         if (area == Qt::LeftDockWidgetArea)
             addDockWidget(Qt::RightDockWidgetArea, d);
@@ -165,7 +239,24 @@ void MainWindow::mirrorDocks()
     }
     tabifyDockWidget(m_inspectorDock, m_historyDock);
     tabifyDockWidget(m_inspectorDock, m_exerciseDock);
+    // The inspector gets the whole height (a convolution's parameters without scrolling); the
+    // explanation is a tab beside it, raised when a cost cell is clicked.
+    tabifyDockWidget(m_inspectorDock, m_explainDock);
     m_inspectorDock->raise();
+    for (QDockWidget *d : std::as_const(shown))
+        d->raise();
+    if (shown.isEmpty())
+        return;
+    resizeDocks(shown, widths, Qt::Horizontal);
+    resizeDocks(shown, heights, Qt::Vertical);
+    QTimer::singleShot(0, this, [this, fitted, zoom, centre] {
+        if (fitted) {
+            m_view->zoomToFit();
+        } else {
+            m_view->setZoom(zoom);
+            m_view->centerOn(m_scene->toScene(centre));
+        }
+    });
 }
 
 void MainWindow::applyNumberFormat()
@@ -209,6 +300,9 @@ void MainWindow::createActions()
     m_stepAct = make(QKeySequence(Qt::CTRL | Qt::Key_T), "media-playback-start");
     m_stepAct->setCheckable(true);
     connect(m_stepAct, &QAction::triggered, this, &MainWindow::setStepThrough);
+    // Presentation hides the menus and the toolbar: the window itself keeps these shortcuts.
+    addAction(m_presentAct);
+    addAction(m_stepAct);
     m_themeGroup = new QActionGroup(this);
     m_themeSystemAct = make({});
     m_themeLightAct = make({});
@@ -334,6 +428,9 @@ void MainWindow::createDocks()
         addDockWidget(area, d);
         return d;
     };
+    // The charts' controls (the sweep's above all) would make the window wider than a 1024×768
+    // projector: the panel may be narrower than them, the plots shrink first.
+    m_charts->setMinimumSize(330, 200);
     m_palette = new LayerPalette(LayerRegistry::builtin(), this);
     m_inspector = new InspectorWidget(m_doc, m_selection, m_display, this);
     m_table = new CostTablePanel(m_doc, m_selection, m_display, this);
@@ -349,12 +446,19 @@ void MainWindow::createDocks()
     m_chartsDock = dock("chartsDock", m_charts, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_inspectorDock, m_historyDock);
     tabifyDockWidget(m_inspectorDock, m_exerciseDock);
+    // The inspector gets the whole height (a convolution's parameters without scrolling); the
+    // explanation is a tab beside it, raised when a cost cell is clicked.
+    tabifyDockWidget(m_inspectorDock, m_explainDock);
+    // The charts beside the table and the comparison (split before tabifying: a dock split
+    // from a tabbed one would join its tabs).
+    splitDockWidget(m_tableDock, m_chartsDock, Qt::Horizontal);
     tabifyDockWidget(m_tableDock, m_compareDock);
-    splitDockWidget(m_compareDock, m_chartsDock, Qt::Horizontal);
     m_inspectorDock->raise();
-    m_tableDock->raise();
-    resizeDocks({m_paletteDock, m_inspectorDock}, {230, 360}, Qt::Horizontal);
-    resizeDocks({m_tableDock}, {300}, Qt::Vertical);
+    // The first view of a lesson: the comparison cards and the charts beside them; the cost
+    // table is one click away in the same tab group.
+    m_compareDock->raise();
+    resizeDocks({m_paletteDock, m_inspectorDock}, {200, 330}, Qt::Horizontal);
+    resizeDocks({m_compareDock}, {280}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -390,14 +494,10 @@ void MainWindow::createMenus()
     m_editMenu->addAction(m_tidyRightAct);
 
     m_compareMenu = menuBar()->addMenu(QString());
-    m_addAsAAct = m_compareMenu->addAction(QString(), this, [this] {
-        if (!m_selection->layers().isEmpty())
-            m_compare->addLayersVariant(QString(), m_selection->layers(), ComparePanel::Role::A);
-    });
-    m_addAsBAct = m_compareMenu->addAction(QString(), this, [this] {
-        if (!m_selection->layers().isEmpty())
-            m_compare->addLayersVariant(QString(), m_selection->layers(), ComparePanel::Role::B);
-    });
+    m_addAsAAct = m_compareMenu->addAction(
+        QString(), this, [this] { addSelectionVariant(int(ComparePanel::Role::A)); });
+    m_addAsBAct = m_compareMenu->addAction(
+        QString(), this, [this] { addSelectionVariant(int(ComparePanel::Role::B)); });
     m_addPathAct = m_compareMenu->addAction(QString(), m_compare, &ComparePanel::addPath);
     m_compareDocAct =
         m_compareMenu->addAction(QString(), m_compare, &ComparePanel::compareWithDocument);
@@ -454,6 +554,51 @@ void MainWindow::createMenus()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_presentAct);
     m_toolBar->addAction(m_stepAct);
+}
+
+void MainWindow::addSelectionVariant(int role)
+{
+    const QVector<LayerId> layers = m_selection->layers();
+    if (layers.isEmpty())
+        return;
+    // Suggest the first and last selected layer's names; the comparison shows the name.
+    const Graph &g = m_doc->model()->graph();
+    const Layer *first = g.layer(layers.first());
+    const Layer *last = g.layer(layers.last());
+    QString suggestion = first ? first->name : QString();
+    if (layers.size() > 1 && last)
+        suggestion += QStringLiteral(" … ") + last->name;
+    QString name = suggestion;
+    if (m_variantNamePrompt) {
+        name = m_variantNamePrompt(suggestion);
+    } else {
+        bool ok = false;
+        name = QInputDialog::getText(this, tr("Name the variant"),
+                                     tr("The comparison shows this part of the network as:"),
+                                     QLineEdit::Normal, suggestion, &ok);
+        if (!ok)
+            return;
+    }
+    name = name.trimmed();
+    if (name.isEmpty())
+        name = suggestion;
+    m_compare->addLayersVariant(name, layers, ComparePanel::Role(role));
+}
+
+void MainWindow::isolateShortcuts()
+{
+    // In a right-to-left menu a shortcut that ends in a sign ("Ctrl++", "Ctrl+-") would read
+    // "++Ctrl": the menu shows it isolated left to right after a tab instead.
+    const bool rtl = QApplication::layoutDirection() == Qt::RightToLeft;
+    for (QAction *a : {m_zoomInAct, m_zoomOutAct}) {
+        const QString title = a->text().section(QLatin1Char('\t'), 0, 0);
+        const QString keys = a->shortcut().toString(QKeySequence::NativeText);
+        a->setText(rtl ? title + QLatin1Char('\t') + QChar(0x2066) + keys + QChar(0x2069) : title);
+        QString plain = title;
+        plain.remove(QLatin1Char('&'));
+        a->setIconText(plain);
+        a->setToolTip(plain);
+    }
 }
 
 void MainWindow::retranslateUi()
@@ -518,6 +663,7 @@ void MainWindow::retranslateUi()
     m_tableDock->setWindowTitle(tr("Cost table"));
     m_historyDock->setWindowTitle(tr("History"));
     m_undoView->setEmptyLabel(tr("<original>"));
+    isolateShortcuts();
     m_doc->undoStack()->setUndoLimit(0);
     updateRecentMenu();
     updateTitle();
@@ -633,7 +779,7 @@ bool MainWindow::openFile(const QString &path, QString *error)
     }
     m_selection->clear();
     addRecentFile(m_doc->filePath());
-    m_view->zoomToFit();
+    m_view->showDocumentStart();
     if (warnings.isEmpty())
         statusBar()->showMessage(tr("Opened %1").arg(m_doc->displayName()), 4000);
     else
@@ -689,7 +835,8 @@ void MainWindow::openInitialDocument(const QString &path)
         return;
     QString error;
     if (!path.isEmpty()) {
-        if (openFile(path))
+        // `naqsh model.onnx` and `naqsh deploy.prototxt` import, as File › Open does.
+        if (documentFormat(path) == DocumentFormat::Naqsh ? openFile(path) : importFile(path))
             return;
     } else {
         const QString last = QSettings().value(QLatin1String(kLastKey)).toString();
@@ -699,7 +846,7 @@ void MainWindow::openInitialDocument(const QString &path)
     if (m_doc->load(lessonPath(), &error)) {
         // The built-in lesson is read-only: Save asks for a file name.
         m_selection->clear();
-        m_view->zoomToFit();
+        m_view->showDocumentStart();
     }
 }
 
@@ -751,7 +898,7 @@ bool MainWindow::offerRecovery()
     if (m_recovery->autosaveNow())
         Recovery::discard(p);
     updateTitle();
-    m_view->zoomToFit();
+    m_view->showDocumentStart();
     statusBar()->showMessage(tr("Restored unsaved changes"), 6000);
     return true;
 }
@@ -855,7 +1002,7 @@ bool MainWindow::importFile(const QString &path, QString *error)
     m_doc->undoStack()->resetClean();
     m_selection->clear();
     updateTitle();
-    m_view->zoomToFit();
+    m_view->showDocumentStart();
     if (!r.warnings.isEmpty() && !error)
         QMessageBox::information(
             this, tr("Imported with notes"),
@@ -890,166 +1037,9 @@ void MainWindow::applyTheme()
                                : Theme::Choice::System,
                  m_presenting);
     m_scene->restyle();
-}
-
-void MainWindow::setPresentationMode(bool on)
-{
-    if (on == m_presenting)
-        return;
-    if (on) {
-        m_statePresenting = saveState();
-        m_wasMaximized = isMaximized();
-        m_presenting = true;
-        // Only the canvas, the comparison and the charts stay.
-        for (QDockWidget *d : findChildren<QDockWidget *>())
-            d->setVisible(d == m_compareDock || d == m_chartsDock);
-        // The comparison and the charts side by side under the canvas, the canvas on top.
-        addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
-        splitDockWidget(m_compareDock, m_chartsDock, Qt::Horizontal);
-        m_toolBar->hide();
-        menuBar()->hide();
-        statusBar()->hide();
-        applyTheme();
-        showFullScreen();
-        resizeDocks({m_compareDock}, {int(height() * 0.42)}, Qt::Vertical);
-        // Zoom once the full-screen geometry has settled.
-        QTimer::singleShot(150, this, [this] {
-            if (!m_selection->layers().isEmpty())
-                m_view->zoomToSelection();
-            else
-                m_view->zoomToFit();
-            updateStepHud();
-        });
-    } else {
-        m_presenting = false;
-        menuBar()->show();
-        statusBar()->show();
-        m_toolBar->show();
-        applyTheme();
-        if (m_wasMaximized)
-            showMaximized();
-        else
-            showNormal();
-        restoreState(m_statePresenting);
-    }
-    m_presentAct->setChecked(on);
-    updateStepHud();
-}
-
-void MainWindow::setStepThrough(bool on)
-{
-    if (on)
-        m_steps->start();
-    else
-        m_steps->stop();
-    m_view->setFocus();
-}
-
-QString MainWindow::stepCaption() const
-{
-    return m_stepHud->isVisible() ? m_stepHud->text() : QString();
-}
-
-void MainWindow::dimUnrevealed()
-{
-    const bool active = m_steps->isActive();
-    const QVector<LayerId> &order = m_steps->step().revealed;
-    const QSet<LayerId> revealed(order.begin(), order.end());
-    const Graph &graph = m_doc->model()->graph();
-    for (LayerId id : graph.layerIds())
-        if (NodeItem *item = m_scene->nodeItem(id))
-            item->setOpacity(!active || revealed.contains(id) ? 1.0 : 0.12);
-    for (const Connection &c : graph.connections())
-        if (EdgeItem *edge = m_scene->edgeItem(c.from, c.to))
-            edge->setOpacity(
-                !active || (revealed.contains(c.from) && revealed.contains(c.to)) ? 1.0 : 0.08);
-}
-
-void MainWindow::updateStepHud()
-{
-    const StepThrough::Step &st = m_steps->step();
-    if (!m_steps->isActive()) {
-        m_stepHud->hide();
-        return;
-    }
-    const NumberFormat &f = m_display->format();
-    const Layer *l = m_doc->model()->graph().layer(st.layer);
-    QStringList ins;
-    for (const TensorShape &s : st.inputs)
-        ins << f.shape(s, true);
-    const QString change = ins.isEmpty() ? f.shape(st.output, true)
-                                         : ins.join(QStringLiteral(" + ")) + QStringLiteral(" → ") +
-                                               f.shape(st.output, true);
-    QString text = tr("<b>Step %1 of %2: %3</b>")
-                       .arg(f.integer(st.index + 1), f.integer(st.count),
-                            l ? l->name.toHtmlEscaped() : QString());
-    if (st.hasNumbers) {
-        text += QStringLiteral("<br/>") + change.toHtmlEscaped();
-        text += QStringLiteral("<br/>") +
-                tr("+%1 MACs, +%2 parameters")
-                    .arg(f.integer(st.costs.macs.value()), f.integer(st.costs.params().value()));
-        text += QStringLiteral("<br/>") + tr("Running total: %1 MACs, %2 parameters")
-                                              .arg(f.integer(st.running.macs.value()),
-                                                   f.integer(st.running.params().value()));
-    } else {
-        text += QStringLiteral("<br/>") + tr("This layer has an error: %1")
-                                              .arg(m_doc->analyzer()
-                                                       ->result()
-                                                       .errorText(m_doc->model()->graph(), st.layer)
-                                                       .toHtmlEscaped());
-    }
-    text += QStringLiteral("<br/><small>") + tr("Arrow keys: next and previous; Esc: stop") +
-            QStringLiteral("</small>");
-    m_stepHud->setText(text);
-    QFont font = m_stepHud->font();
-    font.setPointSize(m_presenting ? 22 : 13);
-    m_stepHud->setFont(font);
-    QPalette p = m_stepHud->palette();
-    p.setColor(QPalette::Window,
-               Theme::isDark() ? QColor(20, 24, 30, 235) : QColor(255, 255, 255, 240));
-    p.setColor(QPalette::WindowText, Theme::isDark() ? Qt::white : Qt::black);
-    m_stepHud->setPalette(p);
-    m_stepHud->setWordWrap(false);
-    m_stepHud->adjustSize();
-    const int x = layoutDirection() == Qt::RightToLeft
-                      ? 12
-                      : m_view->viewport()->width() - m_stepHud->width() - 12;
-    m_stepHud->move(x, 12);
-    m_stepHud->show();
-    m_stepHud->raise();
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Resize && watched == m_view->viewport())
-        updateStepHud();
-    if (event->type() == QEvent::KeyPress && (watched == m_view || watched == m_view->viewport())) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (m_steps->isActive()) {
-            // "Next" follows the reading direction: the left arrow in a right-to-left UI.
-            const bool rtl = layoutDirection() == Qt::RightToLeft;
-            const int forward = rtl ? Qt::Key_Left : Qt::Key_Right;
-            const int backward = rtl ? Qt::Key_Right : Qt::Key_Left;
-            if (key->key() == forward || key->key() == Qt::Key_Down ||
-                key->key() == Qt::Key_Space || key->key() == Qt::Key_PageDown) {
-                m_steps->next();
-                return true;
-            }
-            if (key->key() == backward || key->key() == Qt::Key_Up ||
-                key->key() == Qt::Key_Backspace || key->key() == Qt::Key_PageUp) {
-                m_steps->previous();
-                return true;
-            }
-            if (key->key() == Qt::Key_Escape) {
-                m_steps->stop();
-                return true;
-            }
-        } else if (key->key() == Qt::Key_Escape && m_presenting) {
-            setPresentationMode(false);
-            return true;
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
+    m_charts->setPresenting(m_presenting);
+    m_charts->updateFonts();
+    m_compare->setPresenting(m_presenting);
 }
 
 } // namespace naqsh

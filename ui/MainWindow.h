@@ -3,6 +3,7 @@
 #include "Language.h"
 #include "Recovery.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <functional>
 
@@ -49,6 +50,10 @@ public:
     explicit MainWindow(Language *language, QWidget *parent = nullptr, Options options = Options());
     ~MainWindow() override;
 
+    /// Shows the window sized for the screen it is on: maximized on a small screen (1366×768,
+    /// 1024×768) or when the saved geometry does not fit, else as saved or 1400×900.
+    void showOnScreen();
+
     Document *document() const { return m_doc; }
     GraphScene *scene() const { return m_scene; }
     GraphView *view() const { return m_view; }
@@ -70,6 +75,13 @@ public:
     {
         m_recoveryPrompt = std::move(prompt);
     }
+    /// Replaces the question for a new variant's name (tests answer without a dialog).
+    void setVariantNamePrompt(std::function<QString(const QString &suggestion)> prompt)
+    {
+        m_variantNamePrompt = std::move(prompt);
+    }
+    /// Compare › Add Selection as A/B: asks the variant's name, then adds it.
+    void addSelectionVariant(int role);
     /// Replaces the unsaved-changes question: returns Save, Discard or Cancel.
     void setSavePrompt(std::function<int()> prompt) { m_savePrompt = std::move(prompt); }
 
@@ -105,6 +117,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void fitToScreen();
+    void isolateShortcuts();
     void createActions();
     void createMenus();
     void createDocks();
@@ -116,6 +130,11 @@ private:
     bool maybeSave();
     void setLanguage(Language::Code code);
     void updateStepHud();
+    /// Presentation: fits the graph (or the selection, or the current step) readably.
+    void presentCurrent();
+    /// Step-through: zooms to the explained layer in presentation and keeps it clear of the
+    /// step box.
+    void showStepLayer();
     /// Step-through: fades the layers and edges not revealed yet (all back when it stops).
     void dimUnrevealed();
     void mirrorDocks();
@@ -142,8 +161,17 @@ private:
     QLabel *m_stepHud;
     bool m_presenting = false;
     Qt::LayoutDirection m_dockDirection = Qt::LeftToRight;
-    QByteArray m_statePresenting;
-    bool m_wasMaximized = false;
+    /// What presentation mode restores on exit: docks, window state and the view.
+    struct BeforePresenting
+    {
+        QByteArray state;
+        QHash<QDockWidget *, QSize> dockSizes;
+        bool maximized = false;
+        double zoom = 1.0;
+        QPointF centre; ///< in document coordinates
+        bool fitted = false;
+    } m_beforePresenting;
+    bool m_geometryRestored = false;
 
     QDockWidget *m_paletteDock, *m_inspectorDock, *m_tableDock, *m_historyDock;
     QDockWidget *m_compareDock, *m_chartsDock, *m_explainDock, *m_exerciseDock;
@@ -167,6 +195,7 @@ private:
 
     std::function<bool(const Recovery::Pending &)> m_recoveryPrompt;
     std::function<int()> m_savePrompt;
+    std::function<QString(const QString &)> m_variantNamePrompt;
 };
 
 } // namespace naqsh

@@ -71,7 +71,7 @@ struct CanvasStyle
     qreal gridSize = 20;
 
     /// Level of detail below which nodes show their name only, and below which only boxes.
-    static constexpr qreal kNameOnlyLod = 0.5;
+    static constexpr qreal kNameOnlyLod = 0.75;
     static constexpr qreal kBoxesOnlyLod = 0.25;
     /// Edge labels are hidden below this level of detail.
     static constexpr qreal kEdgeLabelLod = 0.6;

@@ -124,7 +124,7 @@ NodeItem *GraphScene::createNode(LayerId id)
     if (!layer)
         return nullptr;
     auto *node = new NodeItem(this, id);
-    node->setPos(layer->position);
+    node->setPos(toScene(layer->position));
     m_nodes.insert(id, node);
     addItem(node);
     node->refresh();
@@ -155,7 +155,8 @@ void GraphScene::rebuild()
     const Graph &g = m_model->graph();
     QRectF bounds;
     for (LayerId id : g.layerIds())
-        bounds |= QRectF(g.layer(id)->position, QSizeF(m_style.nodeWidth, m_style.nodeHeight));
+        bounds |=
+            QRectF(toScene(g.layer(id)->position), QSizeF(m_style.nodeWidth, m_style.nodeHeight));
     // A fresh document gets a fresh (possibly smaller) scene rect.
     setSceneRect(bounds.adjusted(-400, -400, 400, 400));
     m_nodes.reserve(g.size());
@@ -259,6 +260,23 @@ void GraphScene::refreshAll()
     }
 }
 
+void GraphScene::setSpread(qreal sx, qreal sy)
+{
+    const QPointF spread(sx > 0 ? sx : 1.0, sy > 0 ? sy : 1.0);
+    if (spread == m_spread)
+        return;
+    m_spread = spread;
+    const Graph &g = m_model->graph();
+    QRectF bounds;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        if (const Layer *layer = g.layer(it.key())) {
+            it.value()->setPos(toScene(layer->position));
+            bounds |= it.value()->sceneBoundingRect();
+        }
+    }
+    growSceneRect(bounds);
+}
+
 void GraphScene::restyle()
 {
     m_style = CanvasStyle::fromPalette(palette(), font());
@@ -353,8 +371,8 @@ void GraphScene::onLayerMoved(LayerId id)
 {
     NodeItem *n = m_nodes.value(id);
     const Layer *layer = m_model->graph().layer(id);
-    if (n && layer && n->pos() != layer->position)
-        n->setPos(layer->position);
+    if (n && layer && n->pos() != toScene(layer->position))
+        n->setPos(toScene(layer->position));
 }
 
 void GraphScene::onConnected(const Connection &c)
@@ -522,7 +540,8 @@ LayerId GraphScene::addLayerAt(const QString &typeId, QPointF scenePos, LayerId 
     layer.id = LayerId(m_model->graph().nextId());
     layer.type = type->id;
     layer.params = type->defaultParams();
-    layer.position = snapped(scenePos - QPointF(m_style.nodeWidth / 2, m_style.nodeHeight / 2));
+    layer.position =
+        snapped(toModel(scenePos - QPointF(m_style.nodeWidth / 2, m_style.nodeHeight / 2)));
     QVector<Connection> connections;
     if (connectAfter.isValid() && acceptsOutputOf(type->id, connectAfter))
         connections.append(Connection{connectAfter, layer.id, -1});
@@ -532,6 +551,28 @@ LayerId GraphScene::addLayerAt(const QString &typeId, QPointF scenePos, LayerId 
         return {};
     selectLayers({layer.id});
     return layer.id;
+}
+
+LayerId GraphScene::dropLayerType(const QString &typeId, QPointF scenePos,
+                                  const QTransform &deviceTransform)
+{
+    // Onto an edge: inserted on it. Onto a node: added after it and connected when the shapes
+    // fit. Elsewhere: added where it was dropped.
+    const QRectF around(scenePos - QPointF(6, 6), QSizeF(12, 12));
+    for (QGraphicsItem *i :
+         items(around, Qt::IntersectsItemShape, Qt::DescendingOrder, deviceTransform)) {
+        if (auto *node = qgraphicsitem_cast<NodeItem *>(i)) {
+            const LayerId after = node->layerId();
+            const QPointF below =
+                node->pos() + QPointF(m_style.nodeWidth / 2, m_style.nodeHeight * 1.5 + 60);
+            return addLayerAt(typeId, below, acceptsOutputOf(typeId, after) ? after : LayerId());
+        }
+        if (auto *e = qgraphicsitem_cast<EdgeItem *>(i)) {
+            insertLayerOnEdge(typeId, e->connection());
+            return m_selection->current();
+        }
+    }
+    return addLayerAt(typeId, scenePos);
 }
 
 void GraphScene::insertLayerOnEdge(const QString &typeId, const Connection &edge)
@@ -545,10 +586,39 @@ void GraphScene::insertLayerOnEdge(const QString &typeId, const Connection &edge
     layer.id = LayerId(m_model->graph().nextId());
     layer.type = type->id;
     layer.params = type->defaultParams();
-    layer.position = snapped(mid - QPointF(m_style.nodeWidth / 2, m_style.nodeHeight / 2));
+    layer.position = snapped(toModel(mid - QPointF(m_style.nodeWidth / 2, m_style.nodeHeight / 2)));
     // Disconnect first so that a single-input consumer has room; undo runs backwards.
     auto *parent = new QUndoCommand(tr("Insert %1").arg(type->translatedName()));
     new DisconnectPortsCommand(m_model, edge, parent);
+    // Make room: when the edge is too short for a node between its ends, the consumer and
+    // everything beyond it move one node further along the edge (same undo step).
+    const Graph &g = m_model->graph();
+    const Layer *from = g.layer(edge.from);
+    const Layer *to = g.layer(edge.to);
+    if (from && to) {
+        const QPointF d = to->position - from->position;
+        const bool vertical = qAbs(d.y()) >= qAbs(d.x());
+        const qreal size =
+            vertical ? m_style.nodeHeight / m_spread.y() : m_style.nodeWidth / m_spread.x();
+        const qreal gap = 40;
+        const qreal along = vertical ? d.y() : d.x();
+        if (along > 0 && along < 2 * (size + gap)) {
+            const qreal shift = 2 * (size + gap) - along;
+            const qreal start = vertical ? to->position.y() : to->position.x();
+            QHash<LayerId, QPointF> was, now;
+            for (LayerId id : g.layerIds()) {
+                const QPointF p = g.layer(id)->position;
+                if ((vertical ? p.y() : p.x()) >= start - 1) {
+                    was.insert(id, p);
+                    now.insert(id, vertical ? p + QPointF(0, shift) : p + QPointF(shift, 0));
+                }
+            }
+            new MoveLayersCommand(m_model, was, now, QString(), parent);
+            layer.position = vertical
+                                 ? QPointF(layer.position.x(), from->position.y() + size + gap)
+                                 : QPointF(from->position.x() + size + gap, layer.position.y());
+        }
+    }
     new AddItemsCommand(
         m_model, {layer},
         {Connection{edge.from, layer.id, 0, edge.output}, Connection{layer.id, edge.to, edge.slot}},
@@ -616,7 +686,8 @@ QRectF GraphScene::fragmentBounds(const QVector<Layer> &layers) const
 {
     QRectF bounds;
     for (const Layer &l : layers)
-        bounds |= QRectF(l.position, QSizeF(m_style.nodeWidth, m_style.nodeHeight));
+        bounds |= QRectF(l.position, QSizeF(m_style.nodeWidth / m_spread.x(),
+                                            m_style.nodeHeight / m_spread.y()));
     return bounds;
 }
 
@@ -636,7 +707,7 @@ void GraphScene::pasteFragment(const QByteArray &data, const QPointF *centre)
         return;
     }
     if (centre) {
-        const QPointF shift = *centre - fragmentBounds(layers).center();
+        const QPointF shift = toModel(*centre) - fragmentBounds(layers).center();
         for (Layer &l : layers)
             l.position = snapped(l.position + shift);
     }
@@ -950,8 +1021,8 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         m_moveStart.clear();
         for (QGraphicsItem *i : selectedItems())
             if (auto *n = qgraphicsitem_cast<NodeItem *>(i))
-                m_moveStart.insert(n->layerId(), n->pos());
-        m_moveStart.insert(node->layerId(), node->pos());
+                m_moveStart.insert(n->layerId(), toModel(n->pos()));
+        m_moveStart.insert(node->layerId(), toModel(node->pos()));
         m_dragNode = node;
         m_moving = true;
     }
@@ -982,9 +1053,9 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     QHash<LayerId, QPointF> from, to;
     for (auto it = m_moveStart.cbegin(); it != m_moveStart.cend(); ++it) {
         const NodeItem *n = m_nodes.value(it.key());
-        if (n && n->pos() != it.value()) {
+        if (n && toModel(n->pos()) != it.value()) {
             from.insert(it.key(), it.value());
-            to.insert(it.key(), n->pos());
+            to.insert(it.key(), toModel(n->pos()));
         }
     }
     const LayerId dragged = m_dragNode ? m_dragNode->layerId() : LayerId();

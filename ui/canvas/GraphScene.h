@@ -55,6 +55,21 @@ public:
     EdgeItem *edgeItem(LayerId from, LayerId to) const;
     int nodeCount() const { return int(m_nodes.size()); }
 
+    /// Spreads the layers' positions by @p sx and @p sy on the canvas (not in the document):
+    /// when presentation mode draws the nodes larger, their places grow with them so that no
+    /// two overlap. Edits made meanwhile are stored in document units.
+    void setSpread(qreal sx, qreal sy);
+    QPointF spread() const { return m_spread; }
+    /// Document position to canvas position, and back.
+    QPointF toScene(QPointF modelPos) const
+    {
+        return {modelPos.x() * m_spread.x(), modelPos.y() * m_spread.y()};
+    }
+    QPointF toModel(QPointF scenePos) const
+    {
+        return {scenePos.x() / m_spread.x(), scenePos.y() / m_spread.y()};
+    }
+
     void setGridSnap(bool on);
     bool gridSnap() const { return m_gridSnap; }
     /// @p p rounded to the grid when grid snap is on.
@@ -65,6 +80,11 @@ public:
     /// connected (same undo step). Selects the new layer. Returns the new id (invalid if the
     /// type is unknown).
     LayerId addLayerAt(const QString &typeId, QPointF scenePos, LayerId connectAfter = {});
+    /// A palette drop at @p scenePos: on an edge the layer is inserted into it (room is made
+    /// when the edge is short); on a node it is added after that node, connected when the
+    /// shapes fit; elsewhere it is added there. Returns the new layer's id.
+    LayerId dropLayerType(const QString &typeId, QPointF scenePos,
+                          const QTransform &deviceTransform = {});
     /// True if a layer of @p typeId could take @p producer's output as its only input.
     bool acceptsOutputOf(const QString &typeId, LayerId producer) const;
 
@@ -168,6 +188,7 @@ private:
     CanvasStyle m_style;
     QHash<LayerId, NodeItem *> m_nodes;
     bool m_gridSnap = false;
+    QPointF m_spread{1.0, 1.0};
     bool m_syncingSelection = false;
     qint64 m_heatTotals[2] = {-1, -1}; ///< MACs and parameters the heat shares were last read for
 

@@ -63,11 +63,20 @@ void GraphView::updateSceneRect()
     if (wanted == sceneRect())
         return;
     // Changing the scene rect must not scroll what is on screen.
+    ++m_ownScroll;
     const QPointF topLeft = mapToScene(QPoint(0, 0));
     setSceneRect(wanted);
     const QPoint moved = mapFromScene(topLeft);
     horizontalScrollBar()->setValue(horizontalScrollBar()->value() + moved.x());
     verticalScrollBar()->setValue(verticalScrollBar()->value() + moved.y());
+    --m_ownScroll;
+}
+
+void GraphView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    if (m_ownScroll == 0)
+        m_fitted = false;
 }
 
 void GraphView::setZoom(double factor, QPointF viewportAnchor)
@@ -75,6 +84,7 @@ void GraphView::setZoom(double factor, QPointF viewportAnchor)
     factor = qBound(kMinZoom, factor, kMaxZoom);
     if (qFuzzyCompare(factor, m_zoom))
         return;
+    m_fitted = false;
     const QPointF anchor =
         viewportAnchor.isNull() ? QPointF(viewport()->rect().center()) : viewportAnchor;
     const QPointF sceneAnchor = mapToScene(anchor.toPoint());
@@ -113,9 +123,12 @@ void GraphView::fitRect(const QRectF &rect, double maxZoom)
                qMin(viewport()->width() / padded.width(), viewport()->height() / padded.height()),
                maxZoom);
     m_zoom = factor;
+    ++m_ownScroll;
     setTransform(QTransform::fromScale(factor, factor));
     updateSceneRect();
     centerOn(padded.center());
+    --m_ownScroll;
+    m_fitted = false;
     emit zoomChanged(m_zoom);
 }
 
@@ -126,6 +139,35 @@ void GraphView::zoomToFit()
         if (i->type() == NodeItem::Type)
             r |= i->sceneBoundingRect();
     fitRect(r, 1.0);
+    if (m_fitFloor > 0 && m_zoom < m_fitFloor && !r.isEmpty()) {
+        // Too small to read: the floor's zoom, from the graph's start (top left).
+        setZoom(m_fitFloor);
+        const QSizeF shown = QSizeF(viewport()->size()) / m_zoom;
+        ++m_ownScroll;
+        centerOn(r.left() + qMin(r.width(), shown.width()) / 2, r.top() + shown.height() / 2 - 20);
+        --m_ownScroll;
+    }
+    m_fitted = true;
+}
+
+void GraphView::showDocumentStart()
+{
+    zoomToFit();
+    if (m_zoom >= kReadableZoom)
+        return;
+    QRectF all;
+    for (QGraphicsItem *i : m_scene->items())
+        if (i->type() == NodeItem::Type)
+            all |= i->sceneBoundingRect();
+    if (all.isEmpty())
+        return;
+    setZoom(kReadableZoom);
+    const QSizeF shown = QSizeF(viewport()->size()) / kReadableZoom;
+    const bool wide = all.width() > all.height();
+    // Top-down graphs start at the top; left-to-right ones at the leading side.
+    const QPointF centre = wide ? QPointF(all.left() + shown.width() / 2 - 20, all.center().y())
+                                : QPointF(all.center().x(), all.top() + shown.height() / 2 - 20);
+    centerOn(centre);
 }
 
 void GraphView::zoomToSelection()
@@ -372,14 +414,22 @@ void GraphView::dropEvent(QDropEvent *event)
             .trimmed();
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    m_scene->addLayerAt(typeId, mapToScene(event->position().toPoint()));
+    m_scene->dropLayerType(typeId, mapToScene(event->position().toPoint()), viewportTransform());
     setFocus(Qt::OtherFocusReason);
 }
 
 void GraphView::resizeEvent(QResizeEvent *event)
 {
+    // The base class adjusts the scroll bars (which scrolls): still a fitted view after that.
+    const bool fitted = m_fitted;
+    ++m_ownScroll;
     QGraphicsView::resizeEvent(event);
-    updateSceneRect();
+    --m_ownScroll;
+    m_fitted = fitted;
+    if (m_fitted)
+        zoomToFit();
+    else
+        updateSceneRect();
 }
 
 void GraphView::changeEvent(QEvent *event)

@@ -23,6 +23,13 @@ public:
     double zoom() const { return m_zoom; }
     static constexpr double kMinZoom = 0.005;
     static constexpr double kMaxZoom = 4.0;
+    /// The smallest zoom at which node names are readable (drawn alone, large).
+    static constexpr double kReadableZoom = 0.4;
+    /// True while the view shows the whole graph by Zoom to Fit and the user has not zoomed or
+    /// panned since: resizing the view (maximizing, presentation) fits it again.
+    bool isFitted() const { return m_fitted; }
+    /// Zoom to Fit never goes below @p zoom (presentation: names stay 20 pt); 0 for no floor.
+    void setFitFloor(double zoom) { m_fitFloor = zoom; }
 
 public slots:
     void zoomIn();
@@ -30,6 +37,9 @@ public slots:
     void resetZoom();
     void zoomToFit();
     void zoomToSelection();
+    /// The first view of a document: the whole graph when it fits at a readable size, else
+    /// the start of it (its inputs) with node names readable (zoom kReadableZoom).
+    void showDocumentStart();
     /// Sets the zoom factor, keeping the scene point under @p viewportAnchor in place (the
     /// viewport's centre if null).
     void setZoom(double factor, QPointF viewportAnchor = {});
@@ -56,6 +66,7 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -71,6 +82,9 @@ private:
     bool m_panning = false;
     QPoint m_panLast;
     double m_pinchStart = 1.0;
+    bool m_fitted = false;
+    double m_fitFloor = 0;
+    int m_ownScroll = 0; ///< > 0 while the view scrolls itself (fit, scene rect growth)
 };
 
 } // namespace naqsh

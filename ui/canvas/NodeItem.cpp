@@ -233,8 +233,10 @@ void NodeItem::elide()
     const QFontMetricsF meta(s.metaFont);
     m_shapeShown = meta.elidedText(m_shapeLine, Qt::ElideRight, width);
     m_metaShown = meta.elidedText(m_metaLine, Qt::ElideRight, width);
-    m_overviewShown =
-        QFontMetricsF(s.overviewFont).elidedText(m_name, Qt::ElideRight, s.nodeWidth - 2 * s.padX);
+    // Zoomed out the name is drawn alone and large, on up to two lines (long names such as
+    // conv5x5_after_1x1 break inside the word rather than lose their end).
+    m_overviewShown = QFontMetricsF(s.overviewFont)
+                          .elidedText(m_name, Qt::ElideRight, 2 * (s.nodeWidth - 2 * s.padX) - 8);
 }
 
 QString NodeItem::heatFor(const LayerResult &r, double *level) const
@@ -436,7 +438,9 @@ void NodeItem::paintCard(QPainter *painter, const CanvasStyle &s, qreal lod) con
     if (lod < CanvasStyle::kNameOnlyLod) {
         painter->setFont(s.overviewFont);
         painter->setPen(s.text);
-        text(card.adjusted(s.stripWidth, 0, -s.stripWidth, 0), Qt::AlignCenter, m_overviewShown);
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        text(card.adjusted(s.stripWidth + s.padX, 0, -s.stripWidth - s.padX, 0), Qt::AlignCenter,
+             m_overviewShown);
     } else {
         qreal y = s.padY;
         if (!m_editingName) {

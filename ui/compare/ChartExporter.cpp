@@ -26,6 +26,19 @@ std::optional<ChartExporter::Format> ChartExporter::formatOf(const QString &path
     return std::nullopt;
 }
 
+QSize ChartExporter::shapeSize(Shape shape)
+{
+    switch (shape) {
+    case Shape::Slide16x9:
+        return {1280, 720};
+    case Shape::Slide4x3:
+        return {1024, 768};
+    case Shape::AsShown:
+        break;
+    }
+    return {};
+}
+
 bool ChartExporter::save(QCustomPlot *plot, const QString &target, Format format, int dpi,
                          QSize size, QString *error)
 {
@@ -91,6 +104,19 @@ bool ChartExporter::save(QCustomPlot *plot, const QString &target, Format format
 QString ChartExporter::exportInteractively(QCustomPlot *plot, Format format,
                                            const QString &baseName, QWidget *parent)
 {
+    // A slide wants 16:9 or 4:3, not the dock's strip.
+    const QStringList shapes = {
+        QCoreApplication::translate("naqsh::ChartExporter", "16:9 (slides)"),
+        QCoreApplication::translate("naqsh::ChartExporter", "4:3 (older projectors)"),
+        QCoreApplication::translate("naqsh::ChartExporter", "As shown on screen")};
+    bool shapeOk = false;
+    const QString shapeChoice = QInputDialog::getItem(
+        parent, QCoreApplication::translate("naqsh::ChartExporter", "Export chart"),
+        QCoreApplication::translate("naqsh::ChartExporter", "Shape of the exported chart:"), shapes,
+        0, false, &shapeOk);
+    if (!shapeOk)
+        return {};
+    const QSize size = shapeSize(Shape(std::max<qsizetype>(0, shapes.indexOf(shapeChoice))));
     int dpi = 96;
     QString filter, suffix;
     switch (format) {
@@ -128,7 +154,7 @@ QString ChartExporter::exportInteractively(QCustomPlot *plot, Format format,
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
     QString error;
-    if (!save(plot, path, format, dpi, {}, &error)) {
+    if (!save(plot, path, format, dpi, size, &error)) {
         QMessageBox::warning(
             parent, QCoreApplication::translate("naqsh::ChartExporter", "Export chart"), error);
         return {};

@@ -10,6 +10,7 @@
 #include "io/Report.h"
 #include "layers/LayerRegistry.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -54,9 +55,14 @@ QColor directionColor(qint64 a, qint64 b)
     return r.equal ? kSame : r.fewer ? kFewer : kMore;
 }
 
+/// Presentation type is at least this large: no chart text goes below it there.
+constexpr double kPresentationPoints = 20.0;
+
 QFont scaledFont(const QFont &base, double factor, bool bold = false)
 {
     QFont f = base;
+    if (base.pointSizeF() >= kPresentationPoints)
+        factor = std::max(factor, 1.0);
     f.setPointSizeF(base.pointSizeF() * factor);
     f.setBold(bold);
     return f;
@@ -170,12 +176,13 @@ QWidget *ChartsPanel::buildBarsTab()
 {
     auto *page = new QWidget(this);
     m_barsPlot = new QCustomPlot(page);
-    m_barsPlot->setMinimumSize(420, 280);
+    m_barsPlot->setMinimumSize(300, 160);
     m_barsPlot->setMouseTracking(true);
     QCustomPlot *p = m_barsPlot;
     // Layout: a grid of (title, ratio, axis rect) per quantity, and the legend below.
     p->plotLayout()->clear();
     auto *panels = new QCPLayoutGrid;
+    m_barPanels = panels;
     p->plotLayout()->addElement(0, 0, panels);
     auto *margins = new QCPMarginGroup(p);
     for (int q = 0; q < kQuantityCount; ++q) {
@@ -232,7 +239,7 @@ QWidget *ChartsPanel::buildStackedTab()
 {
     auto *page = new QWidget(this);
     m_stackedPlot = new QCustomPlot(page);
-    m_stackedPlot->setMinimumSize(420, 280);
+    m_stackedPlot->setMinimumSize(300, 160);
     m_stackedPlot->setMouseTracking(true);
     QCustomPlot *p = m_stackedPlot;
     styleAxes(p->axisRect());
@@ -282,7 +289,7 @@ QWidget *ChartsPanel::buildSweepTab()
 {
     auto *page = new QWidget(this);
     m_sweepPlot = new QCustomPlot(page);
-    m_sweepPlot->setMinimumSize(420, 280);
+    m_sweepPlot->setMinimumSize(300, 160);
     m_sweepPlot->setMouseTracking(true);
     QCustomPlot *p = m_sweepPlot;
     styleAxes(p->axisRect());
@@ -413,8 +420,73 @@ void ChartsPanel::retranslate()
     refresh();
 }
 
+void ChartsPanel::setPresenting(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    // The scale and export controls stay on the desk, not on the projector.
+    m_scaleLabel->setVisible(!on);
+    m_scale->setVisible(!on);
+    for (QToolButton *b : std::as_const(m_exportButtons))
+        b->setVisible(!on);
+    // Take the parameters and memory panels out of the Totals grid, or put them back.
+    for (int qi : {0, 2}) {
+        QCPLayoutElement *parts[3] = {m_barTitles[qi], m_barRatios[qi], m_barRects[qi]};
+        for (int row = 0; row < 3; ++row) {
+            parts[row]->setVisible(!on);
+            if (on)
+                m_barPanels->take(parts[row]);
+        }
+    }
+    if (on) {
+        m_barPanels->simplify();
+    } else {
+        m_barPanels->insertColumn(0);
+        for (int qi : {0, 2})
+            for (int row = 0; row < 3; ++row)
+                m_barPanels->addElement(row, qi,
+                                        row == 0 ? static_cast<QCPLayoutElement *>(m_barTitles[qi])
+                                        : row == 1
+                                            ? static_cast<QCPLayoutElement *>(m_barRatios[qi])
+                                            : m_barRects[qi]);
+    }
+    refresh();
+}
+
+void ChartsPanel::updateFonts()
+{
+    setFont(QApplication::font());
+    applyFonts();
+    refresh();
+}
+
+void ChartsPanel::applyFonts()
+{
+    // Titles, ticks, axis labels and the legend follow the panel's font (presentation mode
+    // makes it 20 pt); value labels are rebuilt from it on refresh.
+    const QFont base = font();
+    for (QCustomPlot *p : {m_barsPlot, m_stackedPlot, m_sweepPlot}) {
+        for (QCPAxisRect *ar : p->axisRects()) {
+            for (QCPAxis *a : ar->axes()) {
+                a->setTickLabelFont(scaledFont(base, 0.9));
+                a->setLabelFont(scaledFont(base, 0.95));
+            }
+        }
+        if (p->legend)
+            p->legend->setFont(scaledFont(base, 0.95));
+        for (QCPLayoutElement *e : p->plotLayout()->elements(true))
+            if (auto *t = qobject_cast<QCPTextElement *>(e))
+                t->setFont(scaledFont(base, 1.05, true));
+    }
+}
+
 void ChartsPanel::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange) {
+        applyFonts();
+        refresh();
+    }
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::LayoutDirectionChange)
@@ -650,8 +722,12 @@ void ChartsPanel::rebuildBars()
     const QFont labelFont = scaledFont(font(), 0.9);
     const bool pair = m_a >= 0 && m_b >= 0 && m_variants[m_a].ok() && m_variants[m_b].ok();
 
+    // In presentation only the MACs panel is shown (large type leaves room for one).
+    const int legendQuantity = m_presenting ? int(Quantity::Compute) : 0;
     for (int qi = 0; qi < kQuantityCount; ++qi) {
         const Quantity q = Quantity(qi);
+        if (m_presenting && q != Quantity::Compute)
+            continue;
         QCPAxisRect *rect = m_barRects[qi];
         QCPAxis *x = rect->axis(QCPAxis::atBottom);
         QCPAxis *y = rect->axis(QCPAxis::atLeft);
@@ -667,6 +743,8 @@ void ChartsPanel::rebuildBars()
             y->setScaleType(QCPAxis::stLinear);
             y->setTicker(QSharedPointer<LinearTicker>::create(f, style));
         }
+        // Large type in a short panel: fewer ticks, so that their labels never collide.
+        y->ticker()->setTickCount(m_presenting ? 3 : 5);
         m_barTitles[qi]->setText(phrase(quantityTitle(q)));
 
         auto textTicker = QSharedPointer<QCPAxisTickerText>::create();
@@ -687,7 +765,7 @@ void ChartsPanel::rebuildBars()
             b->setPen(QPen(c.darker(125), 1));
             b->setProperty("variant", vi);
             b->setProperty("quantity", qi);
-            if (qi != 0)
+            if (qi != legendQuantity)
                 b->removeFromLegend();
             byVariant[vi] = b;
             maxValue = std::max(maxValue, plotted(value));

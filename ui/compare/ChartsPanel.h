@@ -10,6 +10,7 @@
 #include <optional>
 
 class QCPAxisRect;
+class QCPLayoutGrid;
 class QCPBars;
 class QCPBarsGroup;
 class QCPGraph;
@@ -111,6 +112,13 @@ public:
     bool exportChart(Chart chart, const QString &path, int dpi = 96, QSize size = {},
                      QString *error = nullptr);
 
+    /// Re-reads the application font for titles, ticks, labels and the legend (presentation
+    /// mode makes it 20 pt) and redraws.
+    void updateFonts();
+    /// Presentation: the Totals tab shows the MACs panel alone, large.
+    void setPresenting(bool on);
+    bool isPresenting() const { return m_presenting; }
+
 public slots:
     /// The compared pair (indexes into the document's variants), e.g. from
     /// ComparePanel::pairChanged. Default: the first two variants.
@@ -149,6 +157,7 @@ private:
     QString exactValue(Quantity q, qint64 value) const;
     QString chartBaseName(Chart chart) const;
     void styleAxes(QCPAxisRect *rect) const;
+    void applyFonts();
     void onMouseMove(Chart chart, const QPoint &pos);
 
     Document *m_doc;
@@ -213,6 +222,8 @@ private:
     bool m_syncing = false;
 
     QVector<QToolButton *> m_exportButtons;
+    QCPLayoutGrid *m_barPanels = nullptr;
+    bool m_presenting = false;
 };
 
 } // namespace naqsh

@@ -12,6 +12,7 @@
 #include "io/NaqshFile.h"
 #include "io/Report.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTableWidget>
 #include <QToolButton>
@@ -133,7 +135,8 @@ void ComparePanel::buildUi()
 
     // Headline cards: one big phrase each, for projection in a classroom.
     m_headlineFrame = new QFrame(this);
-    auto *cards = new QHBoxLayout(m_headlineFrame);
+    // One under the other: each card as wide as its phrase, the charts beside them.
+    auto *cards = new QVBoxLayout(m_headlineFrame);
     cards->setContentsMargins(0, 0, 0, 0);
     cards->setSpacing(8);
     for (int i = 0; i < 3; ++i) {
@@ -143,17 +146,20 @@ void ComparePanel::buildUi()
             QStringLiteral("#headlineCard { background: palette(alternate-base);"
                            " border: 1px solid palette(mid); border-radius: 6px; }"));
         auto *v = new QVBoxLayout(card);
-        v->setContentsMargins(10, 8, 10, 8);
+        v->setContentsMargins(10, 4, 10, 4);
+        v->setSpacing(0);
         auto *big = new QLabel(card);
+        big->setObjectName(QStringLiteral("headlineBig"));
         QFont f = big->font();
         f.setPointSizeF(f.pointSizeF() * 1.9);
         f.setBold(true);
         big->setFont(f);
-        big->setWordWrap(true);
+        // One line, never cut: the card is as wide as its phrase.
+        big->setWordWrap(false);
         big->setAlignment(Qt::AlignCenter);
         big->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto *detail = new QLabel(card);
-        detail->setWordWrap(true);
+        detail->setWordWrap(false);
         detail->setAlignment(Qt::AlignCenter);
         detail->setStyleSheet(QStringLiteral("color: palette(dark);"));
         v->addWidget(big);
@@ -258,15 +264,42 @@ void ComparePanel::buildUi()
     buttons->addWidget(m_down);
     buttons->addWidget(m_remove);
 
+    // The title and the cards always show whole; the details scroll under them when the
+    // dock is short (a classroom laptop) and are hidden in presentation.
+    m_details = new QScrollArea(this);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->setWidgetResizable(true);
+    auto *details = new QWidget(m_details);
+    auto *inner = new QVBoxLayout(details);
+    inner->setContentsMargins(0, 0, 0, 0);
+    inner->addLayout(pair);
+    inner->addWidget(m_table);
+    inner->addWidget(m_info);
+    inner->addWidget(m_errors);
+    inner->addLayout(buttons);
+    inner->addWidget(m_list, 1);
+    m_details->setWidget(details);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_headlineFrame);
-    layout->addLayout(pair);
-    layout->addWidget(m_table);
-    layout->addWidget(m_info);
-    layout->addWidget(m_errors);
-    layout->addLayout(buttons);
-    layout->addWidget(m_list, 1);
+    layout->addWidget(m_details, 1);
+}
+
+void ComparePanel::setPresenting(bool on)
+{
+    // Presentation: the three headline cards, one under the other, and nothing else.
+    m_details->setVisible(!on);
+    // Labels with a style sheet or a font of their own do not follow the application font.
+    const QFont base = QApplication::font();
+    for (QLabel *big : std::as_const(m_headlineLabels)) {
+        QFont f = base;
+        f.setPointSizeF(base.pointSizeF() * (on ? 1.3 : 1.9));
+        f.setBold(true);
+        big->setFont(f);
+    }
+    for (QLabel *detail : std::as_const(m_headlineDetails))
+        detail->setFont(base);
+    m_title->setFont(base);
 }
 
 void ComparePanel::retranslate()

@@ -7,6 +7,7 @@
 class QComboBox;
 class QFrame;
 class QLabel;
+class QScrollArea;
 class QTableWidget;
 class QToolButton;
 class QTreeWidget;
@@ -74,6 +75,9 @@ public:
     void removeVariant(int index);
     /// Moves a variant up (@p delta < 0) or down the list.
     void moveVariant(int index, int delta);
+
+    /// Presentation mode: the headline cards alone, stacked, in large type.
+    void setPresenting(bool on);
 
 public slots:
     /// Picks the compared pair (indexes into the document's variants; -1 for none).
@@ -143,6 +147,7 @@ private:
     QToolButton *m_up;
     QToolButton *m_down;
     QToolButton *m_remove;
+    QScrollArea *m_details = nullptr;
 };
 
 } // namespace naqsh

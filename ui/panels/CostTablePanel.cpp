@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -107,6 +108,17 @@ CostTablePanel::CostTablePanel(Document *document, LayerSelection *selection,
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         selectFromLayerSelection();
         fitColumns();
+    });
+    // An edit that makes a number longer widens its column (at most once per event loop):
+    // a number being checked is never elided.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_fitPending)
+            return;
+        m_fitPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_fitPending = false;
+            fitColumns();
+        });
     });
 
     retranslate();

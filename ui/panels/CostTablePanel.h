@@ -62,6 +62,7 @@ private:
     QLabel *m_dtypeLabel;
     QComboBox *m_dtype;
     bool m_syncing = false;
+    bool m_fitPending = false;
 };
 
 } // namespace naqsh

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Checks one GUI probe (the JSON the designer writes with NAQSH_GUI_PROBE) the way a person
+looks at a screenshot. Prints every problem found and exits 1 if there is any.
+
+  check_probe.py PROBE.json [--first-start] [--presentation] [--step N] [--lang fa]
+                 [--same-as OTHER.json] [--window] [--no-overlap] [--readable] [--min-nodes N]
+"""
+import argparse
+import json
+import re
+import sys
+
+problems = []
+
+
+def fail(msg):
+    problems.append(msg)
+
+
+def inside(r, outer, tol=1):
+    return (r[0] >= outer[0] - tol and r[1] >= outer[1] - tol and
+            r[0] + r[2] <= outer[0] + outer[2] + tol and r[1] + r[3] <= outer[1] + outer[3] + tol)
+
+
+def intersects(a, b, tol=0):
+    return (a[0] + tol < b[0] + b[2] and b[0] + tol < a[0] + a[2] and
+            a[1] + tol < b[1] + b[3] and b[1] + tol < a[1] + a[3])
+
+
+def check_window(p):
+    area = p["screen"] if p["fullScreen"] else p["available"]
+    if not inside(p["frame"], area):
+        fail(f"window {p['frame']} is not inside the {'screen' if p['fullScreen'] else 'available area'} {area}")
+    for m in p["menus"]:
+        if not inside(m["rect"], p["screen"]):
+            fail(f"menu '{m['text']}' at {m['rect']} is off the screen")
+    if "statusBar" in p and not inside(p["statusBar"]["visibleRect"], area):
+        fail(f"status bar {p['statusBar']['visibleRect']} is cut off by the screen")
+    if "statusBar" in p and p["statusBar"]["visibleRect"][3] < p["statusBar"]["rect"][3]:
+        fail("status bar is cut")
+
+
+def check_overlap(p):
+    nodes = p["nodes"]
+    for i in range(len(nodes)):
+        for j in range(i + 1, len(nodes)):
+            if intersects(nodes[i]["scene"], nodes[j]["scene"], tol=1):
+                fail(f"nodes '{nodes[i]['name']}' and '{nodes[j]['name']}' overlap "
+                     f"({nodes[i]['scene']} and {nodes[j]['scene']})")
+
+
+def check_readable(p, minimum=6.5):
+    # 6.5 pt is 8.7 px at 96 dpi: the smallest node text (shapes and costs) still read at a
+    # desk; the names are larger.
+    if p["nodeTextPoints"] < minimum:
+        fail(f"node text is {p['nodeTextPoints']:.1f} pt on screen (zoom {p['zoom']:.3f}); "
+             f"at least {minimum} pt is needed to read it")
+    if not any(intersects(n["global"], p["viewport"]) for n in p["nodes"]):
+        fail("no node is in view")
+
+
+def all_nodes_in_view(p):
+    for n in p["nodes"]:
+        if not inside(n["global"], p["viewport"], tol=2):
+            fail(f"node '{n['name']}' at {n['global']} is outside the canvas {p['viewport']}")
+
+
+def check_clipping(p):
+    for w in p["widgets"]:
+        name = w.get("name") or w["class"]
+        r, v = w["rect"], w["visibleRect"]
+        if w["class"] == "QCustomPlot":
+            continue
+        needed = w.get("neededWidth", 0)
+        if needed and needed > w.get("contentsWidth", needed) + 1:
+            fail(f"{name} '{w['text'][:60]}' needs {needed} px but has {w['contentsWidth']}")
+        elif w.get("neededHeight", 0) > r[3] + 1:
+            fail(f"{name} '{w['text'][:60]}' needs {w['neededHeight']} px of height but has {r[3]}")
+        elif w["class"] in ("QLabel",) and w["text"] and v[2] > 0 and v[3] > 0 and \
+                (v[2] < r[2] - 2 or v[3] < r[3] - 2) and w["minimumSizeHint"][0] > v[2]:
+            fail(f"{name} '{w['text'][:60]}' is cut: shows {v[2]}×{v[3]} of {r[2]}×{r[3]}")
+        for c in w.get("cells", []):
+            if c["needed"] > c["width"]:
+                fail(f"table cell '{c['text']}' needs {c['needed']} px, column is {c['width']}")
+
+
+def check_first_view(p):
+    # The comparison cards and the MACs chart are on screen without a click.
+    if not any(d["name"] == "compareDock" and d["visible"] for d in p["docks"]):
+        fail("the comparison is not shown")
+    if not any(d["name"] == "chartsDock" and d["visible"] for d in p["docks"]):
+        fail("the charts are not shown")
+    cards = [w for w in p["widgets"] if w.get("name") == "headlineBig"]
+    if not cards:
+        fail("no comparison card is on screen")
+    plots = [w for w in p["widgets"] if w["class"] == "QCustomPlot" and w["visibleRect"][2] > 50
+             and w["visibleRect"][3] > 50]
+    if not plots:
+        fail("no chart is on screen")
+    elif not any(re.search(r"MAC", " ".join(pl["texts"])) for pl in plots):
+        fail("the chart on screen does not show MACs: " + "; ".join(" ".join(pl["texts"][:3]) for pl in plots))
+    for pl in plots:
+        if pl["visibleRect"][3] < 150:
+            fail(f"the chart is only {pl['visibleRect'][3]} px tall")
+
+
+def check_presentation(p, minimum=20.0):
+    if not p["presenting"]:
+        fail("not in presentation mode")
+    if not p["fullScreen"]:
+        fail("presentation is not full screen")
+    if p["menus"]:
+        fail("the menu bar shows in presentation")
+    for w in p["widgets"]:
+        if w["class"] == "QCustomPlot":
+            for f in w["fonts"]:
+                if f["points"] < minimum - 0.01:
+                    fail(f"chart {f['what']} '{f['text'][:40]}' is {f['points']:.1f} pt")
+            if "legendRect" in w and w["legendRect"][2] < w["legendMinimum"][0] - 1:
+                fail(f"the chart legend is cut ({w['legendRect'][2]} of {w['legendMinimum'][0]} px)")
+        elif w["points"] < minimum - 0.01:
+            fail(f"{w.get('name') or w['class']} '{w['text'][:40]}' is {w['points']:.1f} pt")
+    if p["nodeTextPoints"] < minimum - 0.01:
+        fail(f"node text is {p['nodeTextPoints']:.1f} pt on screen (zoom {p['zoom']:.2f})")
+
+
+def check_step(p, index):
+    if not p["stepping"]:
+        fail("step-through is not running")
+        return
+    if p["stepIndex"] != index:
+        fail(f"at step {p['stepIndex'] + 1}, expected step {index + 1}")
+    hud = p.get("stepHud")
+    if not hud:
+        fail("the step box is not shown")
+        return
+    node = next((n for n in p["nodes"] if n["id"] == p["stepLayer"]), None)
+    if node and intersects(hud["visibleRect"], node["global"]):
+        fail(f"the step box {hud['visibleRect']} covers '{node['name']}' {node['global']}")
+    if node and not inside(node["global"], p["viewport"], tol=2):
+        fail(f"the explained layer '{node['name']}' is not fully in view")
+
+
+# A Latin digit that is part of a number; "fp32" or "conv5x5" are names, not numbers.
+LATIN_DIGIT = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])|(?<=[^A-Za-z0-9])[0-9]+(?=[×.,٫٬%])")
+
+
+def check_persian_digits(p):
+    names = sorted((n for n in p["userNames"] if n), key=len, reverse=True)
+
+    def strip(text):
+        for n in names:
+            text = text.replace(n, "")
+        return text
+
+    texts = []
+    for w in p["widgets"]:
+        if w["class"] == "QCustomPlot":
+            texts += [("chart", t) for t in w["texts"]]
+        else:
+            texts.append((w.get("name") or w["class"], w["text"]))
+        texts += [("table cell", c["text"]) for c in w.get("cells", [])]
+    for m in p["menus"]:
+        texts.append(("menu", m["text"]))
+        texts += [("menu item", i["text"]) for i in m["items"]]
+    if "stepHud" in p:
+        texts.append(("step box", p["stepHud"]["text"]))
+    for where, t in texts:
+        if LATIN_DIGIT.search(strip(t)):
+            fail(f"Latin digit in Persian {where}: '{t[:80]}'")
+
+
+def check_mnemonics(p):
+    arabic = re.compile(r"[\u0600-\u06FF]")
+    for m in p["menus"]:
+        for t in [m["text"]] + [i["text"] for i in m["items"]]:
+            i = t.find("&")
+            while i >= 0 and i + 1 < len(t):
+                if t[i + 1] == "&":
+                    i = t.find("&", i + 2)
+                    continue
+                if arabic.match(t[i + 1]) or (i > 0 and arabic.match(t[i - 1])):
+                    fail(f"mnemonic inside a Persian word: '{t}'")
+                break
+
+
+def check_same(p, q):
+    if abs(p["zoom"] - q["zoom"]) > 1e-3:
+        fail(f"zoom {p['zoom']:.3f} is not the {q['zoom']:.3f} from before")
+    qd = {d["name"]: d for d in q["docks"]}
+    for d in p["docks"]:
+        e = qd.get(d["name"])
+        if not e:
+            continue
+        if d["visible"] != e["visible"] or d["area"] != e["area"]:
+            fail(f"dock {d['name']}: shown={d['visible']} area={d['area']}, before shown={e['visible']} area={e['area']}")
+        elif d["visible"] and any(abs(a - b) > 2 for a, b in zip(d["rect"], e["rect"])):
+            fail(f"dock {d['name']} at {d['rect']}, before {e['rect']}")
+    qn = {n["id"]: n for n in q["nodes"]}
+    for n in p["nodes"]:
+        m = qn.get(n["id"])
+        if m and any(abs(a - b) > 2 for a, b in zip(n["global"], m["global"])):
+            fail(f"node '{n['name']}' at {n['global']}, before {m['global']}")
+            break
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("probe")
+    ap.add_argument("--first-start", action="store_true")
+    ap.add_argument("--presentation", action="store_true")
+    ap.add_argument("--step", type=int)
+    ap.add_argument("--lang", default="en")
+    ap.add_argument("--same-as")
+    ap.add_argument("--window", action="store_true")
+    ap.add_argument("--no-overlap", action="store_true")
+    ap.add_argument("--readable", action="store_true")
+    ap.add_argument("--min-nodes", type=int, default=0)
+    a = ap.parse_args()
+    with open(a.probe, encoding="utf-8") as f:
+        p = json.load(f)
+    if a.first_start or a.window or a.presentation:
+        check_window(p)
+    if a.first_start or a.presentation or a.no_overlap:
+        check_overlap(p)
+    if a.first_start or a.presentation:
+        check_clipping(p)
+    if a.first_start:
+        check_readable(p)
+        all_nodes_in_view(p)
+        check_first_view(p)
+        check_mnemonics(p) if a.lang == "fa" else None
+    if a.readable:
+        check_readable(p)
+    if a.presentation:
+        check_presentation(p)
+    if a.step is not None:
+        check_step(p, a.step)
+    if a.lang == "fa":
+        check_persian_digits(p)
+        if not p["rtl"]:
+            fail("Persian is not right to left")
+    if len(p["nodes"]) < a.min_nodes:
+        fail(f"{len(p['nodes'])} nodes, expected at least {a.min_nodes}")
+    if a.same_as:
+        with open(a.same_as, encoding="utf-8") as f:
+            check_same(p, json.load(f))
+    for m in problems:
+        print("  - " + m)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

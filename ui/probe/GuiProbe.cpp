@@ -1,0 +1,370 @@
+#include "GuiProbe.h"
+
+#include "Document.h"
+#include "MainWindow.h"
+#include "canvas/CanvasStyle.h"
+#include "canvas/GraphScene.h"
+#include "canvas/GraphView.h"
+#include "canvas/NodeItem.h"
+#include "classroom/StepThrough.h"
+#include "compare/ChartsPanel.h"
+#include "graph/GraphModel.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSaveFile>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTextDocument>
+#include <QTimer>
+#include <qcustomplot.h>
+
+namespace naqsh {
+
+namespace {
+
+QJsonArray rectJson(const QRect &r)
+{
+    return {r.x(), r.y(), r.width(), r.height()};
+}
+
+QJsonArray rectJson(const QRectF &r)
+{
+    return rectJson(r.toAlignedRect());
+}
+
+/// Point size of @p font as it is drawn on @p device (pixel-sized fonts converted at its dpi).
+double points(const QFont &font, const QPaintDevice *device)
+{
+    if (font.pointSizeF() > 0)
+        return font.pointSizeF();
+    const int dpi = device ? device->logicalDpiY() : 96;
+    return font.pixelSize() * 72.0 / (dpi > 0 ? dpi : 96);
+}
+
+/// The part of @p w's rectangle (global coordinates) not cut away by its ancestors.
+QRect visibleGlobalRect(const QWidget *w)
+{
+    QRect r(w->mapToGlobal(QPoint(0, 0)), w->size());
+    for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
+        r &= QRect(p->mapToGlobal(QPoint(0, 0)), p->size());
+        if (p->isWindow())
+            break;
+    }
+    return r;
+}
+
+QString plainText(const QLabel *label)
+{
+    if (label->textFormat() == Qt::PlainText ||
+        (label->textFormat() == Qt::AutoText && !Qt::mightBeRichText(label->text())))
+        return label->text();
+    QTextDocument doc;
+    doc.setHtml(label->text());
+    return doc.toPlainText();
+}
+
+QJsonObject widgetJson(const QWidget *w, const QString &text)
+{
+    QJsonObject o;
+    o[QStringLiteral("class")] = QString::fromLatin1(w->metaObject()->className());
+    o[QStringLiteral("name")] = w->objectName();
+    o[QStringLiteral("text")] = text;
+    o[QStringLiteral("rect")] = rectJson(QRect(w->mapToGlobal(QPoint(0, 0)), w->size()));
+    o[QStringLiteral("visibleRect")] = rectJson(visibleGlobalRect(w));
+    const QSize hint = w->minimumSizeHint().isValid() ? w->minimumSizeHint() : w->sizeHint();
+    o[QStringLiteral("minimumSizeHint")] = QJsonArray{hint.width(), hint.height()};
+    o[QStringLiteral("points")] = points(w->font(), w);
+    o[QStringLiteral("window")] = w->window()->objectName();
+    return o;
+}
+
+/// Width the text of @p label needs on one line (0 for word-wrapped or rich labels with
+/// several lines, where the size hint already tells).
+int neededTextWidth(const QLabel *label)
+{
+    if (label->wordWrap() || !label->pixmap().isNull())
+        return 0;
+    const QString text = plainText(label);
+    int widest = 0;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        widest = qMax(widest, label->fontMetrics().horizontalAdvance(line));
+    return widest;
+}
+
+QJsonObject plotJson(const QCustomPlot *plot)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = plot->objectName();
+    o[QStringLiteral("rect")] = rectJson(QRect(plot->mapToGlobal(QPoint(0, 0)), plot->size()));
+    o[QStringLiteral("visibleRect")] = rectJson(visibleGlobalRect(plot));
+    QJsonArray fonts, texts;
+    auto font = [&](const QString &what, const QFont &f, const QString &text = {}) {
+        fonts.append(QJsonObject{{QStringLiteral("what"), what},
+                                 {QStringLiteral("points"), points(f, plot)},
+                                 {QStringLiteral("text"), text}});
+        if (!text.isEmpty())
+            texts.append(text);
+    };
+    for (QCPAxisRect *ar : plot->axisRects()) {
+        for (QCPAxis *axis : ar->axes()) {
+            if (!axis->visible())
+                continue;
+            if (axis->tickLabels()) {
+                font(QStringLiteral("tick"), axis->tickLabelFont());
+                for (const QString &t : axis->tickVectorLabels())
+                    texts.append(t);
+            }
+            if (!axis->label().isEmpty())
+                font(QStringLiteral("axisLabel"), axis->labelFont(), axis->label());
+        }
+    }
+    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
+        if (auto *t = qobject_cast<QCPTextElement *>(plot->plotLayout()->elementAt(i)))
+            font(QStringLiteral("title"), t->font(), t->text());
+    }
+    for (QCPLayoutElement *e : plot->plotLayout()->elements(true)) {
+        if (auto *t = qobject_cast<QCPTextElement *>(e))
+            font(QStringLiteral("title"), t->font(), t->text());
+        if (auto *legend = qobject_cast<QCPLegend *>(e); legend && legend->visible()) {
+            font(QStringLiteral("legend"), legend->font());
+            for (int k = 0; k < legend->itemCount(); ++k)
+                if (auto *pl = qobject_cast<QCPPlottableLegendItem *>(legend->item(k)))
+                    font(QStringLiteral("legendItem"), pl->font(), pl->plottable()->name());
+            o[QStringLiteral("legendRect")] = rectJson(legend->outerRect());
+            o[QStringLiteral("legendMinimum")] = QJsonArray{
+                legend->minimumOuterSizeHint().width(), legend->minimumOuterSizeHint().height()};
+        }
+    }
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (auto *t = qobject_cast<QCPItemText *>(plot->item(i)); t && t->visible())
+            font(QStringLiteral("itemText"), t->font(), t->text());
+    o[QStringLiteral("fonts")] = fonts;
+    o[QStringLiteral("texts")] = texts;
+    o[QStringLiteral("size")] = QJsonArray{plot->width(), plot->height()};
+    return o;
+}
+
+} // namespace
+
+void GuiProbe::installIfRequested(MainWindow *window)
+{
+    const QString path = qEnvironmentVariable("NAQSH_GUI_PROBE");
+    if (!path.isEmpty())
+        new GuiProbe(window, path);
+}
+
+GuiProbe::GuiProbe(MainWindow *window, const QString &path)
+    : QObject(window)
+    , m_window(window)
+    , m_path(path)
+    , m_timer(new QTimer(this))
+{
+    connect(m_timer, &QTimer::timeout, this, &GuiProbe::poll);
+    m_timer->start(100);
+}
+
+void GuiProbe::poll()
+{
+    const QString request = m_path + QStringLiteral(".req");
+    if (!QFile::exists(request))
+        return;
+    QSaveFile out(m_path);
+    if (out.open(QIODevice::WriteOnly)) {
+        out.write(dump());
+        out.commit();
+    }
+    QFile::remove(request);
+}
+
+QByteArray GuiProbe::dump() const
+{
+    QJsonObject root;
+    MainWindow *w = m_window;
+    QScreen *screen = w->screen();
+    root[QStringLiteral("screen")] = rectJson(screen->geometry());
+    root[QStringLiteral("available")] = rectJson(screen->availableGeometry());
+    root[QStringLiteral("frame")] = rectJson(w->frameGeometry());
+    root[QStringLiteral("geometry")] = rectJson(w->geometry());
+    root[QStringLiteral("minimumSize")] =
+        QJsonArray{w->minimumSizeHint().width(), w->minimumSizeHint().height()};
+    root[QStringLiteral("maximized")] = w->isMaximized();
+    root[QStringLiteral("fullScreen")] = w->isFullScreen();
+    root[QStringLiteral("presenting")] = w->isPresenting();
+    root[QStringLiteral("rtl")] = QApplication::layoutDirection() == Qt::RightToLeft;
+    root[QStringLiteral("language")] = QLocale().name();
+    root[QStringLiteral("appPoints")] = points(QApplication::font(), w);
+
+    // The canvas: zoom, what it shows, and every node on screen.
+    GraphView *view = w->view();
+    root[QStringLiteral("zoom")] = view->zoom();
+    root[QStringLiteral("viewport")] =
+        rectJson(QRect(view->viewport()->mapToGlobal(QPoint(0, 0)), view->viewport()->size()));
+    const QPointF centre = view->mapToScene(view->viewport()->rect().center());
+    root[QStringLiteral("viewCentre")] = QJsonArray{centre.x(), centre.y()};
+    const CanvasStyle &style = w->scene()->style();
+    // The smallest text a node draws, as seen on screen (zoomed out, nodes show their name
+    // alone in a larger font).
+    const double nodeText = view->zoom() < CanvasStyle::kBoxesOnlyLod ? 0.0
+                            : view->zoom() < CanvasStyle::kNameOnlyLod
+                                ? points(style.overviewFont, view)
+                                : qMin(points(style.nameFont, view), points(style.metaFont, view));
+    root[QStringLiteral("nodeTextPoints")] = nodeText * view->zoom();
+    QJsonArray nodes;
+    const Graph &graph = w->document()->model()->graph();
+    for (LayerId id : graph.layerIds()) {
+        const NodeItem *item = w->scene()->nodeItem(id);
+        if (!item)
+            continue;
+        const QRectF sceneRect = item->mapRectToScene(item->cardRect());
+        const QRect onView = view->mapFromScene(sceneRect).boundingRect();
+        QJsonObject n;
+        n[QStringLiteral("id")] = int(id.value);
+        n[QStringLiteral("name")] = graph.layer(id)->name;
+        n[QStringLiteral("scene")] = rectJson(sceneRect);
+        n[QStringLiteral("global")] =
+            rectJson(QRect(view->viewport()->mapToGlobal(onView.topLeft()), onView.size()));
+        n[QStringLiteral("opacity")] = item->opacity();
+        nodes.append(n);
+    }
+    root[QStringLiteral("nodes")] = nodes;
+    // What the user typed (layer, variant and document names) may hold any digits.
+    QJsonArray userNames{graph.name, w->document()->displayName()};
+    for (LayerId id : graph.layerIds())
+        userNames.append(graph.layer(id)->name);
+    for (const Variant &v : graph.variants)
+        userNames.append(v.name);
+    root[QStringLiteral("userNames")] = userNames;
+
+    // Step-through: the box and the layer it explains.
+    StepThrough *steps = w->stepThrough();
+    root[QStringLiteral("stepping")] = steps->isActive();
+    if (steps->isActive()) {
+        root[QStringLiteral("stepIndex")] = steps->step().index;
+        root[QStringLiteral("stepLayer")] = int(steps->step().layer.value);
+    }
+    if (auto *hud = w->findChild<QLabel *>(QStringLiteral("stepHud")); hud && hud->isVisible())
+        root[QStringLiteral("stepHud")] = widgetJson(hud, plainText(hud));
+
+    // Docks: which are shown, where, and how big (a language switch or presentation must
+    // give the same layout back).
+    QJsonArray docks;
+    for (QDockWidget *d : w->findChildren<QDockWidget *>()) {
+        QJsonObject o;
+        o[QStringLiteral("name")] = d->objectName();
+        o[QStringLiteral("visible")] = d->isVisible() && !d->visibleRegion().isEmpty();
+        o[QStringLiteral("area")] = int(w->dockWidgetArea(d));
+        o[QStringLiteral("floating")] = d->isFloating();
+        o[QStringLiteral("rect")] = rectJson(QRect(d->mapToGlobal(QPoint(0, 0)), d->size()));
+        docks.append(o);
+    }
+    root[QStringLiteral("docks")] = docks;
+
+    // Menus: titles and where they are.
+    QJsonArray menus;
+    if (w->menuBar()->isVisible()) {
+        for (QAction *a : w->menuBar()->actions()) {
+            const QRect r = w->menuBar()->actionGeometry(a);
+            QJsonObject o;
+            o[QStringLiteral("text")] = a->text();
+            o[QStringLiteral("rect")] =
+                rectJson(QRect(w->menuBar()->mapToGlobal(r.topLeft()), r.size()));
+            QJsonArray items;
+            if (QMenu *m = a->menu())
+                for (QAction *item : m->actions())
+                    if (!item->isSeparator())
+                        items.append(
+                            QJsonObject{{QStringLiteral("text"), item->text()},
+                                        {QStringLiteral("shortcut"),
+                                         item->shortcut().toString(QKeySequence::NativeText)}});
+            o[QStringLiteral("items")] = items;
+            menus.append(o);
+        }
+    }
+    root[QStringLiteral("menus")] = menus;
+    if (w->statusBar()->isVisible())
+        root[QStringLiteral("statusBar")] = widgetJson(w->statusBar(), QString());
+
+    // Every visible widget that shows text, with what it needs to show it whole.
+    QJsonArray widgets;
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        if (!top->isVisible())
+            continue;
+        QList<QWidget *> all = top->findChildren<QWidget *>();
+        all.prepend(top);
+        for (QWidget *c : all) {
+            if (!c->isVisible() || c->visibleRegion().isEmpty())
+                continue;
+            QJsonObject o;
+            if (auto *label = qobject_cast<QLabel *>(c)) {
+                if (label->text().isEmpty())
+                    continue;
+                o = widgetJson(label, plainText(label));
+                o[QStringLiteral("neededWidth")] = neededTextWidth(label);
+                o[QStringLiteral("contentsWidth")] = label->contentsRect().width();
+                if (label->wordWrap())
+                    o[QStringLiteral("neededHeight")] = label->heightForWidth(label->width());
+            } else if (auto *button = qobject_cast<QAbstractButton *>(c)) {
+                if (button->text().isEmpty())
+                    continue;
+                o = widgetJson(button, button->text());
+            } else if (auto *edit = qobject_cast<QLineEdit *>(c)) {
+                o = widgetJson(edit, edit->text());
+            } else if (auto *combo = qobject_cast<QComboBox *>(c)) {
+                o = widgetJson(combo, combo->currentText());
+            } else if (auto *tabs = qobject_cast<QTabBar *>(c)) {
+                QStringList names;
+                for (int i = 0; i < tabs->count(); ++i)
+                    names << tabs->tabText(i);
+                o = widgetJson(tabs, names.join(QLatin1Char('|')));
+            } else if (auto *itemView = qobject_cast<QAbstractItemView *>(c)) {
+                // The cells on screen, with whether each is shown whole.
+                o = widgetJson(itemView, QString());
+                QJsonArray cells;
+                QAbstractItemModel *model = itemView->model();
+                const QRect shown = itemView->viewport()->rect();
+                for (int r = 0; model && r < model->rowCount() && cells.size() < 400; ++r) {
+                    for (int col = 0; col < model->columnCount(); ++col) {
+                        const QModelIndex index = model->index(r, col);
+                        const QRect cell = itemView->visualRect(index);
+                        if (!cell.isValid() || !shown.intersects(cell))
+                            continue;
+                        const QString text = index.data(Qt::DisplayRole).toString();
+                        if (text.isEmpty())
+                            continue;
+                        QFont f = itemView->font();
+                        if (const QVariant v = index.data(Qt::FontRole); v.isValid())
+                            f = v.value<QFont>();
+                        const int needed = QFontMetrics(f).horizontalAdvance(text);
+                        cells.append(QJsonObject{{QStringLiteral("text"), text},
+                                                 {QStringLiteral("width"), cell.width()},
+                                                 {QStringLiteral("needed"), needed}});
+                    }
+                }
+                o[QStringLiteral("cells")] = cells;
+            } else if (auto *plot = qobject_cast<QCustomPlot *>(c)) {
+                o = plotJson(plot);
+                o[QStringLiteral("class")] = QStringLiteral("QCustomPlot");
+            } else {
+                continue;
+            }
+            widgets.append(o);
+        }
+    }
+    root[QStringLiteral("widgets")] = widgets;
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace naqsh
