@@ -4,6 +4,7 @@
 // that use them so that every save reopens; Open Recent asks about unsaved changes like Open;
 // autosave failures reach the status bar.
 #include "../FaultFs.h"
+#include "DisplayContext.h"
 #include "Document.h"
 #include "Language.h"
 #include "LayerSelection.h"
@@ -389,6 +390,9 @@ void tst_SaveFaults::overflowInEveryView()
     QString error;
     QVERIFY2(w->openFile(QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/naqsh/") + file, &error),
              qPrintable(error));
+    // The designer opens in the MACs convention (the lesson's unit); FLOPs = 2 × MACs overflows
+    // only in a FLOPs convention, so show FLOPs as a user who switches the column would.
+    w->display()->setConvention(FlopConvention::Flops);
     w->document()->analyzer()->flush();
     const LayerId id = w->document()->model()->graph().findByName(layer);
     QVERIFY(id.isValid());
