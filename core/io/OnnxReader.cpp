@@ -1081,13 +1081,16 @@ OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, int timeoutMs,
     case IsolatedRunResult::Status::Cancelled:
         cancelled = true;
         return OnnxInferenceStatus::NotRun;
-    case IsolatedRunResult::Status::TimedOut:
+    case IsolatedRunResult::Status::TimedOut: {
+        // A named count: Qt 6.4's lupdate loops forever on a '/' inside translate()'s arguments.
+        const int seconds = qMax(1, timeoutMs / 1000);
         warnings << QCoreApplication::translate("naqsh::OnnxReader",
                                                 "ONNX shape inference took longer than %n "
                                                 "second(s) and was stopped; only the shapes "
                                                 "written in the file are known",
-                                                nullptr, qMax(1, timeoutMs / 1000));
+                                                nullptr, seconds);
         return OnnxInferenceStatus::TimedOut;
+    }
     case IsolatedRunResult::Status::Crashed:
     case IsolatedRunResult::Status::TooMuchOutput:
         warnings << QCoreApplication::translate("naqsh::OnnxReader",
