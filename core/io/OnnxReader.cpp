@@ -1044,7 +1044,7 @@ QStringList shapeInferenceWarnings(const QString &what)
 // Runs ONNX shape inference on model in a child process (runIsolated): a crash or an endless
 // loop in the library costs the inferred shapes, never the program. On success the inferred
 // graph replaces model's; node errors become warnings.
-OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, int timeoutMs,
+OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, bool isolate, int timeoutMs,
                                         const OnnxProgressCallback &progress, QStringList &warnings,
                                         bool &cancelled)
 {
@@ -1074,9 +1074,15 @@ OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, int timeoutMs,
         out.append(graph.data(), qsizetype(graph.size()));
         return out;
     };
-    const IsolatedRunResult run = runIsolated(work, timeoutMs, [&](qint64 elapsed) {
-        return !progress || progress(OnnxReadStage::InferringShapes, elapsed, timeoutMs);
-    });
+    IsolatedRunResult run;
+    if (isolate) {
+        run = runIsolated(work, timeoutMs, [&](qint64 elapsed) {
+            return !progress || progress(OnnxReadStage::InferringShapes, elapsed, timeoutMs);
+        });
+    } else {
+        run.status = IsolatedRunResult::Status::Finished;
+        run.output = work();
+    }
     switch (run.status) {
     case IsolatedRunResult::Status::Cancelled:
         cancelled = true;
@@ -1223,8 +1229,8 @@ OnnxReadResult readFromStream(pbio::ZeroCopyInputStream &raw, qint64 total,
         if (progress && !progress(OnnxReadStage::InferringShapes, 0, options.inferenceTimeoutMs))
             return cancelledResult();
         bool cancelled = false;
-        inference =
-            inferShapesIsolated(model, options.inferenceTimeoutMs, progress, warnings, cancelled);
+        inference = inferShapesIsolated(model, options.isolateInference, options.inferenceTimeoutMs,
+                                        progress, warnings, cancelled);
         if (cancelled)
             return cancelledResult();
     }

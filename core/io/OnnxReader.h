@@ -159,6 +159,10 @@ struct OnnxReadOptions
     bool validateBeforeInference = true;
     /// Time limit for shape inference, in milliseconds.
     int inferenceTimeoutMs = 30000;
+    /// Run shape inference in a child process (runIsolated), so that a crash or an endless loop
+    /// in the library costs only the inferred shapes. Only the fuzz target turns this off: there a
+    /// crash or a hang after validation must stop the fuzzer, and a fork per input is too slow.
+    bool isolateInference = true;
 };
 
 /// Result of readOnnxFile/readOnnxBytes: the model when error == None, otherwise a message.
