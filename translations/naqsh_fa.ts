@@ -2424,7 +2424,47 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>graph input '%1' has rank %2; Naqsh supports inputs of rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F)، 4 (N×C×H×W) یا 5 (N×C×D×H×W) پشتیبانی می‌کند</translation>
     </message>
-    </context>
+    <message>
+        <source>layer %1: Naqsh keeps one crop offset for every axis (%2); the shape does not depend on it</source>
+        <translation>لایهٔ %1: «نقش» یک جابه‌جایی برش برای همهٔ محورها نگه می‌دارد (%2)؛ شکل به آن بستگی ندارد</translation>
+    </message>
+    <message>
+        <source>Crop needs two bottoms: the blob to crop and the one whose size it takes</source>
+        <translation>Crop به دو bottom نیاز دارد: blobی که بریده می‌شود و blobی که اندازه‌اش گرفته می‌شود</translation>
+    </message>
+    <message>
+        <source>prior_box_param has no min_size</source>
+        <translation>prior_box_param مقدار min_size ندارد</translation>
+    </message>
+    <message>
+        <source>prior_box_param has %1 min_size and %2 max_size values; Caffe needs as many of each</source>
+        <translation>prior_box_param دارای %1 مقدار min_size و %2 مقدار max_size است؛ Caffe از هر کدام به یک اندازه نیاز دارد</translation>
+    </message>
+    <message>
+        <source>detection_output_param.num_classes is missing</source>
+        <translation>detection_output_param.num_classes داده نشده است</translation>
+    </message>
+    <message>
+        <source>layer %1 keeps every box (keep_top_k or nms_param.top_k is not set); Naqsh counts %2 kept and %3 compared per class (set them on the layer)</source>
+        <translation>لایهٔ %1 همهٔ جعبه‌ها را نگه می‌دارد (keep_top_k یا nms_param.top_k تنظیم نشده است)؛ «نقش» %2 جعبهٔ نگه‌داشته و %3 جعبهٔ مقایسه‌شده در هر رده می‌شمارد (آن‌ها را روی لایه تنظیم کنید)</translation>
+    </message>
+    <message>
+        <source>DetectionOutput needs three bottoms: locations, confidences and priors</source>
+        <translation>DetectionOutput به سه bottom نیاز دارد: مکان‌ها، اطمینان‌ها و جعبه‌های پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>layer %1: the number of regions depends on the image; Naqsh counts %2, as Faster R-CNN keeps at test time (set Regions on the layer)</source>
+        <translation>لایهٔ %1: شمار ناحیه‌ها به تصویر بستگی دارد؛ «نقش» %2 ناحیه می‌شمارد، همان‌قدر که Faster R-CNN در زمان آزمون نگه می‌دارد (ناحیه‌ها را روی لایه تنظیم کنید)</translation>
+    </message>
+    <message>
+        <source>Python layer %1 (%2) runs code Naqsh cannot read; its output is taken as 300×5 regions, as Faster R-CNN keeps at test time (change it under Output shape)</source>
+        <translation>لایهٔ پایتون %1 (%2) کدی اجرا می‌کند که «نقش» نمی‌تواند بخواند؛ خروجی آن 300×5 ناحیه گرفته می‌شود، همان‌قدر که Faster R-CNN در زمان آزمون نگه می‌دارد (آن را در «شکل خروجی» تغییر دهید)</translation>
+    </message>
+    <message>
+        <source>Python layer %1 (%2) runs code Naqsh cannot read: set its output shape in the inspector and the layers after it get their numbers</source>
+        <translation>لایهٔ پایتون %1 (%2) کدی اجرا می‌کند که «نقش» نمی‌تواند بخواند: شکل خروجی آن را در بازرس تنظیم کنید تا لایه‌های پس از آن عدد بگیرند</translation>
+    </message>
+</context>
 <context>
     <name>naqsh::InspectorWidget</name>
     <message>
@@ -5987,6 +6027,374 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Elements of the constant operand (a learned scale or shift in the imported file)</source>
         <translation>تعداد درایه‌های عملوند ثابت (یک ضریب یا جابه‌جایی آموخته در فایل واردشده)</translation>
+    </message>
+<message>
+        <source>Detection</source>
+        <translation>آشکارسازی</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>برش (Crop)</translation>
+    </message>
+    <message>
+        <source>Crop needs inputs of the same rank, not %1 and %2</source>
+        <translation>Crop به ورودی‌هایی با مرتبهٔ یکسان نیاز دارد، نه %1 و %2</translation>
+    </message>
+    <message>
+        <source>Crop axis %1 does not exist in %2</source>
+        <translation>محور %1 برای Crop در %2 وجود ندارد</translation>
+    </message>
+    <message>
+        <source>Crop cannot cut %1 values at offset %2 from a dimension of size %3 (dimension %4)</source>
+        <translation>Crop نمی‌تواند %1 مقدار را از جابه‌جایی %2 در بعدی به اندازهٔ %3 ببرد (بعد %4)</translation>
+    </message>
+    <message>
+        <source>the dimensions of %1 before axis %2, and those of the reference %3 from it on; values are copied, nothing is computed</source>
+        <translation>ابعاد %1 پیش از محور %2، و ابعاد مرجع %3 از آن محور به بعد؛ مقدارها کپی می‌شوند و چیزی محاسبه نمی‌شود</translation>
+    </message>
+    <message>
+        <source>L2 Normalize</source>
+        <translation>نرمال‌سازی L2</translation>
+    </message>
+    <message>
+        <source>one scale shared by every channel</source>
+        <translation>یک ضریب مقیاس مشترک برای همهٔ کانال‌ها</translation>
+    </message>
+    <message>
+        <source>one learned scale per channel (SSD starts it at 20)</source>
+        <translation>یک ضریب مقیاس آموختنی برای هر کانال (SSD آن را از 20 آغاز می‌کند)</translation>
+    </message>
+    <message>
+        <source>every value is squared and added to its norm's sum</source>
+        <translation>هر مقدار به توان دو می‌رسد و به مجموع نُرم خود افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>Square roots</source>
+        <translation>جذرها</translation>
+    </message>
+    <message>
+        <source>one norm per sample</source>
+        <translation>یک نُرم برای هر نمونه</translation>
+    </message>
+    <message>
+        <source>one norm per position: N × H × W, over the channels</source>
+        <translation>یک نُرم برای هر موقعیت: N × H × W، روی کانال‌ها</translation>
+    </message>
+    <message>
+        <source>Divisions and multiplications</source>
+        <translation>تقسیم‌ها و ضرب‌ها</translation>
+    </message>
+    <message>
+        <source>each value is divided by its norm and multiplied by its scale</source>
+        <translation>هر مقدار بر نُرم خود تقسیم و در ضریب مقیاسش ضرب می‌شود</translation>
+    </message>
+    <message>
+        <source>PriorBox</source>
+        <translation>جعبه‌های پیش‌فرض (PriorBox)</translation>
+    </message>
+    <message>
+        <source>PriorBox would produce too many boxes</source>
+        <translation>PriorBox جعبه‌های بیش از اندازه‌ای تولید می‌کند</translation>
+    </message>
+    <message>
+        <source>Output length</source>
+        <translation>طول خروجی</translation>
+    </message>
+    <message>
+        <source>four corners for every box of every position; a second row holds the four variances</source>
+        <translation>چهار گوشه برای هر جعبه در هر موقعیت؛ سطر دوم چهار واریانس را نگه می‌دارد</translation>
+    </message>
+    <message>
+        <source>the boxes depend only on the sizes, not on the image: Caffe computes them without reading the data</source>
+        <translation>جعبه‌ها فقط به اندازه‌ها بستگی دارند نه به تصویر: Caffe آن‌ها را بدون خواندن داده حساب می‌کند</translation>
+    </message>
+    <message>
+        <source>DetectionOutput</source>
+        <translation>خروجی آشکارسازی (DetectionOutput)</translation>
+    </message>
+    <message>
+        <source>at most keep_top_k = %1 detections per image, 7 numbers each: image, class, score and the box corners</source>
+        <translation>حداکثر keep_top_k = %1 آشکارسازی برای هر تصویر، هر کدام 7 عدد: تصویر، رده، امتیاز و گوشه‌های جعبه</translation>
+    </message>
+    <message>
+        <source>Boxes decoded</source>
+        <translation>جعبه‌های رمزگشایی‌شده</translation>
+    </message>
+    <message>
+        <source>8 multiplications, 4 additions and 2 exponentials per box, as in Caffe's DecodeBBox</source>
+        <translation>برای هر جعبه 8 ضرب، 4 جمع و 2 تابع نمایی، مانند DecodeBBox در Caffe</translation>
+    </message>
+    <message>
+        <source>Overlap tests (at most)</source>
+        <translation>آزمون‌های هم‌پوشانی (حداکثر)</translation>
+    </message>
+    <message>
+        <source>non-maximum suppression compares every pair among the nms_top_k best boxes of a class; fewer when boxes are dropped early</source>
+        <translation>حذف غیربیشینه (NMS) هر جفت از میان nms_top_k جعبهٔ برتر یک رده را مقایسه می‌کند؛ اگر جعبه‌ها زودتر کنار روند کمتر</translation>
+    </message>
+    <message>
+        <source>ROIPooling</source>
+        <translation>ادغام ناحیه (ROIPooling)</translation>
+    </message>
+    <message>
+        <source>the regions input of ROIPooling must be R×5 (image index and four corners), not %1</source>
+        <translation>ورودی ناحیه‌های ROIPooling باید R×5 باشد (شمارهٔ تصویر و چهار گوشه)، نه %1</translation>
+    </message>
+    <message>
+        <source>one pooled_h × pooled_w grid per region and channel; the number of regions is a setting (Faster R-CNN keeps 300 proposals at test time)</source>
+        <translation>یک شبکهٔ pooled_h × pooled_w برای هر ناحیه و کانال؛ شمار ناحیه‌ها یک تنظیم است (Faster R-CNN در زمان آزمون 300 پیشنهاد نگه می‌دارد)</translation>
+    </message>
+    <message>
+        <source>Comparisons (estimate)</source>
+        <translation>مقایسه‌ها (تخمینی)</translation>
+    </message>
+    <message>
+        <source>a maximum over each bin, taking a region as large as the feature map; real regions are usually smaller</source>
+        <translation>یک بیشینه روی هر خانه، با فرض ناحیه‌ای به بزرگی نقشهٔ ویژگی؛ ناحیه‌های واقعی معمولاً کوچک‌ترند</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>توان (Power)</translation>
+    </message>
+    <message>
+        <source>scalings</source>
+        <translation>مقیاس‌دهی</translation>
+    </message>
+    <message>
+        <source>shifts</source>
+        <translation>جابه‌جایی</translation>
+    </message>
+    <message>
+        <source>powers</source>
+        <translation>توان</translation>
+    </message>
+    <message>
+        <source>y = (shift + scale · x)^power for every value; a scale of 1, a shift of 0 or a power of 1 costs nothing, a power of 2 is one multiplication</source>
+        <translation>برای هر مقدار y = (shift + scale · x)^power؛ مقیاس 1، جابه‌جایی 0 یا توان 1 هزینه‌ای ندارد و توان 2 یک ضرب است</translation>
+    </message>
+    <message>
+        <source>ArgMax</source>
+        <translation>ArgMax</translation>
+    </message>
+    <message>
+        <source>top_k %1 is larger than the %2 values of a sample</source>
+        <translation>top_k برابر %1 از %2 مقدار یک نمونه بزرگ‌تر است</translation>
+    </message>
+    <message>
+        <source>ArgMax axis %1 does not exist in %2</source>
+        <translation>محور %1 برای ArgMax در %2 وجود ندارد</translation>
+    </message>
+    <message>
+        <source>top_k %1 is larger than axis %2 (%3)</source>
+        <translation>top_k برابر %1 از محور %2 (%3) بزرگ‌تر است</translation>
+    </message>
+    <message>
+        <source>one scan per group for the largest value; a partial sort for the top k</source>
+        <translation>یک پیمایش در هر گروه برای بزرگ‌ترین مقدار؛ مرتب‌سازی جزئی برای k مقدار برتر</translation>
+    </message>
+    <message>
+        <source>Caffe's Crop, as in FCN: cuts the first input to the size of the second from an axis on (2: height and width), starting at an offset. Copies values; computes nothing.</source>
+        <translation>لایهٔ Crop در Caffe، مانند FCN: ورودی اول را از یک محور به بعد (2: ارتفاع و عرض) از یک جابه‌جایی به اندازهٔ ورودی دوم می‌بُرد. مقدارها را کپی می‌کند و چیزی حساب نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>First dimension cropped; later ones are cropped too</source>
+        <translation>نخستین بعدی که بریده می‌شود؛ بعدهای پس از آن هم بریده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>جابه‌جایی</translation>
+    </message>
+    <message>
+        <source>Where the cut starts in each cropped axis</source>
+        <translation>جایی که برش در هر محور بریده‌شده آغاز می‌شود</translation>
+    </message>
+    <message>
+        <source>L2Norm</source>
+        <translation>L2Norm</translation>
+    </message>
+    <message>
+        <source>SSD's Normalize: divides the values by their L2 norm (over the channels at each position, or over the whole sample) and multiplies by a learned scale, one per channel unless shared. SSD uses it on conv4_3, whose values are much larger than later ones.</source>
+        <translation>لایهٔ Normalize در SSD: مقدارها را بر نُرم L2 آن‌ها (روی کانال‌ها در هر موقعیت، یا روی کل نمونه) تقسیم و در یک ضریب آموختنی ضرب می‌کند، یکی برای هر کانال مگر آنکه مشترک باشد. SSD آن را روی conv4_3 به کار می‌برد که مقدارهایش بسیار بزرگ‌تر از لایه‌های بعدی است.</translation>
+    </message>
+    <message>
+        <source>Across positions</source>
+        <translation>روی همهٔ موقعیت‌ها</translation>
+    </message>
+    <message>
+        <source>One norm per sample instead of one per position</source>
+        <translation>یک نُرم برای هر نمونه به جای یکی برای هر موقعیت</translation>
+    </message>
+    <message>
+        <source>Shared scale</source>
+        <translation>ضریب مشترک</translation>
+    </message>
+    <message>
+        <source>One scale for all channels instead of one per channel</source>
+        <translation>یک ضریب برای همهٔ کانال‌ها به جای یکی برای هر کانال</translation>
+    </message>
+    <message>
+        <source>Added to the sum of squares</source>
+        <translation>به مجموع مربع‌ها افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>Prior</source>
+        <translation>Prior</translation>
+    </message>
+    <message>
+        <source>SSD's default boxes for one feature map: for every position, boxes of the minimum size in each aspect ratio and one between the minimum and maximum size. Output 1 × 2 × (H · W · priors · 4): corners and variances. Reads only sizes; no learned parameters.</source>
+        <translation>جعبه‌های پیش‌فرض SSD برای یک نقشهٔ ویژگی: در هر موقعیت، جعبه‌هایی به اندازهٔ کمینه در هر نسبت ابعاد و یکی میان اندازهٔ کمینه و بیشینه. خروجی 1 × 2 × (H · W · priors · 4): گوشه‌ها و واریانس‌ها. فقط اندازه‌ها را می‌خواند؛ پارامتر آموختنی ندارد.</translation>
+    </message>
+    <message>
+        <source>Boxes per position</source>
+        <translation>جعبه در هر موقعیت</translation>
+    </message>
+    <message>
+        <source>Aspect ratios (1 and each ratio, with its inverse when flipped) times minimum sizes, plus the maximum sizes</source>
+        <translation>نسبت‌های ابعاد (1 و هر نسبت، با وارونش اگر flip باشد) ضرب در اندازه‌های کمینه، به‌اضافهٔ اندازه‌های بیشینه</translation>
+    </message>
+    <message>
+        <source>Minimum size</source>
+        <translation>اندازهٔ کمینه</translation>
+    </message>
+    <message>
+        <source>Side of the smallest box, in input pixels</source>
+        <translation>ضلع کوچک‌ترین جعبه، به پیکسل ورودی</translation>
+    </message>
+    <message>
+        <source>Maximum size</source>
+        <translation>اندازهٔ بیشینه</translation>
+    </message>
+    <message>
+        <source>Side of the largest box; 0 when none</source>
+        <translation>ضلع بزرگ‌ترین جعبه؛ 0 اگر نباشد</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <source>SSD's last layer: decodes the predicted offsets into boxes around the priors, keeps the confident ones, removes overlapping boxes of a class (non-maximum suppression) and returns at most keep_top_k detections per image. Inputs: locations, confidences, priors.</source>
+        <translation>آخرین لایهٔ SSD: جابه‌جایی‌های پیش‌بینی‌شده را به جعبه‌هایی پیرامون جعبه‌های پیش‌فرض رمزگشایی می‌کند، جعبه‌های مطمئن را نگه می‌دارد، جعبه‌های هم‌پوشان یک رده را حذف می‌کند (NMS) و حداکثر keep_top_k آشکارسازی برای هر تصویر برمی‌گرداند. ورودی‌ها: مکان‌ها، اطمینان‌ها، جعبه‌های پیش‌فرض.</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>رده‌ها</translation>
+    </message>
+    <message>
+        <source>Classes including the background</source>
+        <translation>رده‌ها، با پس‌زمینه</translation>
+    </message>
+    <message>
+        <source>Kept per image</source>
+        <translation>نگه‌داشته در هر تصویر</translation>
+    </message>
+    <message>
+        <source>Detections kept per image at most</source>
+        <translation>حداکثر آشکارسازی‌های نگه‌داشته برای هر تصویر</translation>
+    </message>
+    <message>
+        <source>Boxes per class into NMS</source>
+        <translation>جعبه‌های هر رده در NMS</translation>
+    </message>
+    <message>
+        <source>Best boxes of each class that suppression compares</source>
+        <translation>جعبه‌های برتر هر رده که حذف غیربیشینه مقایسه می‌کند</translation>
+    </message>
+    <message>
+        <source>RoIPool</source>
+        <translation>RoIPool</translation>
+    </message>
+    <message>
+        <source>Fast and Faster R-CNN's region pooling: max-pools each proposed region of the feature map to a fixed grid, so the layers after it see one pooled_h × pooled_w map per region. The number of regions changes with the image; papers assume 300 at test time.</source>
+        <translation>ادغام ناحیه در Fast و Faster R-CNN: هر ناحیهٔ پیشنهادی نقشهٔ ویژگی را با ادغام بیشینه به یک شبکهٔ ثابت می‌برد، تا لایه‌های بعدی برای هر ناحیه یک نقشهٔ pooled_h × pooled_w ببینند. شمار ناحیه‌ها با تصویر تغییر می‌کند؛ مقاله‌ها در زمان آزمون 300 فرض می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>ناحیه‌ها</translation>
+    </message>
+    <message>
+        <source>Regions pooled per batch (the output's first dimension)</source>
+        <translation>ناحیه‌های ادغام‌شده در هر دسته (بعد اول خروجی)</translation>
+    </message>
+    <message>
+        <source>Pooled height</source>
+        <translation>ارتفاع ادغام</translation>
+    </message>
+    <message>
+        <source>Rows of the grid</source>
+        <translation>سطرهای شبکه</translation>
+    </message>
+    <message>
+        <source>Pooled width</source>
+        <translation>عرض ادغام</translation>
+    </message>
+    <message>
+        <source>Columns of the grid</source>
+        <translation>ستون‌های شبکه</translation>
+    </message>
+    <message>
+        <source>Spatial scale</source>
+        <translation>مقیاس مکانی</translation>
+    </message>
+    <message>
+        <source>Feature-map pixels per input pixel (1/16 for VGG16's conv5_3)</source>
+        <translation>پیکسل نقشهٔ ویژگی به ازای هر پیکسل ورودی (1/16 برای conv5_3 در VGG16)</translation>
+    </message>
+    <message>
+        <source>Pow</source>
+        <translation>Pow</translation>
+    </message>
+    <message>
+        <source>Caffe's Power: y = (shift + scale · x)^power for every value.</source>
+        <translation>لایهٔ Power در Caffe: برای هر مقدار y = (shift + scale · x)^power.</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>مقیاس</translation>
+    </message>
+    <message>
+        <source>Multiplies x first</source>
+        <translation>نخست در x ضرب می‌شود</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>جابه‌جایی</translation>
+    </message>
+    <message>
+        <source>Added after the scaling</source>
+        <translation>پس از مقیاس‌دهی افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>Caffe's ArgMax: the indices (and, if asked, the values) of the top_k largest values of each sample, or along one axis, e.g. the predicted class of every pixel in segmentation.</source>
+        <translation>لایهٔ ArgMax در Caffe: شماره‌ها (و در صورت خواست، مقدارهای) top_k بزرگ‌ترین مقدار هر نمونه، یا در امتداد یک محور، مثلاً ردهٔ پیش‌بینی‌شدهٔ هر پیکسل در بخش‌بندی.</translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation>k برتر</translation>
+    </message>
+    <message>
+        <source>How many of the largest values</source>
+        <translation>چند تا از بزرگ‌ترین مقدارها</translation>
+    </message>
+    <message>
+        <source>Output values too</source>
+        <translation>مقدارها هم در خروجی</translation>
+    </message>
+    <message>
+        <source>Without an axis: return the values beside the indices</source>
+        <translation>بدون محور: مقدارها را کنار شماره‌ها برمی‌گرداند</translation>
+    </message>
+    <message>
+        <source>Along one axis</source>
+        <translation>در امتداد یک محور</translation>
+    </message>
+    <message>
+        <source>Search along the axis below instead of the whole sample</source>
+        <translation>جست‌وجو در امتداد محور زیر به جای کل نمونه</translation>
+    </message>
+    <message>
+        <source>Axis searched (1: channels)</source>
+        <translation>محور جست‌وجو (1: کانال‌ها)</translation>
     </message>
 </context>
 <context>

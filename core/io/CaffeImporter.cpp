@@ -185,12 +185,12 @@ bool isTrainingOnlyType(const QString &type)
 bool isElementwise(const QString &type)
 {
     static const QSet<QString> types = {
-        QStringLiteral("Power"),       QStringLiteral("Normalize"), QStringLiteral("Exp"),
-        QStringLiteral("Log"),         QStringLiteral("AbsVal"),    QStringLiteral("BNLL"),
-        QStringLiteral("Threshold"),   QStringLiteral("ELU"),       QStringLiteral("Bias"),
-        QStringLiteral("Scale"),       QStringLiteral("Clip"),      QStringLiteral("Swish"),
-        QStringLiteral("Mish"),        QStringLiteral("MVN"),       QStringLiteral("Eltwise"),
-        QStringLiteral("HardSigmoid"), QStringLiteral("TanH"),      QStringLiteral("Sigmoid"),
+        QStringLiteral("Exp"),     QStringLiteral("Log"),         QStringLiteral("AbsVal"),
+        QStringLiteral("BNLL"),    QStringLiteral("Threshold"),   QStringLiteral("ELU"),
+        QStringLiteral("Bias"),    QStringLiteral("Scale"),       QStringLiteral("Clip"),
+        QStringLiteral("Swish"),   QStringLiteral("Mish"),        QStringLiteral("MVN"),
+        QStringLiteral("Eltwise"), QStringLiteral("HardSigmoid"), QStringLiteral("TanH"),
+        QStringLiteral("Sigmoid"),
     };
     return types.contains(type);
 }

@@ -121,6 +121,12 @@ private:
     bool innerProduct(const LayerInfo &l, const QVector<LayerId> &in);
     bool opaque(const LayerInfo &l, const QVector<LayerId> &in, const QString &reason = {});
 
+    // CaffeDetection.cpp
+    /// Crop, Normalize, PriorBox, DetectionOutput, ROIPooling, Power, ArgMax and Python layers;
+    /// sets *handled to false (and returns false) when @p l is none of them.
+    bool detectionLayer(const LayerInfo &l, const QVector<LayerId> &in, bool *handled);
+    bool pythonLayer(const LayerInfo &l, const QVector<LayerId> &in);
+
     ImportBuilder m_builder;
     QHash<QString, Blob> m_blobs;
     QSet<QString> m_laterTops; ///< every top written anywhere in the file

@@ -147,6 +147,10 @@ bool CaffeImporter::importKnownLayer(const LayerInfo &l, const QVector<LayerId> 
 {
     const int rank0 = l.bottoms.isEmpty() ? -1 : rankOf(l.bottoms[0]);
     const QString &t = l.type;
+    bool handled = false;
+    const bool detectionOk = detectionLayer(l, in, &handled);
+    if (handled)
+        return detectionOk;
     if (t == u"Convolution")
         return convolution(l, in, false, false);
     if (t == u"ConvolutionDepthwise" || t == u"DepthwiseConvolution")

@@ -22,5 +22,7 @@ void registerElementwiseLayers(LayerRegistry &registry); // Mul, Sub, Div
 void registerConvNdLayers(LayerRegistry &registry); // Conv1d, Conv3d, MatMul
 void registerSplitLayers(LayerRegistry &registry);  // Split, Chunk (several outputs)
 void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
+// Crop, Normalize, PriorBox, DetectionOutput, ROIPooling, Power, ArgMax (Caffe detection models)
+void registerDetectionLayers(LayerRegistry &registry);
 
 } // namespace naqsh

@@ -178,6 +178,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerTensorLayers(registry);
     registerReduceLayers(registry);
     registerSplitLayers(registry);
+    registerDetectionLayers(registry);
     registerImportedLayers(registry);
 }
 

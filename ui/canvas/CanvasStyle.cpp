@@ -107,6 +107,7 @@ QColor CanvasStyle::categoryColor(const char *category) const
         {"Linear", 0xdb2777, 0xf472b6},
         {"Merge", 0xea580c, 0xfb923c},
         {"Shape and utility", 0x64748b, 0x94a3b8},
+        {"Detection", 0x0891b2, 0x22d3ee},
         {"Imported", 0x92400e, 0xd6a46b},
     };
     if (!category)

@@ -10,7 +10,19 @@ namespace naqsh {
 
 namespace {
 
-enum class Glyph { Conv, Pool, Norm, Activation, Linear, Merge, Utility, InOut, Imported, Other };
+enum class Glyph {
+    Conv,
+    Pool,
+    Norm,
+    Activation,
+    Linear,
+    Merge,
+    Utility,
+    InOut,
+    Imported,
+    Detection,
+    Other
+};
 
 Glyph glyphFor(const char *category)
 {
@@ -29,6 +41,7 @@ Glyph glyphFor(const char *category)
         {"Merge", Glyph::Merge},
         {"Shape and utility", Glyph::Utility},
         {"Imported", Glyph::Imported},
+        {"Detection", Glyph::Detection},
     };
     for (const auto &k : known)
         if (category && std::strcmp(k.category, category) == 0)
@@ -170,6 +183,16 @@ void drawGlyph(QPainter &p, Glyph glyph, const QColor &ink)
         arrowHead(p, QPointF(21, 12), QPointF(1, 0), ink);
         p.setBrush(ink);
         p.drawRoundedRect(QRectF(11, 5.5, 3, 13), 1, 1);
+        break;
+    }
+    case Glyph::Detection: {
+        // A picture with two detection boxes, one drawn over the other.
+        p.setBrush(withAlpha(ink, 0.10));
+        p.drawRect(QRectF(4.5, 5.5, 15, 13));
+        p.setBrush(soft);
+        p.drawRect(QRectF(6.5, 8.5, 7, 7));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(10.5, 7.5, 7, 9));
         break;
     }
     case Glyph::Imported: {
