@@ -65,14 +65,6 @@ QString asciiIdentifier(const QString &raw)
     return s;
 }
 
-QString pyFloat(double v)
-{
-    QString s = QString::number(v, 'g', QLocale::FloatingPointShortest);
-    if (!s.contains(QLatin1Char('.')) && !s.contains(QLatin1Char('e')))
-        s += QStringLiteral(".0");
-    return s;
-}
-
 /// A Python string literal in double quotes.
 QString pyString(const QString &s)
 {
@@ -424,74 +416,6 @@ QString identity(const ModuleContext &)
     return QStringLiteral("nn.Identity()");
 }
 
-/// Layers written as one expression in forward() (and, for Normalize, a parameter in
-/// __init__): Caffe's Crop, Power, ArgMax and SSD's Normalize. @p ins are the input variables.
-struct Inline
-{
-    QString init; ///< the right-hand side of `self.name = ...`, or empty
-    QString expression;
-};
-
-Inline inlineLayer(const ModuleContext &c, const QString &name, const QStringList &ins)
-{
-    const LayerView &v = c.view;
-    const QString &x = ins.first();
-    const QString id = v.type.id;
-    if (id == QLatin1String("crop")) {
-        const TensorShape &a = c.inputs[0];
-        const qint64 axis =
-            v.integer("axis", 2) < 0 ? v.integer("axis", 2) + a.rank : v.integer("axis", 2);
-        const qint64 o = v.integer("offset");
-        QStringList index;
-        for (int i = 0; i < c.output.rank; ++i)
-            index << (i < axis ? QStringLiteral(":")
-                               : QStringLiteral("%1:%2").arg(o).arg(o + c.output.dims[size_t(i)]));
-        return {{}, QStringLiteral("%1[%2]").arg(x, index.join(QStringLiteral(", ")))};
-    }
-    if (id == QLatin1String("power"))
-        return {{},
-                QStringLiteral("(%1 + %2 * %3) ** %4")
-                    .arg(pyFloat(v.real("shift")), pyFloat(v.real("scale", 1)), x,
-                         pyFloat(v.real("power", 1)))};
-    if (id == QLatin1String("argmax")) {
-        const qint64 k = v.integer("top_k", 1);
-        if (v.flag("has_axis"))
-            return {{},
-                    QStringLiteral("torch.topk(%1, %2, dim=%3).indices.float()")
-                        .arg(x)
-                        .arg(k)
-                        .arg(v.integer("axis", 1))};
-        const QString top = QStringLiteral("torch.topk(%1.flatten(1), %2, dim=1)").arg(x).arg(k);
-        if (v.flag("out_max_val"))
-            return {{},
-                    QStringLiteral("torch.stack([%1.indices.float(), %1.values], dim=1)").arg(top)};
-        return {{}, QStringLiteral("%1.indices.float().unsqueeze(1)").arg(top)};
-    }
-    if (id == QLatin1String("normalize")) {
-        // SSD initialises the scale to 20 (scale_filler); the norm is over the channels at each
-        // position, or over the whole sample.
-        const QString scale =
-            v.flag("channel_shared", true)
-                ? QStringLiteral("nn.Parameter(torch.full((1,), 20.0))")
-                : QStringLiteral("nn.Parameter(torch.full((1, %1, 1, 1), 20.0))").arg(c.output.c());
-        const QString eps = pyFloat(v.real("eps", 1e-10));
-        const QString norm =
-            v.flag("across_spatial", true)
-                ? QStringLiteral("%1 / (%1.pow(2).sum(dim=(1, 2, 3), keepdim=True) + %2).sqrt()")
-                      .arg(x, eps)
-                : QStringLiteral("%1 / (%1.pow(2).sum(dim=1, keepdim=True) + %2).sqrt()")
-                      .arg(x, eps);
-        return {scale, QStringLiteral("%1 * self.%2").arg(norm, name)};
-    }
-    return {};
-}
-
-bool isInline(const QString &typeId)
-{
-    return typeId == QLatin1String("crop") || typeId == QLatin1String("power") ||
-           typeId == QLatin1String("argmax") || typeId == QLatin1String("normalize");
-}
-
 /// The one table from Naqsh type ids to PyTorch modules. Types not listed here (imported
 /// opaque operators, types added later) are reported as having no equivalent.
 const QHash<QString, ModuleRule> &moduleRules()
@@ -658,8 +582,7 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
             continue;
         }
         const bool expression = type && hasPyTorchExpression(type->id);
-        const bool inlined = type && isInline(type->id);
-        if (!expression && !inlined && (!type || !moduleRules().contains(type->id))) {
+        if (!expression && (!type || !moduleRules().contains(type->id))) {
             const QString op =
                 type && !type->costKnown && type->summary ? type->summary(l->params) : l->type;
             refuse(
@@ -674,7 +597,8 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
                    QStringLiteral("Naqsh: layer %1 has an error: %2").arg(quoted, why));
             continue;
         }
-        const ModuleContext context{LayerView{*l, *type}, result.inputShapes(graph, id), r->output};
+        const ModuleContext context{LayerView{*l, *type}, result.inputShapes(graph, id), r->output,
+                                    name};
         bool inputsOk = !context.inputs.isEmpty();
         for (const TensorShape &s : context.inputs)
             inputsOk = inputsOk && s.isValid();
@@ -693,14 +617,10 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
                            .arg(quoted));
                 continue;
             }
+            // A learned tensor of the expression (Normalize's scale) is a parameter in __init__.
+            if (const QString p = pyTorchExpressionParameter(context); !p.isEmpty())
+                init << QStringLiteral("        self.%1 = %2%3").arg(name, p, renamed);
             forward << QStringLiteral("        %1 = %2%3").arg(name, e, renamed);
-            continue;
-        }
-        if (inlined) {
-            const Inline code = inlineLayer(context, name, ins);
-            if (!code.init.isEmpty())
-                init << QStringLiteral("        self.%1 = %2%3").arg(name, code.init, renamed);
-            forward << QStringLiteral("        %1 = %2").arg(name, code.expression);
             continue;
         }
         init << QStringLiteral("        self.%1 = %2%3")

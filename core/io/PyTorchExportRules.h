@@ -5,6 +5,7 @@
 #include "graph/Layer.h"
 #include "layers/LayerType.h"
 
+#include <QLocale>
 #include <QStringList>
 
 namespace naqsh {
@@ -50,12 +51,25 @@ struct ModuleContext
     LayerView view;
     QVector<TensorShape> inputs;
     TensorShape output;
+    QString self; ///< the layer's Python name: an expression's parameter is self.<name>
 };
+
+/// A Python float literal ("1.0", "1e-10").
+inline QString pyFloat(double v)
+{
+    QString s = QString::number(v, 'g', QLocale::FloatingPointShortest);
+    if (!s.contains(QLatin1Char('.')) && !s.contains(QLatin1Char('e')))
+        s += QStringLiteral(".0");
+    return s;
+}
 
 /// A forward() expression for a layer that is a tensor operation rather than a module
 /// (reshape, permute, slice, reductions, element-wise arithmetic): given the Python names of the
 /// inputs, e.g. "x.permute(0, 2, 3, 1)". Empty if @p typeId is not such a type.
 QString pyTorchExpression(const ModuleContext &context, const QStringList &inputs);
+/// For an expression that uses a learned tensor (SSD's Normalize scale): the right-hand side of
+/// `self.<context.self> = ...` in __init__; empty for the others.
+QString pyTorchExpressionParameter(const ModuleContext &context);
 /// True if @p typeId is exported as an expression by pyTorchExpression.
 bool hasPyTorchExpression(const QString &typeId);
 

@@ -195,6 +195,58 @@ QString matmul(const ModuleContext &, const QStringList &in)
     return QStringLiteral("torch.matmul(%1, %2)").arg(in.value(0), in.value(1));
 }
 
+// Caffe layers of detection and segmentation models.
+
+QString crop(const ModuleContext &c, const QStringList &in)
+{
+    // The first input cut to the output's size from `axis` on, starting at `offset`.
+    const int axis = c.inputs[0].axis(c.view.integer("axis", 2));
+    const qint64 o = c.view.integer("offset");
+    QStringList index;
+    for (int i = 0; i < c.output.rank; ++i)
+        index << (i < axis ? QStringLiteral(":")
+                           : QStringLiteral("%1:%2").arg(o).arg(o + c.output.dims[size_t(i)]));
+    return QStringLiteral("%1[%2]").arg(in[0], index.join(QStringLiteral(", ")));
+}
+
+QString power(const ModuleContext &c, const QStringList &in)
+{
+    return QStringLiteral("(%1 + %2 * %3) ** %4")
+        .arg(pyFloat(c.view.real("shift")), pyFloat(c.view.real("scale", 1)), in[0],
+             pyFloat(c.view.real("power", 1)));
+}
+
+QString argmax(const ModuleContext &c, const QStringList &in)
+{
+    const qint64 k = c.view.integer("top_k", 1);
+    const bool values = c.view.flag("out_max_val");
+    if (c.view.flag("has_axis")) // along one axis: the indices, or the values if asked
+        return QStringLiteral("torch.topk(%1, %2, dim=%3).%4")
+            .arg(in[0])
+            .arg(k)
+            .arg(c.view.integer("axis", 1))
+            .arg(values ? QStringLiteral("values") : QStringLiteral("indices.float()"));
+    // Over the whole sample: N × 1 × k (indices) or N × 2 × k (indices, values), padded with
+    // dimensions of 1 to the input's rank as Caffe's ArgMaxLayer::Reshape does.
+    const QString top = QStringLiteral("torch.topk(%1.flatten(1), %2, dim=1)").arg(in[0]).arg(k);
+    QString e = values
+                    ? QStringLiteral("torch.stack([%1.indices.float(), %1.values], dim=1)").arg(top)
+                    : QStringLiteral("%1.indices.float().unsqueeze(1)").arg(top);
+    for (int i = 3; i < c.output.rank; ++i)
+        e += QStringLiteral(".unsqueeze(-1)");
+    return e;
+}
+
+QString normalize(const ModuleContext &c, const QStringList &in)
+{
+    // SSD's L2 normalisation: over the channels at each position, or over the whole sample;
+    // then times the learned scale (pyTorchExpressionParameter).
+    const QString dims =
+        c.view.flag("across_spatial", true) ? QStringLiteral("(1, 2, 3)") : QStringLiteral("1");
+    return QStringLiteral("%1 / (%1.pow(2).sum(dim=%2, keepdim=True) + %3).sqrt() * self.%4")
+        .arg(in[0], dims, pyFloat(c.view.real("eps", 1e-10)), c.self);
+}
+
 const QHash<QString, ExpressionRule> &expressionRules()
 {
     static const QHash<QString, ExpressionRule> rules{
@@ -215,6 +267,10 @@ const QHash<QString, ExpressionRule> &expressionRules()
         {QStringLiteral("sub"), sub},
         {QStringLiteral("div"), div},
         {QStringLiteral("chunk"), chunk},
+        {QStringLiteral("crop"), crop},
+        {QStringLiteral("power"), power},
+        {QStringLiteral("argmax"), argmax},
+        {QStringLiteral("normalize"), normalize},
     };
     return rules;
 }
@@ -224,6 +280,16 @@ const QHash<QString, ExpressionRule> &expressionRules()
 bool hasPyTorchExpression(const QString &typeId)
 {
     return expressionRules().contains(typeId);
+}
+
+QString pyTorchExpressionParameter(const ModuleContext &context)
+{
+    if (context.view.type.id != QLatin1String("normalize"))
+        return {};
+    // SSD starts the scale at 20 (scale_filler); one per channel unless shared.
+    if (context.view.flag("channel_shared", true))
+        return QStringLiteral("nn.Parameter(torch.full((1,), 20.0))");
+    return QStringLiteral("nn.Parameter(torch.full((1, %1, 1, 1), 20.0))").arg(context.output.c());
 }
 
 QString pyTorchExpression(const ModuleContext &context, const QStringList &inputs)

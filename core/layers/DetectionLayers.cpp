@@ -155,10 +155,7 @@ ShapeResult priorShape(const ParamValues &p, std::span<const TensorShape> in, co
     if (boxes.overflowed() || boxes.value() > qint64(kMaxDim) * 1000)
         return ShapeResult::fail(
             QCoreApplication::translate("naqsh::layers", "PriorBox would produce too many boxes"));
-    TensorShape out;
-    out.rank = 3;
-    out.dims = {1, 2, boxes.value(), 0};
-    return ShapeResult::ok(out);
+    return ShapeResult::ok(TensorShape::of({1, 2, boxes.value()}, TensorLayout::Plain));
 }
 
 QString priorSummary(const ParamValues &p)
@@ -383,17 +380,20 @@ ShapeResult argShape(const ParamValues &p, std::span<const TensorShape> in, cons
     const TensorShape &x = in[0];
     const qint64 k = p.integer(TopK);
     if (!p.flag(HasAxis)) {
-        // Over everything but the batch: N × (1 or 2) × top_k.
+        // Over everything but the batch: N × (1 or 2) × top_k, padded with 1s to the input's
+        // rank (ArgMaxLayer::Reshape makes max(rank, 3) axes).
         if (k > x.sampleElements().value())
             return ShapeResult::fail(
                 QCoreApplication::translate("naqsh::layers",
                                             "top_k %1 is larger than the %2 values of a sample")
                     .arg(k)
                     .arg(x.sampleElements().value()));
-        TensorShape out;
-        out.rank = 3;
-        out.dims = {x.n(), p.flag(OutMaxVal) ? 2 : 1, k, 0};
-        return ShapeResult::ok(out);
+        QVector<qint64> dims(std::max<int>(x.rank, 3), 1);
+        dims[0] = x.n();
+        dims[1] = p.flag(OutMaxVal) ? 2 : 1;
+        dims[2] = k;
+        return ShapeResult::ok(TensorShape::of(
+            std::span<const qint64>(dims.constData(), dims.size()), TensorLayout::Plain));
     }
     const int axis = int(p.integer(ArgAxis) < 0 ? p.integer(ArgAxis) + x.rank : p.integer(ArgAxis));
     if (axis < 0 || axis >= x.rank)
@@ -418,7 +418,7 @@ std::pair<qint64, CheckedInt> argSpan(const ParamValues &p, const TensorShape &x
     if (!p.flag(HasAxis))
         return {x.sampleElements().value(), CheckedInt(x.n())};
     const int axis = int(p.integer(ArgAxis) < 0 ? p.integer(ArgAxis) + x.rank : p.integer(ArgAxis));
-    const qint64 d = x.dims[size_t(std::clamp(axis, 0, 3))];
+    const qint64 d = x.dims[size_t(std::clamp(axis, 0, std::max(0, x.rank - 1)))];
     return {d, x.elements().value() / std::max<qint64>(1, d)};
 }
 

@@ -388,6 +388,8 @@ layer { name: "crop" type: "Crop" bottom: "pow" bottom: "ref" top: "crop" crop_p
 layer { name: "pred" type: "ArgMax" bottom: "crop" top: "pred" argmax_param { axis: 1 } }
 layer { name: "norm2" type: "Normalize" bottom: "data" top: "norm2" }
 layer { name: "top3" type: "ArgMax" bottom: "norm2" top: "top3" argmax_param { top_k: 3 out_max_val: true } }
+layer { name: "best2" type: "ArgMax" bottom: "crop" top: "best2"
+  argmax_param { axis: 1 top_k: 2 out_max_val: true } }
 )");
     QVERIFY2(r.ok(), qPrintable(r.error));
     const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
@@ -412,16 +414,18 @@ layer { name: "top3" type: "ArgMax" bottom: "norm2" top: "top3" argmax_param { t
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError()) + code));
     QStringList expected;
-    for (const char *name : {"pred", "top3"}) {
+    for (const char *name : {"pred", "top3", "best2"}) {
         QStringList dims;
         for (qint64 d : resultOf(r.graph, a, name)->output.toVector())
             dims << QString::number(d);
         expected << QStringLiteral("output shape: [%1]").arg(dims.join(QStringLiteral(", ")));
     }
     // Crop keeps 13×11 of 20×20 from offset 3; ArgMax over the channels keeps one; the top 3 of
-    // each sample with their values are 2 × 2 × 3.
+    // each sample with their values are 2 × 2 × 3, padded to the input's rank 4 with a 1 as
+    // Caffe's ArgMaxLayer::Reshape does; the best 2 values along the channels are 2 × 2 × 13 × 11.
     QCOMPARE(expected, (QStringList{QStringLiteral("output shape: [2, 1, 13, 11]"),
-                                    QStringLiteral("output shape: [2, 2, 3]")}));
+                                    QStringLiteral("output shape: [2, 2, 3, 1]"),
+                                    QStringLiteral("output shape: [2, 2, 13, 11]")}));
     for (const QString &line : expected)
         QVERIFY2(out.contains(line), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("parameters: 7")), qPrintable(out));
