@@ -46,7 +46,7 @@
         </translation>
     </message>
     <message>
-        <source>No path leads from '%1' to '%2': pick the first layer of the branch, then a layer after it.</source>
+        <source>No path leads from &apos;%1&apos; to &apos;%2&apos;: pick the first layer of the branch, then a layer after it.</source>
         <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد: نخستین لایه شاخه را برگزینید، سپس لایه‌ای پس از آن.</translation>
     </message>
     <message>
@@ -57,11 +57,11 @@
 <context>
     <name>naqsh::Analysis</name>
     <message>
-        <source>no numbers: layer '%1' upstream has an error</source>
+        <source>no numbers: layer &apos;%1&apos; upstream has an error</source>
         <translation>بدون عدد: لایه «%1» در مسیر بالادست خطا دارد</translation>
     </message>
     <message>
-        <source>unknown layer type "%1"</source>
+        <source>unknown layer type &quot;%1&quot;</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -88,8 +88,8 @@
         <source>the costs of this layer are too large to count in 64 bits</source>
         <translation>هزینه‌های این لایه بزرگ‌تر از آن است که در 64 بیت شمرده شود</translation>
     </message>
-<message numerus="yes">
-        <source>input %1 comes from output %2 of '%3', which has only %n output(s)</source>
+    <message numerus="yes">
+        <source>input %1 comes from output %2 of &apos;%3&apos;, which has only %n output(s)</source>
         <translation>
             <numerusform>ورودی %1 از خروجی %2 لایه «%3» می‌آید، اما آن لایه فقط %n خروجی دارد</numerusform>
         </translation>
@@ -133,7 +133,7 @@
         <source>cannot write %1: %2</source>
         <translation>نمی‌توان در %1 نوشت: %2</translation>
     </message>
-<message>
+    <message>
         <source>16:9 (slides)</source>
         <translation>۱۶:۹ (اسلاید)</translation>
     </message>
@@ -169,11 +169,11 @@
         <translation>پارامترها، عملیات و حافظه فعال‌سازی هر گونه</translation>
     </message>
     <message>
-        <source>Each variant's bar split into its layers</source>
+        <source>Each variant&apos;s bar split into its layers</source>
         <translation>ستون هر گونه، تفکیک‌شده به لایه‌هایش</translation>
     </message>
     <message>
-        <source>How the variants' costs change with one parameter, and where the bottleneck stops paying off</source>
+        <source>How the variants&apos; costs change with one parameter, and where the bottleneck stops paying off</source>
         <translation>هزینه گونه‌ها با تغییر یک پارامتر چگونه عوض می‌شود، و تنگنا از کجا دیگر به‌صرفه نیست</translation>
     </message>
     <message>
@@ -367,7 +367,7 @@
         <translation>هر ستون به‌صورت 100%</translation>
     </message>
     <message>
-        <source>Show each layer's share of its variant, to compare how the cost is spread rather than how large it is</source>
+        <source>Show each layer&apos;s share of its variant, to compare how the cost is spread rather than how large it is</source>
         <translation>سهم هر لایه از گونه‌اش را نشان می‌دهد، تا چگونگی پخش هزینه مقایسه شود نه بزرگی آن</translation>
     </message>
     <message>
@@ -410,11 +410,11 @@
         <translation>حتی در فارسی از ارقام لاتین استفاده شود.</translation>
     </message>
     <message>
-        <source>unknown convention "%1"; use one of %2</source>
+        <source>unknown convention &quot;%1&quot;; use one of %2</source>
         <translation>قرارداد ناشناخته «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>unknown dtype "%1"; use fp32, fp16 or int8</source>
+        <source>unknown dtype &quot;%1&quot;; use fp32, fp16 or int8</source>
         <translation>نوع داده ناشناخته «%1»؛ fp32، fp16 یا int8 را به کار ببرید</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
         <translation>مقدار --batch باید عدد صحیحی از 1 تا 1000000 باشد</translation>
     </message>
     <message>
-        <source>unknown direction "%1"; use down or right</source>
+        <source>unknown direction &quot;%1&quot;; use down or right</source>
         <translation>جهت ناشناخته «%1»؛ down یا right را به کار ببرید</translation>
     </message>
     <message>
@@ -430,7 +430,7 @@
         <translation>naqsh-cli: %1</translation>
     </message>
     <message>
-        <source>unknown command "%1"</source>
+        <source>unknown command &quot;%1&quot;</source>
         <translation>فرمان ناشناخته «%1»</translation>
     </message>
     <message>
@@ -446,11 +446,11 @@
         <translation>naqsh-cli: %1: %2</translation>
     </message>
     <message>
-        <source>unknown format "%1"; use table, json, csv or markdown</source>
+        <source>unknown format &quot;%1&quot;; use table, json, csv or markdown</source>
         <translation>قالب ناشناخته «%1»؛ table، json، csv یا markdown را به کار ببرید</translation>
     </message>
     <message>
-        <source>error: layer '%1' (%2): %3</source>
+        <source>error: layer &apos;%1&apos; (%2): %3</source>
         <translation>خطا: لایه «%1» (%2): %3</translation>
     </message>
     <message>
@@ -470,7 +470,7 @@
         <translation>فرمان compare یک سند دارای مقایسه یا دو سند می‌گیرد</translation>
     </message>
     <message>
-        <source>naqsh-cli: no comparison named "%1" in %2; it has: %3</source>
+        <source>naqsh-cli: no comparison named &quot;%1&quot; in %2; it has: %3</source>
         <translation>naqsh-cli: در %2 مقایسه‌ای به نام «%1» نیست؛ مقایسه‌های موجود: %3</translation>
     </message>
     <message>
@@ -560,7 +560,7 @@
         <translation>فرمان sweep دقیقاً یک فایل می‌گیرد</translation>
     </message>
     <message>
-        <source>unknown format "%1"; sweep writes table, json or csv</source>
+        <source>unknown format &quot;%1&quot;; sweep writes table, json or csv</source>
         <translation>قالب ناشناخته «%1»؛ sweep فقط table، json یا csv می‌نویسد</translation>
     </message>
     <message>
@@ -572,15 +572,15 @@
         <translation>فرمان sweep به یک بازه نیاز دارد: --from A --to B</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number, not "%2"</source>
+        <source>--%1 must be a whole number, not &quot;%2&quot;</source>
         <translation>مقدار --%1 باید عدد صحیح باشد، نه «%2»</translation>
     </message>
     <message>
-        <source>naqsh-cli: no layer named "%1" in %2; it has: %3</source>
+        <source>naqsh-cli: no layer named &quot;%1&quot; in %2; it has: %3</source>
         <translation>naqsh-cli: در %2 لایه‌ای به نام «%1» نیست؛ لایه‌های موجود: %3</translation>
     </message>
     <message>
-        <source>naqsh-cli: layer '%1' (%2) has no whole-number parameter "%3"; it has: %4</source>
+        <source>naqsh-cli: layer &apos;%1&apos; (%2) has no whole-number parameter &quot;%3&quot;; it has: %4</source>
         <translation>naqsh-cli: لایه «%1» (%2) پارامتر عدد صحیحی به نام «%3» ندارد؛ پارامترهای موجود: %4</translation>
     </message>
     <message>
@@ -664,7 +664,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>زبان سرستون‌ها، برچسب‌ها و ارقام: en یا fa.</translation>
     </message>
     <message>
-        <source>Diagram title (default: the model's name).</source>
+        <source>Diagram title (default: the model&apos;s name).</source>
         <translation>عنوان نمودار (پیش‌فرض: نام مدل).</translation>
     </message>
     <message>
@@ -688,7 +688,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جهت نمودار: down (رو به پایین) یا right (رو به راست).</translation>
     </message>
     <message>
-        <source>Keep the document's node positions instead of a fresh layout.</source>
+        <source>Keep the document&apos;s node positions instead of a fresh layout.</source>
         <translation>جای گره‌ها همان‌گونه که در سند است بماند، به‌جای چیدمان تازه.</translation>
     </message>
     <message>
@@ -724,11 +724,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فرمان export دست‌کم به یکی از --diagram، --table، --compare-table یا --code نیاز دارد</translation>
     </message>
     <message>
-        <source>unknown language "%1"; use en or fa</source>
+        <source>unknown language &quot;%1&quot;; use en or fa</source>
         <translation>زبان ناشناخته «%1»؛ en یا fa را به کار ببرید</translation>
     </message>
     <message>
-        <source>unknown style "%1"; use screen or print</source>
+        <source>unknown style &quot;%1&quot;; use screen or print</source>
         <translation>سبک ناشناخته «%1»؛ screen یا print را به کار ببرید</translation>
     </message>
     <message>
@@ -740,15 +740,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقدار --dpi باید عدد صحیحی از 10 تا 2400 باشد</translation>
     </message>
     <message>
-        <source>unknown diagram format "%1"; use .svg, .png or .pdf</source>
+        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
         <translation>قالب نمودار ناشناخته «%1»؛ .svg، .png یا .pdf را به کار ببرید</translation>
     </message>
     <message>
-        <source>unknown table format "%1"; use .csv, .md, .tex or .html</source>
+        <source>unknown table format &quot;%1&quot;; use .csv, .md, .tex or .html</source>
         <translation>قالب جدول ناشناخته «%1»؛ .csv، .md، .tex یا .html را به کار ببرید</translation>
     </message>
     <message>
-        <source>no layer named "%1" in %2</source>
+        <source>no layer named &quot;%1&quot; in %2</source>
         <translation>در %2 لایه‌ای به نام «%1» نیست</translation>
     </message>
     <message>
@@ -767,7 +767,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>--layers needs at least one layer name (names separated by commas)</source>
         <translation>‏--layers دست‌کم به نام یک لایه نیاز دارد (نام‌ها با ویرگول جدا شوند)</translation>
     </message>
-<message>
+    <message>
         <source>--%1 must be a whole number from %2 to %3</source>
         <translation>--%1 باید عددی صحیح از %2 تا %3 باشد</translation>
     </message>
@@ -800,7 +800,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>run دقیقاً یک پرونده می‌گیرد</translation>
     </message>
     <message>
-        <source>unknown format "%1"; run writes table, json or csv</source>
+        <source>unknown format &quot;%1&quot;; run writes table, json or csv</source>
         <translation>قالب ناشناخته «%1»؛ run فقط table، json یا csv می‌نویسد</translation>
     </message>
     <message>
@@ -848,11 +848,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>کل</translation>
     </message>
     <message>
-        <source>not run: layer '%1' (%2): %3</source>
+        <source>not run: layer &apos;%1&apos; (%2): %3</source>
         <translation>اجرا نشد: لایهٔ «%1» (%2): %3</translation>
     </message>
     <message>
-        <source>error: layer '%1' produced %2 but the analysis says %3</source>
+        <source>error: layer &apos;%1&apos; produced %2 but the analysis says %3</source>
         <translation>خطا: لایهٔ «%1» خروجی %2 داد، ولی تحلیل %3 می‌گوید</translation>
     </message>
     <message>
@@ -1178,11 +1178,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات ضرب-انباشت (MAC) برای کل دسته، بدون بایاس</translation>
     </message>
     <message>
-        <source>Memory of each layer's output tensor in %1</source>
+        <source>Memory of each layer&apos;s output tensor in %1</source>
         <translation>حافظه تانسور خروجی هر لایه به صورت %1</translation>
     </message>
     <message>
-        <source>Share of the model's FLOPs</source>
+        <source>Share of the model&apos;s FLOPs</source>
         <translation>سهم از FLOPs مدل</translation>
     </message>
     <message>
@@ -1280,7 +1280,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نمودار شبکه، ساخته‌شده با «نقش»</translation>
     </message>
     <message>
-        <source>unknown diagram format "%1"; use .svg, .png or .pdf</source>
+        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
         <translation>قالب نمودار ناشناخته «%1»؛ ‎.svg، ‎.png یا ‎.pdf را به کار ببرید</translation>
     </message>
     <message>
@@ -1353,6 +1353,77 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     </message>
 </context>
 <context>
+    <name>naqsh::Exec</name>
+    <message>
+        <source>Conv2d needs N×C×H×W tensors</source>
+        <translation>Conv2d به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>ConvTranspose2d needs N×C×H×W tensors</source>
+        <translation>ConvTranspose2d به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>Linear needs an input with features</source>
+        <translation>Linear به ورودی‌ای با ویژگی نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the softmax axis is outside the tensor</source>
+        <translation>محور softmax بیرون از تانسور است</translation>
+    </message>
+    <message>
+        <source>BatchNorm needs a channel dimension</source>
+        <translation>BatchNorm به بُعد کانال نیاز دارد</translation>
+    </message>
+    <message>
+        <source>LRN needs N×C×… tensors</source>
+        <translation>LRN به تانسورهای N×C×… نیاز دارد</translation>
+    </message>
+    <message>
+        <source>an input has more dimensions than the output</source>
+        <translation>یکی از ورودی‌ها بیش از خروجی بُعد دارد</translation>
+    </message>
+    <message>
+        <source>the concat axis is outside the tensor</source>
+        <translation>محور الحاق بیرون از تانسور است</translation>
+    </message>
+    <message>
+        <source>unknown layer type %1</source>
+        <translation>نوع لایهٔ ناشناخته: %1</translation>
+    </message>
+    <message>
+        <source>the analysis has no shape for it: %1</source>
+        <translation>تحلیل برای آن شکلی ندارد: %1</translation>
+    </message>
+    <message>
+        <source>no kernel runs layer type %1 yet</source>
+        <translation>هنوز هیچ هسته‌ای لایه‌ای از نوع %1 را اجرا نمی‌کند</translation>
+    </message>
+    <message>
+        <source>its input %1 did not run</source>
+        <translation>ورودی آن، %1، اجرا نشد</translation>
+    </message>
+    <message>
+        <source>not run: it is on a cycle</source>
+        <translation>اجرا نشد: روی یک چرخه است</translation>
+    </message>
+    <message>
+        <source>pooling needs N×C×H×W tensors</source>
+        <translation>ادغام (pooling) به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the reshape changes the number of values</source>
+        <translation>تغییر شکل، تعداد مقدارها را عوض می‌کند</translation>
+    </message>
+    <message>
+        <source>Upsample needs N×C×H×W tensors</source>
+        <translation>Upsample به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>ZeroPad2d needs N×C×H×W tensors</source>
+        <translation>ZeroPad2d به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+</context>
+<context>
     <name>naqsh::ExerciseWidget</name>
     <message>
         <source>Exercise</source>
@@ -1403,7 +1474,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک لایه را انتخاب کنید، عددهای پنهان آن را حساب کنید و پاسخ‌هایتان را بنویسید.</translation>
     </message>
     <message>
-        <source>Work out the hidden numbers of '%1' and check your answers.</source>
+        <source>Work out the hidden numbers of &apos;%1&apos; and check your answers.</source>
         <translation>عددهای پنهان «%1» را حساب کنید و پاسخ‌هایتان را بررسی کنید.</translation>
     </message>
     <message>
@@ -1430,7 +1501,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>این لایه مقدار به مقدار کار می‌کند: شکل خروجی همان شکل ورودی است</translation>
     </message>
     <message>
-        <source>from the layer's shape rule (see its help)</source>
+        <source>from the layer&apos;s shape rule (see its help)</source>
         <translation>از قاعده شکل این لایه (راهنمای آن را ببینید)</translation>
     </message>
     <message>
@@ -1462,7 +1533,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات دیگر</translation>
     </message>
     <message>
-        <source>per value, as the layer's help describes; counted apart from MACs</source>
+        <source>per value, as the layer&apos;s help describes; counted apart from MACs</source>
         <translation>برای هر مقدار، همان‌طور که در راهنمای لایه آمده؛ جدا از MACها شمرده می‌شود</translation>
     </message>
     <message>
@@ -1478,7 +1549,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هر ضرب-انباشت یک عمل شمرده می‌شود، همان‌طور که ptflops می‌شمارد</translation>
     </message>
     <message>
-        <source>torchinfo's mult-adds: the bias counts as one more MAC per output value</source>
+        <source>torchinfo&apos;s mult-adds: the bias counts as one more MAC per output value</source>
         <translation>mult-adds در torchinfo: بایاس برای هر مقدار خروجی یک MAC دیگر شمرده می‌شود</translation>
     </message>
     <message>
@@ -1642,7 +1713,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقایسه:</translation>
     </message>
     <message>
-        <source>Tables use the window's FLOP convention, activation type and digits.</source>
+        <source>Tables use the window&apos;s FLOP convention, activation type and digits.</source>
         <translation>جدول‌ها قرارداد FLOP، نوع داده فعال‌سازی‌ها و ارقامِ همین پنجره را به کار می‌برند.</translation>
     </message>
     <message>
@@ -1674,7 +1745,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <source>Unknown table format "%1": use .csv, .md, .tex or .html.</source>
+        <source>Unknown table format &quot;%1&quot;: use .csv, .md, .tex or .html.</source>
         <translation>قالب جدول ناشناخته «%1»: ‎.csv، ‎.md، ‎.tex یا ‎.html را به کار ببرید.</translation>
     </message>
     <message>
@@ -1686,8 +1757,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the "# Naqsh:" comments in the file.</source>
-        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های "# Naqsh:" بگردید.</translation>
+        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the &quot;# Naqsh:&quot; comments in the file.</source>
+        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های &quot;# Naqsh:&quot; بگردید.</translation>
     </message>
     <message>
         <source>Copied the diagram as an image and as SVG.</source>
@@ -1749,7 +1820,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::GraphModel</name>
     <message>
-        <source>unknown layer type "%1"</source>
+        <source>unknown layer type &quot;%1&quot;</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -1757,7 +1828,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه‌ای با شناسه %1 از پیش وجود دارد</translation>
     </message>
     <message>
-        <source>layer %1 has no parameter "%2"</source>
+        <source>layer %1 has no parameter &quot;%2&quot;</source>
         <translation>لایه %1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -1802,7 +1873,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>connecting %1 to %2 would make a cycle: %2 already feeds %1</source>
         <translation>اتصال %1 به %2 یک دور می‌سازد: %2 از پیش به %1 داده می‌دهد</translation>
     </message>
-<message>
+    <message>
         <source>%1 has no output %2</source>
         <translation>%1 خروجی %2 ندارد</translation>
     </message>
@@ -1810,7 +1881,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::GraphScene</name>
     <message>
-        <source>Unknown layer type "%1"</source>
+        <source>Unknown layer type &quot;%1&quot;</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -1911,7 +1982,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 باید یکی از %2 باشد، نه %3</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not "%3"</source>
+        <source>%1 must be one of %2, not &quot;%3&quot;</source>
         <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
     </message>
     <message>
@@ -1919,19 +1990,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: %2 دارای %3 مقدار است؛ فقط لایه‌های دوبعدی (یک یا دو مقدار) پشتیبانی می‌شوند</translation>
     </message>
     <message>
-        <source>input '%1' has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
+        <source>input &apos;%1&apos; has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
         <translation>ورودی «%1» دارای %2 بعد است؛ «نقش» از ورودی‌های N×C×H×W یا N×F پشتیبانی می‌کند</translation>
     </message>
     <message>
-        <source>input '%1': %2</source>
+        <source>input &apos;%1&apos;: %2</source>
         <translation>ورودی «%1»: %2</translation>
     </message>
     <message>
-        <source>input '%1' has %2 dimensions, but Naqsh's Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <source>input &apos;%1&apos; has %2 dimensions, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
         <translation>ورودی «%1» دارای %2 بعد است، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
     </message>
     <message>
-        <source>input '%1' has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
+        <source>input &apos;%1&apos; has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
         <translation>ورودی «%1» اندازه دسته %2 دارد، آن‌گونه که %3 نوشته شده است؛ MACها و فعال‌سازی‌ها برای کل دسته‌اند (برای عددهای هر تصویر، دسته را 1 بگذارید)</translation>
     </message>
     <message>
@@ -1943,7 +2014,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>در input_dim</translation>
     </message>
     <message>
-        <source>input '%1' has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
+        <source>input &apos;%1&apos; has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
         <translation>ورودی «%1» شکل ندارد: برای آن یک input_shape { dim: ... } یا چهار مقدار input_dim بدهید</translation>
     </message>
     <message>
@@ -1995,7 +2066,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>(مرحله TRAIN)</translation>
     </message>
     <message>
-        <source>(uses '%1' from %2)</source>
+        <source>(uses &apos;%1&apos; from %2)</source>
         <translation>(از «%1» که %2 تولید می‌کند استفاده می‌کند)</translation>
     </message>
     <message>
@@ -2011,10 +2082,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: LRN درون کانال مانند LRN میان کانال‌ها شمرده می‌شود</translation>
     </message>
     <message>
-        <source>Naqsh concatenates along the channel axis only, and this layer uses axis %1</source>
-        <translation>«نقش» فقط در امتداد محور کانال الحاق می‌کند، و این لایه محور %1 را به کار می‌برد</translation>
-    </message>
-    <message>
         <source>only the SUM operation of Eltwise is modelled (as Add)</source>
         <translation>از Eltwise فقط عمل SUM مدل می‌شود (به‌صورت Add)</translation>
     </message>
@@ -2023,24 +2090,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: ضریب‌های Eltwise شمرده نمی‌شوند (هر کدام یک ضرب برای هر مقدار)</translation>
     </message>
     <message>
-        <source>layer %1 has no bias term, but it is merged into '%2' as a BatchNorm2d with scale and shift</source>
+        <source>layer %1 has no bias term, but it is merged into &apos;%2&apos; as a BatchNorm2d with scale and shift</source>
         <translation>لایه %1 جمله بایاس ندارد، اما به‌صورت یک BatchNorm2d با مقیاس و جابه‌جایی در «%2» ادغام شد</translation>
     </message>
     <message>
         <source>a Scale layer that does not follow a BatchNorm layer is not modelled</source>
         <translation>لایه Scale که پس از یک لایه BatchNorm نیامده باشد مدل نمی‌شود</translation>
-    </message>
-    <message>
-        <source>layer %1: Softmax over axis %2 is counted as if it were over the channels</source>
-        <translation>لایه %1: Softmax روی محور %2 چنان شمرده می‌شود که گویی روی کانال‌هاست</translation>
-    </message>
-    <message>
-        <source>only a Flatten from axis 1 to the end is modelled</source>
-        <translation>فقط Flatten از محور 1 تا انتها مدل می‌شود</translation>
-    </message>
-    <message>
-        <source>only a Reshape to (0, -1) is modelled (as Flatten)</source>
-        <translation>فقط Reshape به (0, -1) مدل می‌شود (به‌صورت Flatten)</translation>
     </message>
     <message>
         <source>no inputs and no layers: this is not a Caffe network description</source>
@@ -2067,32 +2122,32 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>وارد کردن مدل ممکن نشد: %1</translation>
     </message>
     <message>
-        <source>cannot open '%1': it is a folder</source>
+        <source>cannot open &apos;%1&apos;: it is a folder</source>
         <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
     </message>
     <message>
-        <source>cannot open '%1': %2</source>
+        <source>cannot open &apos;%1&apos;: %2</source>
         <translation>نمی‌توان «%1» را باز کرد: %2</translation>
     </message>
     <message>
-        <source>'%1' is too large to be a network description (weights live in .caffemodel files, not here)</source>
+        <source>&apos;%1&apos; is too large to be a network description (weights live in .caffemodel files, not here)</source>
         <translation>«%1» بزرگ‌تر از آن است که توصیف یک شبکه باشد (وزن‌ها در فایل‌های ‎.caffemodel هستند، نه این‌جا)</translation>
     </message>
     <message>
-        <source>%1 has no parameter "%2"</source>
+        <source>%1 has no parameter &quot;%2&quot;</source>
         <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
-        <source>graph input '%1' has no declared shape; Naqsh needs its size to compute anything</source>
+        <source>graph input &apos;%1&apos; has no declared shape; Naqsh needs its size to compute anything</source>
         <translation>ورودی گراف «%1» شکل اعلام‌شده ندارد؛ «نقش» برای هر محاسبه‌ای به اندازه آن نیاز دارد</translation>
     </message>
     <message>
-        <source>graph input '%1' has an unknown number of channels</source>
+        <source>graph input &apos;%1&apos; has an unknown number of channels</source>
         <translation>تعداد کانال‌های ورودی گراف «%1» نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input '%1' has no fixed %2 ('%3'); Naqsh assumes 224 (change it on the Input layer)</source>
-        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد ('%3')؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
+        <source>graph input &apos;%1&apos; has no fixed %2 (&apos;%3&apos;); Naqsh assumes 224 (change it on the Input layer)</source>
+        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد (&apos;%3&apos;)؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
     </message>
     <message>
         <source>height</source>
@@ -2103,31 +2158,27 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عرض</translation>
     </message>
     <message>
-        <source>graph input '%1' has an unknown number of features</source>
+        <source>graph input &apos;%1&apos; has an unknown number of features</source>
         <translation>تعداد ویژگی‌های ورودی گراف «%1» نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input '%1' has an unknown size in dimension %2</source>
+        <source>graph input &apos;%1&apos; has an unknown size in dimension %2</source>
         <translation>اندازه ورودی گراف «%1» در بعد %2 نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input '%1' has rank %2, but Naqsh's Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <source>graph input &apos;%1&apos; has rank %2, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
     </message>
     <message>
-        <source>graph input '%1' has rank %2; Naqsh supports inputs of rank 2 (N×F) or 4 (N×C×H×W)</source>
-        <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F) یا 4 (N×C×H×W) پشتیبانی می‌کند</translation>
-    </message>
-    <message>
-        <source>graph input '%1': %2</source>
+        <source>graph input &apos;%1&apos;: %2</source>
         <translation>ورودی گراف «%1»: %2</translation>
     </message>
     <message>
-        <source>node %1: '%2' has no initializer; its size is taken from the graph input's declared shape</source>
+        <source>node %1: &apos;%2&apos; has no initializer; its size is taken from the graph input&apos;s declared shape</source>
         <translation>گره %1: «%2» مقداردهنده (initializer) ندارد؛ اندازه آن از شکل اعلام‌شده ورودی گراف گرفته می‌شود</translation>
     </message>
     <message>
-        <source>node %1: input '%2' is not produced by any node and is not a graph input or initializer</source>
+        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
         <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
     </message>
     <message>
@@ -2135,11 +2186,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گراف دور دارد: گره %1 مستقیم یا از راه گره‌های دیگر به خروجی خودش وابسته است</translation>
     </message>
     <message>
-        <source>node %1 uses '%2', an extra output of %3; Naqsh imports only the main output of that operator</source>
+        <source>node %1 uses &apos;%2&apos;, an extra output of %3; Naqsh imports only the main output of that operator</source>
         <translation>گره %1 از «%2»، خروجی اضافه %3، استفاده می‌کند؛ «نقش» فقط خروجی اصلی آن عملگر را وارد می‌کند</translation>
     </message>
     <message>
-        <source>node %1: output '%2' cannot be recorded (%3); its shape is left unknown</source>
+        <source>node %1: output &apos;%2&apos; cannot be recorded (%3); its shape is left unknown</source>
         <translation>گره %1: خروجی «%2» را نمی‌توان ثبت کرد (%3)؛ شکل آن نامعلوم می‌ماند</translation>
     </message>
     <message>
@@ -2161,23 +2212,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>شیب آن ثابت نیست</translation>
     </message>
     <message>
-        <source>node %1: Softmax over axis %2 is counted as if it were over the channels (same shape, slightly different addition count)</source>
-        <translation>گره %1: Softmax روی محور %2 چنان شمرده می‌شود که گویی روی کانال‌هاست (همان شکل، با تعداد جمع کمی متفاوت)</translation>
-    </message>
-    <message>
-        <source>Naqsh concatenates along the channel axis only, and this node uses axis %1</source>
-        <translation>«نقش» فقط در امتداد محور کانال الحاق می‌کند، و این گره محور %1 را به کار می‌برد</translation>
-    </message>
-    <message>
         <source>it concatenates a constant tensor</source>
         <translation>یک تانسور ثابت را الحاق می‌کند</translation>
     </message>
     <message>
-        <source>Naqsh's Flatten keeps the batch (axis 1), and this node uses axis %1</source>
-        <translation>Flatten در «نقش» بعد دسته را نگه می‌دارد (محور 1)، و این گره محور %1 را به کار می‌برد</translation>
-    </message>
-    <message>
-        <source>Naqsh's BatchNorm2d needs a 4-D input, and this one has rank %1</source>
+        <source>Naqsh&apos;s BatchNorm2d needs a 4-D input, and this one has rank %1</source>
         <translation>BatchNorm2d در «نقش» به ورودی چهاربعدی نیاز دارد، و ورودی این یکی مرتبه %1 دارد</translation>
     </message>
     <message>
@@ -2185,12 +2224,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>وزن‌های آن را لایه‌های دیگر حساب می‌کنند</translation>
     </message>
     <message>
-        <source>node %1: weight '%2' has no initializer and its shape is unknown, so Naqsh cannot tell the layer's size</source>
+        <source>node %1: weight &apos;%2&apos; has no initializer and its shape is unknown, so Naqsh cannot tell the layer&apos;s size</source>
         <translation>گره %1: وزن «%2» مقداردهنده (initializer) ندارد و شکلش نامعلوم است، پس «نقش» نمی‌تواند اندازه لایه را تعیین کند</translation>
-    </message>
-    <message>
-        <source>only 2-D convolutions are modelled (its weight has rank %1)</source>
-        <translation>فقط کانولوشن‌های دوبعدی مدل می‌شوند (وزن آن مرتبه %1 دارد)</translation>
     </message>
     <message>
         <source>its strides, dilations or pads do not describe a 2-D convolution</source>
@@ -2221,10 +2256,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فقط ضرب در یک وزن ثابت دوبعدی مدل می‌شود (به‌صورت Linear)</translation>
     </message>
     <message>
-        <source>Naqsh's Linear takes a flat N×F input, and this one has rank %1</source>
-        <translation>Linear در «نقش» ورودی تخت N×F می‌پذیرد، و ورودی این یکی مرتبه %1 دارد</translation>
-    </message>
-    <message>
         <source>only 2-D pooling is modelled</source>
         <translation>فقط ادغام دوبعدی مدل می‌شود</translation>
     </message>
@@ -2245,20 +2276,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>محورهای آن ثابت نیستند</translation>
     </message>
     <message>
-        <source>only a mean over height and width is modelled (as global average pooling)</source>
-        <translation>فقط میانگین روی ارتفاع و عرض مدل می‌شود (به‌صورت ادغام میانگین سراسری)</translation>
-    </message>
-    <message>
         <source>its bounds are not constants</source>
         <translation>کران‌های آن ثابت نیستند</translation>
     </message>
     <message>
         <source>only Clip to 0..6 (ReLU6) or 0..∞ (ReLU) is modelled, and this one clips to %1..%2</source>
         <translation>فقط Clip به 0..6 (ReLU6) یا 0..∞ (ReLU) مدل می‌شود، و این یکی به %1..%2 محدود می‌کند</translation>
-    </message>
-    <message>
-        <source>only a reshape that flattens each sample is modelled (as Flatten)</source>
-        <translation>فقط Reshape‌ای که هر نمونه را تخت کند مدل می‌شود (به‌صورت Flatten)</translation>
     </message>
     <message>
         <source>node %1: the target shape is computed at run time; Naqsh assumes it flattens each sample</source>
@@ -2301,7 +2324,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گره %1: درون‌یابی %2 مانند دوخطی (bilinear) شمرده می‌شود</translation>
     </message>
     <message>
-        <source>the layer type "%1" is not registered</source>
+        <source>the layer type &quot;%1&quot; is not registered</source>
         <translation>نوع لایه «%1» ثبت نشده است</translation>
     </message>
     <message>
@@ -2309,19 +2332,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مدل لایه‌ای برای وارد کردن ندارد: همه گره‌ها فقط مقدارهای ثابت حساب می‌کنند</translation>
     </message>
     <message>
-        <source>'%1' is read by layer '%2' before any layer writes it (Caffe runs the layers in file order)</source>
+        <source>&apos;%1&apos; is read by layer &apos;%2&apos; before any layer writes it (Caffe runs the layers in file order)</source>
         <translation>لایهٔ «%2»، «%1» را پیش از آنکه لایه‌ای آن را بنویسد می‌خواند (Caffe لایه‌ها را به ترتیب فایل اجرا می‌کند)</translation>
     </message>
     <message>
-        <source>'%1' is read by layer '%2' but no layer writes it; did you mean '%3'?</source>
+        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer writes it; did you mean &apos;%3&apos;?</source>
         <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه‌ای آن را نمی‌نویسد؛ آیا منظورتان «%3» بود؟</translation>
     </message>
     <message>
-        <source>'%1' is read by layer '%2' but no layer or input writes it</source>
+        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer or input writes it</source>
         <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه یا ورودی‌ای آن را نمی‌نویسد</translation>
     </message>
     <message>
-        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type "%1" as one of them</source>
+        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type &quot;%1&quot; as one of them</source>
         <translation>این لایه bottom ندارد؛ فقط لایه‌های داده و Input چیزی نمی‌خوانند، و «نقش» نوع لایهٔ «%1» را از آن‌ها نمی‌شناسد</translation>
     </message>
     <message>
@@ -2333,31 +2356,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>در %1</translation>
     </message>
     <message>
-        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer '%2' assumes %3×%4×%5×%6; set the real size on that layer</source>
+        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer &apos;%2&apos; assumes %3×%4×%5×%6; set the real size on that layer</source>
         <translation>لایهٔ دادهٔ %1 اندازهٔ تصویر را نمی‌گوید (نه crop_size، نه new_height و new_width، نه resize_param و نه شکل input_param): لایهٔ Input «%2» اندازهٔ %3×%4×%5×%6 را فرض می‌کند؛ اندازهٔ واقعی را روی همان لایه تنظیم کنید</translation>
     </message>
-<message>
-        <source>data layer %1 is replaced by an Input layer '%2' of 1×%3×%4×%5 (the file does not give the image size; 3 channels and 224×224 are assumed)</source>
-        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (فایل اندازه تصویر را نمی‌گوید؛ 3 کانال و 224×224 فرض شده است)</translation>
-    </message>
     <message>
-        <source>data layer %1 is replaced by an Input layer '%2' of 1×%3×%4×%5 (size from %6%7)</source>
-        <translation>لایه داده %1 با یک لایه ورودی «%2» به شکل 1×%3×%4×%5 جایگزین شد (اندازه از %6%7)</translation>
-    </message>
-    <message>
-        <source>; 3 channels assumed</source>
-        <translation>؛ 3 کانال فرض شده است</translation>
-    </message>
-    <message>
-        <source>bottom '%1' is not produced by any earlier layer or input</source>
-        <translation>bottom «%1» را هیچ لایه یا ورودی پیشینی تولید نمی‌کند</translation>
-    </message>
-    <message>
-        <source>the layer has no bottom</source>
-        <translation>لایه bottom ندارد</translation>
-    </message>
-    <message>
-        <source>the input's sizes before axis %1 are unknown</source>
+        <source>the input&apos;s sizes before axis %1 are unknown</source>
         <translation>اندازه‌های ورودی پیش از محور %1 معلوم نیست</translation>
     </message>
     <message>
@@ -2369,11 +2372,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>شکل مقصد آن در زمان اجرا محاسبه می‌شود و استنتاج شکل آن را نمی‌دهد</translation>
     </message>
     <message>
-        <source>its input's rank is unknown</source>
+        <source>its input&apos;s rank is unknown</source>
         <translation>رتبه (تعداد ابعاد) ورودی آن معلوم نیست</translation>
     </message>
     <message>
-        <source>its input's sizes are unknown</source>
+        <source>its input&apos;s sizes are unknown</source>
         <translation>اندازه‌های ورودی آن معلوم نیست</translation>
     </message>
     <message>
@@ -2384,7 +2387,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>only positive steps are modelled</source>
         <translation>فقط گام‌های مثبت مدل می‌شوند</translation>
     </message>
-<message>
+    <message>
         <source>only symmetric padding and one dilation are modelled for 1-D and 3-D convolutions</source>
         <translation>برای کانولوشن‌های یک‌بعدی و سه‌بعدی فقط پدینگ متقارن و یک گشادگی (dilation) مدل می‌شود</translation>
     </message>
@@ -2393,7 +2396,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فقط کانولوشن‌های یک‌بعدی، دوبعدی و سه‌بعدی مدل می‌شوند (وزن آن رتبه %1 دارد)</translation>
     </message>
     <message>
-        <source>Naqsh's Linear needs a batch and features, and this input has rank %1</source>
+        <source>Naqsh&apos;s Linear needs a batch and features, and this input has rank %1</source>
         <translation>لایه Linear نقش به دسته و ویژگی نیاز دارد، اما رتبه این ورودی %1 است</translation>
     </message>
     <message>
@@ -2420,8 +2423,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>it gives %1 sizes for %2 outputs</source>
         <translation>برای %2 خروجی، %1 اندازه می‌دهد</translation>
     </message>
-<message>
-        <source>graph input '%1' has rank %2; Naqsh supports inputs of rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)</source>
+    <message>
+        <source>graph input &apos;%1&apos; has rank %2; Naqsh supports inputs of rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F)، 4 (N×C×H×W) یا 5 (N×C×D×H×W) پشتیبانی می‌کند</translation>
     </message>
     <message>
@@ -2463,6 +2466,42 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Python layer %1 (%2) runs code Naqsh cannot read: set its output shape in the inspector and the layers after it get their numbers</source>
         <translation>لایهٔ پایتون %1 (%2) کدی اجرا می‌کند که «نقش» نمی‌تواند بخواند: شکل خروجی آن را در بازرس تنظیم کنید تا لایه‌های پس از آن عدد بگیرند</translation>
+    </message>
+    <message>
+        <source>reshape_param.axis and num_axes need the rank of the input, which is unknown here</source>
+        <translation>reshape_param.axis و num_axes به تعداد بعدهای ورودی نیاز دارند که اینجا معلوم نیست</translation>
+    </message>
+    <message>
+        <source>layer %1: reshape_param axis %2 with num_axes %3 does not fit an input of %4 dimensions</source>
+        <translation>لایهٔ %1: در reshape_param محور %2 با num_axes %3 با ورودیِ %4 بعدی جور نیست</translation>
+    </message>
+    <message>
+        <source>this Reshape changes the number of axes in the middle of its input (axis %1, num_axes %2), which Naqsh&apos;s Reshape cannot express</source>
+        <translation>این Reshape تعداد محورها را در میانهٔ ورودی‌اش تغییر می‌دهد (محور %1، num_axes %2) و Reshape «نقش» نمی‌تواند آن را بیان کند</translation>
+    </message>
+    <message>
+        <source>layer %1: permute_param.order %2 is not an axis of an input of %3 dimensions</source>
+        <translation>لایهٔ %1: permute_param.order %2 محوری از ورودیِ %3 بعدی نیست</translation>
+    </message>
+    <message>
+        <source>layer %1: permute_param.order lists axis %2 twice</source>
+        <translation>لایهٔ %1: permute_param.order محور %2 را دو بار آورده است</translation>
+    </message>
+    <message>
+        <source>a Permute without an order needs the rank of its input, which is unknown here</source>
+        <translation>Permute بدون ترتیب به تعداد بعدهای ورودی‌اش نیاز دارد که اینجا معلوم نیست</translation>
+    </message>
+    <message>
+        <source>Slice writes no top</source>
+        <translation>Slice هیچ top‌ای نمی‌نویسد</translation>
+    </message>
+    <message>
+        <source>layer %1: slice_param has %2 slice_point values for %3 tops; Caffe needs one fewer than the tops</source>
+        <translation>لایهٔ %1: slice_param برای %3 top، %2 مقدار slice_point دارد؛ Caffe یکی کمتر از تعداد topها می‌خواهد</translation>
+    </message>
+    <message>
+        <source>layer %1: slice_point %2 must be larger than the one before (%3)</source>
+        <translation>لایهٔ %1: slice_point %2 باید از مقدار پیش از خود (%3) بزرگ‌تر باشد</translation>
     </message>
 </context>
 <context>
@@ -2516,7 +2555,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نام لایه</translation>
     </message>
     <message>
-        <source>The layer's name, shown on the canvas and in tables and exports</source>
+        <source>The layer&apos;s name, shown on the canvas and in tables and exports</source>
         <translation>نام لایه، که روی بوم، در جدول‌ها و در خروجی‌های صادرشده نشان داده می‌شود</translation>
     </message>
     <message>
@@ -2656,7 +2695,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات عملگرهای واردشده نامعلوم است و کنار گذاشته شده است.</translation>
     </message>
     <message>
-        <source>Naqsh cannot count this imported operator's operations.</source>
+        <source>Naqsh cannot count this imported operator&apos;s operations.</source>
         <translation>«نقش» نمی‌تواند عملیات این عملگر واردشده را بشمارد.</translation>
     </message>
     <message>
@@ -3068,10 +3107,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>این لایه خطا دارد: %1</translation>
     </message>
     <message>
-        <source>Arrow keys: next and previous; Esc: stop</source>
-        <translation>کلیدهای جهت‌دار: بعدی و قبلی؛ Esc: توقف</translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation>&amp;صدور…</translation>
     </message>
@@ -3097,7 +3132,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>بازگرداندن کار ذخیره‌شده خودکار از %1 ممکن نشد:
 %2</translation>
     </message>
-<message>
+    <message>
         <source>Name the variant</source>
         <translation>نام گونه</translation>
     </message>
@@ -3133,7 +3168,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نام یک نوع لایه انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>unknown layer type "%1"</source>
+        <source>unknown layer type &quot;%1&quot;</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -3141,7 +3176,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نامی ناتهی انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>%1 has no parameter "%2"</source>
+        <source>%1 has no parameter &quot;%2&quot;</source>
         <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -3153,15 +3188,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هیچ لایه‌ای شناسه %1 ندارد</translation>
     </message>
     <message>
-        <source>layer '%1' (%2) has no output</source>
+        <source>layer &apos;%1&apos; (%2) has no output</source>
         <translation>لایه «%1» (%2) خروجی ندارد</translation>
     </message>
     <message>
-        <source>layer '%1' (%2) takes at most %3 input(s)</source>
+        <source>layer &apos;%1&apos; (%2) takes at most %3 input(s)</source>
         <translation>لایه «%1» (%2) حداکثر %3 ورودی می‌پذیرد</translation>
     </message>
     <message>
-        <source>connecting '%1' to '%2' makes a cycle</source>
+        <source>connecting &apos;%1&apos; to &apos;%2&apos; makes a cycle</source>
         <translation>اتصال «%1» به «%2» یک دور می‌سازد</translation>
     </message>
     <message>
@@ -3177,8 +3212,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مسیر یک فایل انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected "path", "layers" or "document"</source>
-        <translation>"path"، "layers" یا "document" انتظار می‌رفت</translation>
+        <source>expected &quot;path&quot;, &quot;layers&quot; or &quot;document&quot;</source>
+        <translation>&quot;path&quot;، &quot;layers&quot; یا &quot;document&quot; انتظار می‌رفت</translation>
     </message>
     <message>
         <source>not valid JSON at %1: %2</source>
@@ -3189,8 +3224,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>سند «نقش» نیست: بالاترین سطح باید یک شیء JSON باشد</translation>
     </message>
     <message>
-        <source>not a Naqsh document: "format" must be "naqsh"</source>
-        <translation>سند «نقش» نیست: مقدار "format" باید "naqsh" باشد</translation>
+        <source>not a Naqsh document: &quot;format&quot; must be &quot;naqsh&quot;</source>
+        <translation>سند «نقش» نیست: مقدار &quot;format&quot; باید &quot;naqsh&quot; باشد</translation>
     </message>
     <message>
         <source>version: expected a whole number</source>
@@ -3213,15 +3248,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 بزرگ‌تر از آن است که سند «نقش» باشد</translation>
     </message>
     <message>
-        <source>%1: the comparison "%2" names layer id %3, which is not in the document; it was left out</source>
+        <source>%1: the comparison &quot;%2&quot; names layer id %3, which is not in the document; it was left out</source>
         <translation>%1: مقایسه «%2» به لایه با شناسه %3 اشاره می‌کند که در سند نیست؛ این مقایسه کنار گذاشته شد</translation>
     </message>
-<message>
-        <source>cannot write %1: %2</source>
-        <translation>نمی‌توان در %1 نوشت: %2</translation>
-    </message>
-<message>
-        <source>expected an output index from 0 to %1 of layer '%2' (%3)</source>
+    <message>
+        <source>expected an output index from 0 to %1 of layer &apos;%2&apos; (%3)</source>
         <translation>شماره خروجی باید از 0 تا %1 لایه «%2» (%3) باشد</translation>
     </message>
 </context>
@@ -3243,7 +3274,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تنگنای بازنمایی</translation>
     </message>
     <message>
-        <source>'%1' squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
+        <source>&apos;%1&apos; squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
         <translation>«%1» تعداد %2 کانال را به %3 کانال می‌فشارد (کمتر از یک‌چهارم). صرفه‌جویی واقعی است، اما فشردن تا این حد ممکن است اطلاعاتی را که لایه‌های بعدی لازم دارند دور بریزد: یک تنگنای بازنمایی (representational bottleneck).</translation>
     </message>
     <message>
@@ -3251,7 +3282,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>خیلی زود در شبکه</translation>
     </message>
     <message>
-        <source>'%1' reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
+        <source>&apos;%1&apos; reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
         <translation>«%1» درست در آغاز شبکه، جایی که ویژگی‌ها هنوز سطح پایین‌اند، کانال‌ها را کم می‌کند. کانولوشن 1×1 هر بار فقط یک پیکسل را می‌بیند، پس پیش از آنکه هیچ بافت فضایی‌ای گردآوری شود فشرده می‌کند؛ تنگناها معمولاً در لایه‌های عمیق‌تر شبکه سودمندند.</translation>
     </message>
 </context>
@@ -3281,15 +3312,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مدل نسخه مجموعه عملگرها (opset) را برای دامنه استاندارد ONNX اعلام نمی‌کند (opset_import وجود ندارد؛ شاید فایل ناقص باشد)</translation>
     </message>
     <message>
-        <source>graph '%1' has no nodes</source>
+        <source>graph &apos;%1&apos; has no nodes</source>
         <translation>گراف «%1» هیچ گره‌ای ندارد</translation>
     </message>
     <message>
-        <source>initializer '%1': %2</source>
+        <source>initializer &apos;%1&apos;: %2</source>
         <translation>initializer «%1»: %2</translation>
     </message>
     <message>
-        <source>%1 '%2': %3</source>
+        <source>%1 &apos;%2&apos;: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
     <message>
@@ -3305,23 +3336,23 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>value_info</translation>
     </message>
     <message>
-        <source>node %1: tensor '%2' is produced more than once</source>
+        <source>node %1: tensor &apos;%2&apos; is produced more than once</source>
         <translation>گره %1: تانسور «%2» بیش از یک بار تولید شده است</translation>
     </message>
     <message>
-        <source>node %1, attribute '%2': %3</source>
+        <source>node %1, attribute &apos;%2&apos;: %3</source>
         <translation>گره %1، ویژگی «%2»: %3</translation>
     </message>
     <message>
-        <source>node %1: input '%2' is not produced by any node and is not a graph input or initializer</source>
+        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
         <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
     </message>
     <message>
-        <source>node %1 uses '%2' before the node that produces it; nodes are not in topological order</source>
+        <source>node %1 uses &apos;%2&apos; before the node that produces it; nodes are not in topological order</source>
         <translation>گره %1 از «%2» پیش از گره تولیدکننده‌اش استفاده می‌کند؛ گره‌ها به ترتیب توپولوژیک نیستند</translation>
     </message>
     <message>
-        <source>graph output '%1' is not produced by any node</source>
+        <source>graph output &apos;%1&apos; is not produced by any node</source>
         <translation>خروجی گراف «%1» را هیچ گره‌ای تولید نمی‌کند</translation>
     </message>
     <message>
@@ -3383,19 +3414,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>خواندن مدل ممکن نشد</translation>
     </message>
     <message>
-        <source>cannot open '%1': it is a folder</source>
+        <source>cannot open &apos;%1&apos;: it is a folder</source>
         <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
     </message>
     <message>
-        <source>cannot open '%1': the file does not exist</source>
+        <source>cannot open &apos;%1&apos;: the file does not exist</source>
         <translation>نمی‌توان «%1» را باز کرد: فایل وجود ندارد</translation>
     </message>
     <message>
-        <source>cannot open '%1': %2</source>
+        <source>cannot open &apos;%1&apos;: %2</source>
         <translation>نمی‌توان «%1» را باز کرد: %2</translation>
     </message>
     <message>
-        <source>cannot read '%1': %2</source>
+        <source>cannot read &apos;%1&apos;: %2</source>
         <translation>نمی‌توان «%1» را خواند: %2</translation>
     </message>
     <message>
@@ -3420,20 +3451,20 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گره ‎#%1 (%2)</translation>
     </message>
     <message>
-        <source>node '%1' (%2)</source>
-        <translation>گره '%1' (%2)</translation>
+        <source>node &apos;%1&apos; (%2)</source>
+        <translation>گره &apos;%1&apos; (%2)</translation>
     </message>
     <message>
-        <source>the graph has a cycle: %1 needs '%2' from %3, which depends, directly or through other nodes, on the first node's output; an ONNX graph must have no cycles</source>
-        <translation>گراف چرخه دارد: %1 به '%2' از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
+        <source>the graph has a cycle: %1 needs &apos;%2&apos; from %3, which depends, directly or through other nodes, on the first node&apos;s output; an ONNX graph must have no cycles</source>
+        <translation>گراف چرخه دارد: %1 به &apos;%2&apos; از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
     </message>
     <message>
         <source>the graph has a cycle; an ONNX graph must have no cycles</source>
         <translation>گراف چرخه دارد؛ گراف ONNX نباید چرخه داشته باشد</translation>
     </message>
     <message>
-        <source>%1, attribute '%2': %3</source>
-        <translation>%1، ویژگی '%2': %3</translation>
+        <source>%1, attribute &apos;%2&apos;: %3</source>
+        <translation>%1، ویژگی &apos;%2&apos;: %3</translation>
     </message>
     <message>
         <source>must be a list of integers, but the file stores another kind of value</source>
@@ -3448,12 +3479,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 همراه با kernel_shape %2 کرنلی پهن‌تر از 2^62 می‌سازد</translation>
     </message>
     <message>
-        <source>%1: attribute 'kernel_shape' is missing; the operator needs it</source>
-        <translation>%1: ویژگی 'kernel_shape' نیست؛ این عملگر به آن نیاز دارد</translation>
+        <source>%1: attribute &apos;kernel_shape&apos; is missing; the operator needs it</source>
+        <translation>%1: ویژگی &apos;kernel_shape&apos; نیست؛ این عملگر به آن نیاز دارد</translation>
     </message>
     <message>
-        <source>'%1' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
-        <translation>'%1' یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
+        <source>&apos;%1&apos; is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
+        <translation>&apos;%1&apos; یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
     </message>
     <message>
         <source>must be a whole number from 1 to %1</source>
@@ -3464,36 +3495,36 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>باید 0 یا 1 باشد</translation>
     </message>
     <message>
-        <source>%1: input '%2' has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
-        <translation>%1: ورودی '%2' %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
+        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
+        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
     </message>
     <message>
-        <source>%1: input '%2' is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
-        <translation>%1: ورودی '%2' در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
+        <source>%1: input &apos;%2&apos; is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
+        <translation>%1: ورودی &apos;%2&apos; در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
     </message>
     <message>
-        <source>input '%1' has %2 dimensions</source>
-        <translation>ورودی '%1' %2 بعد دارد</translation>
+        <source>input &apos;%1&apos; has %2 dimensions</source>
+        <translation>ورودی &apos;%1&apos; %2 بعد دارد</translation>
     </message>
     <message>
         <source>%1: the weight input is missing</source>
         <translation>%1: ورودی وزن نیست</translation>
     </message>
     <message>
-        <source>%1: weight '%2' has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
-        <translation>%1: وزن '%2' %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
+        <source>%1: weight &apos;%2&apos; has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
+        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
     </message>
     <message>
-        <source>%1: weight '%2' has %3 dimensions but input '%4' has %5; they must have the same number of dimensions</source>
-        <translation>%1: وزن '%2' %3 بعد دارد ولی ورودی '%4' %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
+        <source>%1: weight &apos;%2&apos; has %3 dimensions but input &apos;%4&apos; has %5; they must have the same number of dimensions</source>
+        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد ولی ورودی &apos;%4&apos; %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
     </message>
     <message>
-        <source>weight '%1' has %2 dimensions</source>
-        <translation>وزن '%1' %2 بعد دارد</translation>
+        <source>weight &apos;%1&apos; has %2 dimensions</source>
+        <translation>وزن &apos;%1&apos; %2 بعد دارد</translation>
     </message>
     <message>
-        <source>attribute '%1' has %2 values</source>
-        <translation>ویژگی '%1' %2 مقدار دارد</translation>
+        <source>attribute &apos;%1&apos; has %2 values</source>
+        <translation>ویژگی &apos;%1&apos; %2 مقدار دارد</translation>
     </message>
     <message>
         <source>%1 has %2 values, but %3, so it needs %4</source>
@@ -3504,15 +3535,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 %2 مقدار دارد، ولی %3</translation>
     </message>
     <message>
-        <source>%1: input '%2' has %3 dimension(s); the operator needs 4</source>
-        <translation>%1: ورودی '%2' %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
+        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs 4</source>
+        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
     </message>
     <message>
         <source>%1 has no outputs</source>
         <translation>%1 هیچ خروجی ندارد</translation>
     </message>
     <message>
-        <source>%1 is not an order of the input's %2 axes</source>
+        <source>%1 is not an order of the input&apos;s %2 axes</source>
         <translation>%1 ترتیبی از %2 محور ورودی نیست</translation>
     </message>
 </context>
@@ -3523,8 +3554,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک پیام</translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
-        <translation>نویسه غیرمنتظره '%1'</translation>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>نویسه غیرمنتظره &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unexpected character U+%1</source>
@@ -3535,28 +3566,28 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>بایت غیرمنتظره 0x%1</translation>
     </message>
     <message>
-        <source>invalid number '%1'</source>
-        <translation>عدد نامعتبر '%1'</translation>
+        <source>invalid number &apos;%1&apos;</source>
+        <translation>عدد نامعتبر &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unterminated string</source>
         <translation>رشته بسته نشده است</translation>
     </message>
     <message>
-        <source>invalid escape sequence '\x' in string: expected hex digits</source>
-        <translation>دنباله گریز نامعتبر '\x' در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
+        <source>invalid escape sequence &apos;\x&apos; in string: expected hex digits</source>
+        <translation>دنباله گریز نامعتبر &apos;\x&apos; در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>invalid escape sequence '\%1' in string: expected %2 hex digits</source>
-        <translation>دنباله گریز نامعتبر '\%1' در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
+        <source>invalid escape sequence &apos;\%1&apos; in string: expected %2 hex digits</source>
+        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
     </message>
     <message>
         <source>invalid escape sequence in string: U+%1 is not a valid code point</source>
         <translation>دنباله گریز نامعتبر در رشته: U+%1 نقطه کد معتبری نیست</translation>
     </message>
     <message>
-        <source>invalid escape sequence '\%1' in string</source>
-        <translation>دنباله گریز نامعتبر '\%1' در رشته</translation>
+        <source>invalid escape sequence &apos;\%1&apos; in string</source>
+        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته</translation>
     </message>
     <message>
         <source>invalid escape sequence in string</source>
@@ -3567,59 +3598,59 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>پایان فایل</translation>
     </message>
     <message>
-        <source>unexpected end of file inside '%1' (opened at line %2): expected '%3'</source>
-        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): '%3' انتظار می‌رفت</translation>
+        <source>unexpected end of file inside &apos;%1&apos; (opened at line %2): expected &apos;%3&apos;</source>
+        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): &apos;%3&apos; انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected '%1' to close '%2' opened at line %3, found %4</source>
-        <translation>برای بستن '%2' که در سطر %3 باز شده بود '%1' انتظار می‌رفت، اما %4 آمد</translation>
+        <source>expected &apos;%1&apos; to close &apos;%2&apos; opened at line %3, found %4</source>
+        <translation>برای بستن &apos;%2&apos; که در سطر %3 باز شده بود &apos;%1&apos; انتظار می‌رفت، اما %4 آمد</translation>
     </message>
     <message>
-        <source>unexpected '%1': no message is open</source>
-        <translation>'%1' غیرمنتظره: هیچ پیامی باز نیست</translation>
+        <source>unexpected &apos;%1&apos;: no message is open</source>
+        <translation>&apos;%1&apos; غیرمنتظره: هیچ پیامی باز نیست</translation>
     </message>
     <message>
         <source>expected a field name, found %1</source>
         <translation>نام فیلد انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected ']'</source>
-        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: ']' انتظار می‌رفت</translation>
+        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected &apos;]&apos;</source>
+        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: &apos;]&apos; انتظار می‌رفت</translation>
     </message>
     <message>
         <source>expected an extension name like [package.field], found %1</source>
         <translation>نام افزونه‌ای مانند [package.field] انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file after '%1': expected ':' or '{'</source>
-        <translation>پایان غیرمنتظره فایل پس از «%1»: ':' یا '{' انتظار می‌رفت</translation>
+        <source>unexpected end of file after &apos;%1&apos;: expected &apos;:&apos; or &apos;{&apos;</source>
+        <translation>پایان غیرمنتظره فایل پس از «%1»: &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected ':' or '{' after '%1', found %2</source>
-        <translation>پس از «%1» ':' یا '{' انتظار می‌رفت، اما %2 آمد</translation>
+        <source>expected &apos;:&apos; or &apos;{&apos; after &apos;%1&apos;, found %2</source>
+        <translation>پس از «%1» &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file inside the list for '%1' (opened at line %2): expected ']'</source>
-        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): ']' انتظار می‌رفت</translation>
+        <source>unexpected end of file inside the list for &apos;%1&apos; (opened at line %2): expected &apos;]&apos;</source>
+        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): &apos;]&apos; انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected ',' or ']' in the list for '%1', found %2</source>
-        <translation>در فهرست «%1»، ',' یا ']' انتظار می‌رفت، اما %2 آمد</translation>
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list for &apos;%1&apos;, found %2</source>
+        <translation>در فهرست «%1»، &apos;,&apos; یا &apos;]&apos; انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
         <source>messages are nested deeper than %1 levels</source>
         <translation>پیام‌ها بیش از %1 سطح تودرتو شده‌اند</translation>
     </message>
     <message>
-        <source>unexpected end of file: expected a value for '%1'</source>
+        <source>unexpected end of file: expected a value for &apos;%1&apos;</source>
         <translation>پایان غیرمنتظره فایل: مقداری برای «%1» انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected a number after '-', found %1</source>
-        <translation>پس از '-' عدد انتظار می‌رفت، اما %1 آمد</translation>
+        <source>expected a number after &apos;-&apos;, found %1</source>
+        <translation>پس از &apos;-&apos; عدد انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>expected a value for '%1', found %2</source>
+        <source>expected a value for &apos;%1&apos;, found %2</source>
         <translation>مقداری برای «%1» انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
@@ -3727,7 +3758,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>حافظه فعال‌سازی (%1): %2 مجموع همه لایه‌ها، %3 در اوج</translation>
     </message>
     <message>
-        <source>error in layer '%1' (%2): %3</source>
+        <source>error in layer &apos;%1&apos; (%2): %3</source>
         <translation>خطا در لایه «%1» (%2): %3</translation>
     </message>
     <message>
@@ -3833,7 +3864,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 در برابر %2</translation>
     </message>
     <message>
-        <source>layer '%1' (%2): FLOPs %3</source>
+        <source>layer &apos;%1&apos; (%2): FLOPs %3</source>
         <translation>لایه «%1» (%2): FLOPs %3</translation>
     </message>
     <message>
@@ -3860,17 +3891,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>%1: %2 %3</source>
         <translation>%1: %2 %3</translation>
     </message>
-<message>
-        <source>cannot write %1: %2</source>
-        <translation>نمی‌توان در %1 نوشت: %2</translation>
-    </message>
-<message>
+    <message>
         <source>Naqsh cannot count its operations</source>
         <translation>«نقش» نمی‌تواند عملیات آن را بشمارد</translation>
     </message>
     <message numerus="yes">
-        <source>%n layer(s) have no numbers and are left out of the totals; the chain breaks at layer '%1': %2</source>
-        <translation><numerusform>%n لایه عدد ندارد و از جمع‌ها کنار گذاشته شده است؛ زنجیره در لایه «%1» می‌گسلد: %2</numerusform></translation>
+        <source>%n layer(s) have no numbers and are left out of the totals; the chain breaks at layer &apos;%1&apos;: %2</source>
+        <translation>
+            <numerusform>%n لایه عدد ندارد و از جمع‌ها کنار گذاشته شده است؛ زنجیره در لایه «%1» می‌گسلد: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4006,7 +4035,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه پیمایش‌شده دیگر وجود ندارد</translation>
     </message>
     <message>
-        <source>layer '%1' has no whole-number parameter "%2"</source>
+        <source>layer &apos;%1&apos; has no whole-number parameter &quot;%2&quot;</source>
         <translation>لایه «%1» پارامتر عدد صحیحی به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -4033,7 +4062,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه آغاز یا پایان این مسیر دیگر وجود ندارد</translation>
     </message>
     <message>
-        <source>no path leads from '%1' to '%2'</source>
+        <source>no path leads from &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد</translation>
     </message>
     <message>
@@ -4155,16 +4184,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>GELU</translation>
     </message>
     <message>
-        <source>0.5·x·(1 + erf(x/√2)): three multiplications, one addition and one transcendental (erf, counted with exps) per value.</source>
-        <translation>0.5·x·(1 + erf(x/√2)): برای هر مقدار سه ضرب، یک جمع و یک تابع متعالی (erf که همراه توابع نمایی شمرده می‌شود).</translation>
-    </message>
-    <message>
         <source>Softmax</source>
         <translation>Softmax</translation>
-    </message>
-    <message>
-        <source>Over the channel axis: e^x / Σ e^x. One exponential and one division per value, and C − 1 additions per row for the sum.</source>
-        <translation>روی محور کانال: e^x / Σ e^x. برای هر مقدار یک تابع نمایی و یک تقسیم، و برای مجموع هر سطر C − 1 جمع.</translation>
     </message>
     <message>
         <source>dilated kernel %1 (kernel %2, dilation %3) is larger than the padded input %4 (%5)</source>
@@ -4231,7 +4252,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ConvTranspose2d</translation>
     </message>
     <message>
-        <source>a transposed convolution runs the convolution's size rule backwards</source>
+        <source>a transposed convolution runs the convolution&apos;s size rule backwards</source>
         <translation>کانولوشن ترانهاده قاعده اندازه کانولوشن را برعکس اجرا می‌کند</translation>
     </message>
     <message>
@@ -4471,7 +4492,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>واردشده</translation>
     </message>
     <message>
-        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file's weights; its operations are unknown and left out of every total.</source>
+        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file&apos;s weights; its operations are unknown and left out of every total.</source>
         <translation>عملگری از یک مدل واردشده که «نقش» هنوز آن را مدل نمی‌کند. شکل خروجی آن از فایل می‌آید (یا برای عملگرهای عنصربه‌عنصر برابر ورودی آن است) و پارامترهایش از وزن‌های فایل؛ عملیات آن نامعلوم است و در هیچ جمع کلی آورده نمی‌شود.</translation>
     </message>
     <message>
@@ -4479,7 +4500,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملگر</translation>
     </message>
     <message>
-        <source>The operator's name in the imported file</source>
+        <source>The operator&apos;s name in the imported file</source>
         <translation>نام عملگر در فایل واردشده</translation>
     </message>
     <message>
@@ -4543,7 +4564,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>دسته از ورودی پیروی کند</translation>
     </message>
     <message>
-        <source>Take the first size from the input's batch, so that changing the batch changes this output too</source>
+        <source>Take the first size from the input&apos;s batch, so that changing the batch changes this output too</source>
         <translation>اندازه اول از دسته ورودی گرفته شود تا تغییر دسته این خروجی را هم تغییر دهد</translation>
     </message>
     <message>
@@ -4575,16 +4596,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ورودی و خروجی</translation>
     </message>
     <message>
-        <source>The data entering the network: an image batch N×C×H×W (batch, channels, height, width) or a feature batch N×F.</source>
-        <translation>داده‌ای که وارد شبکه می‌شود: دسته‌ای از تصویرها N×C×H×W (دسته، کانال‌ها، ارتفاع، عرض) یا دسته‌ای از بردارهای ویژگی N×F.</translation>
-    </message>
-    <message>
         <source>Layout</source>
         <translation>چیدمان</translation>
-    </message>
-    <message>
-        <source>image: N×C×H×W; features: N×F</source>
-        <translation>تصویر: N×C×H×W؛ ویژگی‌ها: N×F</translation>
     </message>
     <message>
         <source>image (N×C×H×W)</source>
@@ -4631,10 +4644,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ویژگی‌ها</translation>
     </message>
     <message>
-        <source>Length of each feature vector (features layout only)</source>
-        <translation>طول هر بردار ویژگی (فقط در چیدمان ویژگی‌ها)</translation>
-    </message>
-    <message>
         <source>Output</source>
         <translation>خروجی</translation>
     </message>
@@ -4671,7 +4680,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 باید true یا false باشد</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not "%3"</source>
+        <source>%1 must be one of %2, not &quot;%3&quot;</source>
         <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
     </message>
     <message>
@@ -4691,10 +4700,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Linear</translation>
     </message>
     <message>
-        <source>Linear needs a flat input N×F, but its input is %1: add a Flatten or a global pooling layer before it</source>
-        <translation>لایه Linear به ورودی تخت N×F نیاز دارد، اما ورودی آن %1 است: پیش از آن یک لایه Flatten یا ادغام سراسری بگذارید</translation>
-    </message>
-    <message>
         <source>each of the %1 outputs is a weighted sum of all %2 inputs</source>
         <translation>هر یک از %1 خروجی، مجموع وزن‌دار همه %2 ورودی است</translation>
     </message>
@@ -4705,10 +4710,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>one weight per input and output pair, no bias</source>
         <translation>یک وزن برای هر جفت ورودی و خروجی، بدون بایاس</translation>
-    </message>
-    <message>
-        <source>Fully connected layer: every output is a weighted sum of every input. MACs = in_features × out_features; parameters = that plus out_features bias values.</source>
-        <translation>لایه تمام‌متصل: هر خروجی مجموع وزن‌دار همه ورودی‌هاست. MACها = in_features × out_features؛ پارامترها = همین مقدار به‌اضافه out_features مقدار بایاس.</translation>
     </message>
     <message>
         <source>Output features</source>
@@ -4779,10 +4780,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>کانال‌های خروجی</translation>
     </message>
     <message>
-        <source>Concat stacks its inputs along the channel axis; every other dimension must match</source>
-        <translation>Concat ورودی‌هایش را در امتداد محور کانال روی هم می‌چیند؛ همه ابعاد دیگر باید برابر باشند</translation>
-    </message>
-    <message>
         <source>copying tensors side by side does no arithmetic</source>
         <translation>کپی‌کردن تانسورها در کنار هم هیچ محاسبه‌ای ندارد</translation>
     </message>
@@ -4795,11 +4792,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ترکیب شاخه‌ها</translation>
     </message>
     <message>
-        <source>Joins its inputs along the channel axis, in input order. Batch, height and width must match. Inception modules concatenate their branches.</source>
-        <translation>ورودی‌هایش را به ترتیب ورودی در امتداد محور کانال الحاق می‌کند. دسته، ارتفاع و عرض باید برابر باشند. ماژول‌های Inception شاخه‌هایشان را این‌گونه الحاق می‌کنند.</translation>
-    </message>
-    <message>
-        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy's): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
+        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy&apos;s): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
         <translation>جمع عنصربه‌عنصر ورودی‌ها، مانند اتصال باقی‌مانده (residual). قاعده پخش (broadcasting، مانند NumPy): ورودی‌ها باید تعداد ابعاد یکسانی داشته باشند؛ در هر بعد اندازه‌ها باید برابر باشند یا یکی از آن‌ها 1 باشد که تا اندازه دیگری کشیده می‌شود. k ورودی برای هر مقدار خروجی k − 1 جمع هزینه دارد.</translation>
     </message>
     <message>
@@ -5027,10 +5020,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>اندازه تخت‌شده سرریز می‌کند</translation>
     </message>
     <message>
-        <source>every value of one sample is laid out in a single row; nothing is computed</source>
-        <translation>همه مقدارهای یک نمونه در یک سطر چیده می‌شوند؛ هیچ محاسبه‌ای انجام نمی‌شود</translation>
-    </message>
-    <message>
         <source>Upsample</source>
         <translation>Upsample</translation>
     </message>
@@ -5049,10 +5038,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Probability of dropping a value during training</source>
         <translation>احتمال حذف یک مقدار در زمان آموزش</translation>
-    </message>
-    <message>
-        <source>Turns N×C×H×W into N×(C·H·W), keeping the batch, so that a Linear layer can follow.</source>
-        <translation>N×C×H×W را با حفظ بعد دسته به N×(C·H·W) تبدیل می‌کند تا بتوان پس از آن یک لایه Linear گذاشت.</translation>
     </message>
     <message>
         <source>Enlarges the feature map by a scale factor: output = floor(input × scale). Nearest copies values (no arithmetic); bilinear mixes the four nearest inputs (4 multiplications and 3 additions per output).</source>
@@ -5146,7 +5131,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>the output would have size %1 in dimension %2, which is too large</source>
         <translation>خروجی در بعد %2 اندازه %1 پیدا می‌کرد که بیش از حد بزرگ است</translation>
     </message>
-<message>
+    <message>
         <source>Size 5</source>
         <translation>اندازه 5</translation>
     </message>
@@ -5199,7 +5184,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>حجم (N×C×D×H×W)</translation>
     </message>
     <message>
-        <source>Length of each feature vector (features layout), or of each token's vector D (sequence layout)</source>
+        <source>Length of each feature vector (features layout), or of each token&apos;s vector D (sequence layout)</source>
         <translation>طول هر بردار ویژگی (چیدمان ویژگی)، یا طول بردار هر توکن D (چیدمان دنباله)</translation>
     </message>
     <message>
@@ -5335,7 +5320,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>بعد %1</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a whole number</source>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
         <translation>%1: «%2» عدد صحیح نیست</translation>
     </message>
     <message>
@@ -5395,7 +5380,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>شکل: بین 1 تا %1 اندازه بدهید، مثلاً 0, -1, 768</translation>
     </message>
     <message>
-        <source>Shape: 0 copies the input's size at the same position, but the input %1 has no dimension %2</source>
+        <source>Shape: 0 copies the input&apos;s size at the same position, but the input %1 has no dimension %2</source>
         <translation>شکل: 0 اندازه ورودی در همان جایگاه را کپی می‌کند، اما ورودی %1 بعد %2 ندارد</translation>
     </message>
     <message>
@@ -5419,7 +5404,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Reshape باید تعداد مقدارها را حفظ کند: ورودی %1 دارای %2 مقدار است و شکل %3 دارای %4</translation>
     </message>
     <message>
-        <source>the same values in the same order, read with other sizes: 0 copies the input's size, -1 is worked out so that the count stays the same</source>
+        <source>the same values in the same order, read with other sizes: 0 copies the input&apos;s size, -1 is worked out so that the count stays the same</source>
         <translation>همان مقدارها به همان ترتیب، با اندازه‌های دیگر خوانده می‌شوند: 0 اندازه ورودی را کپی می‌کند و -1 طوری به دست می‌آید که تعداد ثابت بماند</translation>
     </message>
     <message>
@@ -5507,7 +5492,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>r = %1</translation>
     </message>
     <message>
-        <source>Reads the same values with other sizes (PyTorch's view/reshape). In the shape, 0 copies the input's size at that position and one -1 is worked out from the rest: 0, -1 turns 1×256×6×6 into 1×9216, and 0, 768, -1 turns 1×768×14×14 into 1×768×196. The number of values cannot change. No operations.</source>
+        <source>Reads the same values with other sizes (PyTorch&apos;s view/reshape). In the shape, 0 copies the input&apos;s size at that position and one -1 is worked out from the rest: 0, -1 turns 1×256×6×6 into 1×9216, and 0, 768, -1 turns 1×768×14×14 into 1×768×196. The number of values cannot change. No operations.</source>
         <translation>همان مقدارها را با اندازه‌های دیگر می‌خواند (view/reshape در PyTorch). در شکل، 0 اندازه ورودی در همان جایگاه را کپی می‌کند و یک -1 از بقیه به دست می‌آید: 0, -1 تانسور 1×256×6×6 را به 1×9216 تبدیل می‌کند و 0, 768, -1 تانسور 1×768×14×14 را به 1×768×196. تعداد مقدارها نمی‌تواند تغییر کند. بدون عملیات.</translation>
     </message>
     <message>
@@ -5515,7 +5500,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>اندازه‌های خروجی، با دسته در آغاز؛ 0 کپی می‌کند، -1 به دست می‌آید</translation>
     </message>
     <message>
-        <source>Reorders the dimensions (PyTorch's permute; transpose swaps two): order 0, 2, 3, 1 turns N×C×H×W into N×H×W×C, and 0, 2, 1 turns N×C×L into N×L×C tokens. The values are copied into the new order; no arithmetic.</source>
+        <source>Reorders the dimensions (PyTorch&apos;s permute; transpose swaps two): order 0, 2, 3, 1 turns N×C×H×W into N×H×W×C, and 0, 2, 1 turns N×C×L into N×L×C tokens. The values are copied into the new order; no arithmetic.</source>
         <translation>ترتیب بعدها را عوض می‌کند (permute در PyTorch؛ transpose دو بعد را جابه‌جا می‌کند): ترتیب 0, 2, 3, 1 تانسور N×C×H×W را به N×H×W×C تبدیل می‌کند و 0, 2, 1 تانسور N×C×L را به توکن‌های N×L×C. مقدارها به ترتیب تازه کپی می‌شوند؛ بدون محاسبه.</translation>
     </message>
     <message>
@@ -5539,7 +5524,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جایگاه بعدهای تازه با اندازه 1</translation>
     </message>
     <message>
-        <source>Keeps positions start, start + step, … before end of one dimension, as Python's x[start:end:step] (negative positions count from the end; positions past the end stop at the end). ViT takes its class token with axis 1, start 0, end 1.</source>
+        <source>Keeps positions start, start + step, … before end of one dimension, as Python&apos;s x[start:end:step] (negative positions count from the end; positions past the end stop at the end). ViT takes its class token with axis 1, start 0, end 1.</source>
         <translation>جایگاه‌های start، start + step، … پیش از end را در یک بعد نگه می‌دارد، مانند x[start:end:step] در پایتون (جایگاه‌های منفی از انتها شمرده می‌شوند؛ جایگاه‌های فراتر از انتها در انتها می‌ایستند). ViT توکن کلاسش را با محور 1، آغاز 0 و پایان 1 برمی‌دارد.</translation>
     </message>
     <message>
@@ -5595,7 +5580,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ترتیب کانال‌ها</translation>
     </message>
     <message>
-        <source>CRD: PyTorch's PixelShuffle; DCR: ONNX DepthToSpace's default. Same shape and cost, values in another order</source>
+        <source>CRD: PyTorch&apos;s PixelShuffle; DCR: ONNX DepthToSpace&apos;s default. Same shape and cost, values in another order</source>
         <translation>CRD: همان PixelShuffle در PyTorch؛ DCR: پیش‌فرض DepthToSpace در ONNX. همان شکل و هزینه، با مقدارهایی به ترتیبی دیگر</translation>
     </message>
     <message>
@@ -5606,7 +5591,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>DCR (DepthToSpace)</source>
         <translation>DCR (DepthToSpace)</translation>
     </message>
-<message>
+    <message>
         <source>0.5·x·(1 + erf(x/√2)): three multiplications, one addition and one transcendental (erf, counted with exps) per value. The tanh form 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) costs six multiplications, two additions and one tanh.</source>
         <translation>0.5·x·(1 + erf(x/√2)): برای هر مقدار سه ضرب، یک جمع و یک تابع غیرجبری (erf، که با exp شمرده می‌شود). شکل tanh یعنی 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) شش ضرب، دو جمع و یک tanh هزینه دارد.</translation>
     </message>
@@ -5647,7 +5632,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>HardSigmoid</translation>
     </message>
     <message>
-        <source>ReLU6(x + 3) / 6, a piecewise-linear sigmoid (the gate of MobileNetV3's squeeze-and-excitation): one addition, two comparisons and one division per value.</source>
+        <source>ReLU6(x + 3) / 6, a piecewise-linear sigmoid (the gate of MobileNetV3&apos;s squeeze-and-excitation): one addition, two comparisons and one division per value.</source>
         <translation>ReLU6(x + 3) / 6، یک سیگموید تکه‌ای‌خطی (دروازه فشرده‌سازی و برانگیختگی در MobileNetV3): برای هر مقدار یک جمع، دو مقایسه و یک تقسیم.</translation>
     </message>
     <message>
@@ -5811,7 +5796,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>MatMul</translation>
     </message>
     <message>
-        <source>Matrix product of two activations, A (…×n×k) · B (…×k×m) = …×n×m, with the leading (batch, head) dimensions broadcast: attention's scores Q·Kᵀ and its output A·V. MACs = output values × k; no parameters.</source>
+        <source>Matrix product of two activations, A (…×n×k) · B (…×k×m) = …×n×m, with the leading (batch, head) dimensions broadcast: attention&apos;s scores Q·Kᵀ and its output A·V. MACs = output values × k; no parameters.</source>
         <translation>ضرب ماتریسی دو فعال‌سازی، A (…×n×k) · B (…×k×m) = …×n×m، با همه‌پخشی بعدهای آغازین (دسته، سر): امتیازهای توجه Q·Kᵀ و خروجی آن A·V. MACها = تعداد مقدارهای خروجی × k؛ بدون پارامتر.</translation>
     </message>
     <message>
@@ -5953,7 +5938,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تعداد گروه‌های کانال؛ تعداد کانال‌ها باید بر آن بخش‌پذیر باشد</translation>
     </message>
     <message>
-        <source>Normalises every channel of every sample over its positions (style transfer): GroupNorm with one channel per group. Costs as LayerNorm with m = H × W; no parameters unless the scale and shift are learned (2C), as in PyTorch's default.</source>
+        <source>Normalises every channel of every sample over its positions (style transfer): GroupNorm with one channel per group. Costs as LayerNorm with m = H × W; no parameters unless the scale and shift are learned (2C), as in PyTorch&apos;s default.</source>
         <translation>هر کانال هر نمونه را روی جایگاه‌هایش نرمال می‌کند (انتقال سبک): GroupNorm با یک کانال در هر گروه. هزینه مانند LayerNorm با m = H × W؛ بدون پارامتر مگر آن‌که ضریب و جابه‌جایی آموخته شوند (2C)، مانند پیش‌فرض PyTorch.</translation>
     </message>
     <message>
@@ -5973,10 +5958,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تقسیم به %1 بخش برابر نیاز دارد که بعد %2 (با اندازه %3) مضربی از %1 باشد؛ به‌جای آن اندازه‌ها را بدهید</translation>
     </message>
     <message>
-        <source>Sizes: every piece needs at least 1</source>
-        <translation>اندازه‌ها: هر تکه دست‌کم به 1 نیاز دارد</translation>
-    </message>
-    <message>
         <source>the sizes add up to %1, but dimension %2 of %3 has %4</source>
         <translation>جمع اندازه‌ها %1 است، اما بعد %2 از %3 اندازه %4 دارد</translation>
     </message>
@@ -5993,16 +5974,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هر خروجی یک تکه از ورودی در امتداد محور است؛ تکه‌ها روی هم هر مقدار ورودی را یک بار دارند</translation>
     </message>
     <message>
-        <source>Cuts the input into pieces along one axis, one output each (PyTorch's split, ONNX Split, Caffe's Slice): sizes 58, 58 cut 116 channels in two halves, as ShuffleNet v2 does; with no sizes, the axis is cut into equal parts. No arithmetic.</source>
+        <source>Cuts the input into pieces along one axis, one output each (PyTorch&apos;s split, ONNX Split, Caffe&apos;s Slice): sizes 58, 58 cut 116 channels in two halves, as ShuffleNet v2 does; with no sizes, the axis is cut into equal parts. No arithmetic.</source>
         <translation>ورودی را در امتداد یک محور به تکه‌هایی می‌بُرد، هر تکه یک خروجی (split در PyTorch، Split در ONNX، Slice در Caffe): اندازه‌های 58, 58 کانال‌های 116تایی را دو نیم می‌کنند، همان کاری که ShuffleNet v2 می‌کند؛ بدون اندازه، محور به بخش‌های برابر بریده می‌شود. بدون محاسبه.</translation>
     </message>
     <message>
         <source>Dimension to cut (negative counts from the end)</source>
         <translation>بعدی که بریده می‌شود (منفی از انتها می‌شمارد)</translation>
-    </message>
-    <message>
-        <source>Size of each piece, adding up to the axis; empty: equal parts</source>
-        <translation>اندازه هر تکه، که جمعشان اندازه محور است؛ خالی: بخش‌های برابر</translation>
     </message>
     <message>
         <source>Equal parts</source>
@@ -6013,7 +5990,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تعداد تکه‌های برابر وقتی اندازه‌ای داده نشده</translation>
     </message>
     <message>
-        <source>Cuts the input into a number of pieces along one axis (PyTorch's chunk): each piece has ceil(size / chunks) values along it, the last one what is left. No arithmetic.</source>
+        <source>Cuts the input into a number of pieces along one axis (PyTorch&apos;s chunk): each piece has ceil(size / chunks) values along it, the last one what is left. No arithmetic.</source>
         <translation>ورودی را در امتداد یک محور به چند تکه می‌بُرد (chunk در PyTorch): هر تکه در امتداد محور ceil(size / chunks) مقدار دارد و آخرین تکه هرچه باقی بماند. بدون محاسبه.</translation>
     </message>
     <message>
@@ -6028,7 +6005,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Elements of the constant operand (a learned scale or shift in the imported file)</source>
         <translation>تعداد درایه‌های عملوند ثابت (یک ضریب یا جابه‌جایی آموخته در فایل واردشده)</translation>
     </message>
-<message>
+    <message>
         <source>Detection</source>
         <translation>آشکارسازی</translation>
     </message>
@@ -6065,7 +6042,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک ضریب مقیاس آموختنی برای هر کانال (SSD آن را از 20 آغاز می‌کند)</translation>
     </message>
     <message>
-        <source>every value is squared and added to its norm's sum</source>
+        <source>every value is squared and added to its norm&apos;s sum</source>
         <translation>هر مقدار به توان دو می‌رسد و به مجموع نُرم خود افزوده می‌شود</translation>
     </message>
     <message>
@@ -6121,7 +6098,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جعبه‌های رمزگشایی‌شده</translation>
     </message>
     <message>
-        <source>8 multiplications, 4 additions and 2 exponentials per box, as in Caffe's DecodeBBox</source>
+        <source>8 multiplications, 4 additions and 2 exponentials per box, as in Caffe&apos;s DecodeBBox</source>
         <translation>برای هر جعبه 8 ضرب، 4 جمع و 2 تابع نمایی، مانند DecodeBBox در Caffe</translation>
     </message>
     <message>
@@ -6193,7 +6170,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک پیمایش در هر گروه برای بزرگ‌ترین مقدار؛ مرتب‌سازی جزئی برای k مقدار برتر</translation>
     </message>
     <message>
-        <source>Caffe's Crop, as in FCN: cuts the first input to the size of the second from an axis on (2: height and width), starting at an offset. Copies values; computes nothing.</source>
+        <source>Caffe&apos;s Crop, as in FCN: cuts the first input to the size of the second from an axis on (2: height and width), starting at an offset. Copies values; computes nothing.</source>
         <translation>لایهٔ Crop در Caffe، مانند FCN: ورودی اول را از یک محور به بعد (2: ارتفاع و عرض) از یک جابه‌جایی به اندازهٔ ورودی دوم می‌بُرد. مقدارها را کپی می‌کند و چیزی حساب نمی‌کند.</translation>
     </message>
     <message>
@@ -6213,7 +6190,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>L2Norm</translation>
     </message>
     <message>
-        <source>SSD's Normalize: divides the values by their L2 norm (over the channels at each position, or over the whole sample) and multiplies by a learned scale, one per channel unless shared. SSD uses it on conv4_3, whose values are much larger than later ones.</source>
+        <source>SSD&apos;s Normalize: divides the values by their L2 norm (over the channels at each position, or over the whole sample) and multiplies by a learned scale, one per channel unless shared. SSD uses it on conv4_3, whose values are much larger than later ones.</source>
         <translation>لایهٔ Normalize در SSD: مقدارها را بر نُرم L2 آن‌ها (روی کانال‌ها در هر موقعیت، یا روی کل نمونه) تقسیم و در یک ضریب آموختنی ضرب می‌کند، یکی برای هر کانال مگر آنکه مشترک باشد. SSD آن را روی conv4_3 به کار می‌برد که مقدارهایش بسیار بزرگ‌تر از لایه‌های بعدی است.</translation>
     </message>
     <message>
@@ -6241,7 +6218,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Prior</translation>
     </message>
     <message>
-        <source>SSD's default boxes for one feature map: for every position, boxes of the minimum size in each aspect ratio and one between the minimum and maximum size. Output 1 × 2 × (H · W · priors · 4): corners and variances. Reads only sizes; no learned parameters.</source>
+        <source>SSD&apos;s default boxes for one feature map: for every position, boxes of the minimum size in each aspect ratio and one between the minimum and maximum size. Output 1 × 2 × (H · W · priors · 4): corners and variances. Reads only sizes; no learned parameters.</source>
         <translation>جعبه‌های پیش‌فرض SSD برای یک نقشهٔ ویژگی: در هر موقعیت، جعبه‌هایی به اندازهٔ کمینه در هر نسبت ابعاد و یکی میان اندازهٔ کمینه و بیشینه. خروجی 1 × 2 × (H · W · priors · 4): گوشه‌ها و واریانس‌ها. فقط اندازه‌ها را می‌خواند؛ پارامتر آموختنی ندارد.</translation>
     </message>
     <message>
@@ -6273,7 +6250,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Detect</translation>
     </message>
     <message>
-        <source>SSD's last layer: decodes the predicted offsets into boxes around the priors, keeps the confident ones, removes overlapping boxes of a class (non-maximum suppression) and returns at most keep_top_k detections per image. Inputs: locations, confidences, priors.</source>
+        <source>SSD&apos;s last layer: decodes the predicted offsets into boxes around the priors, keeps the confident ones, removes overlapping boxes of a class (non-maximum suppression) and returns at most keep_top_k detections per image. Inputs: locations, confidences, priors.</source>
         <translation>آخرین لایهٔ SSD: جابه‌جایی‌های پیش‌بینی‌شده را به جعبه‌هایی پیرامون جعبه‌های پیش‌فرض رمزگشایی می‌کند، جعبه‌های مطمئن را نگه می‌دارد، جعبه‌های هم‌پوشان یک رده را حذف می‌کند (NMS) و حداکثر keep_top_k آشکارسازی برای هر تصویر برمی‌گرداند. ورودی‌ها: مکان‌ها، اطمینان‌ها، جعبه‌های پیش‌فرض.</translation>
     </message>
     <message>
@@ -6305,7 +6282,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>RoIPool</translation>
     </message>
     <message>
-        <source>Fast and Faster R-CNN's region pooling: max-pools each proposed region of the feature map to a fixed grid, so the layers after it see one pooled_h × pooled_w map per region. The number of regions changes with the image; papers assume 300 at test time.</source>
+        <source>Fast and Faster R-CNN&apos;s region pooling: max-pools each proposed region of the feature map to a fixed grid, so the layers after it see one pooled_h × pooled_w map per region. The number of regions changes with the image; papers assume 300 at test time.</source>
         <translation>ادغام ناحیه در Fast و Faster R-CNN: هر ناحیهٔ پیشنهادی نقشهٔ ویژگی را با ادغام بیشینه به یک شبکهٔ ثابت می‌برد، تا لایه‌های بعدی برای هر ناحیه یک نقشهٔ pooled_h × pooled_w ببینند. شمار ناحیه‌ها با تصویر تغییر می‌کند؛ مقاله‌ها در زمان آزمون 300 فرض می‌کنند.</translation>
     </message>
     <message>
@@ -6313,7 +6290,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ناحیه‌ها</translation>
     </message>
     <message>
-        <source>Regions pooled per batch (the output's first dimension)</source>
+        <source>Regions pooled per batch (the output&apos;s first dimension)</source>
         <translation>ناحیه‌های ادغام‌شده در هر دسته (بعد اول خروجی)</translation>
     </message>
     <message>
@@ -6337,7 +6314,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقیاس مکانی</translation>
     </message>
     <message>
-        <source>Feature-map pixels per input pixel (1/16 for VGG16's conv5_3)</source>
+        <source>Feature-map pixels per input pixel (1/16 for VGG16&apos;s conv5_3)</source>
         <translation>پیکسل نقشهٔ ویژگی به ازای هر پیکسل ورودی (1/16 برای conv5_3 در VGG16)</translation>
     </message>
     <message>
@@ -6345,7 +6322,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Pow</translation>
     </message>
     <message>
-        <source>Caffe's Power: y = (shift + scale · x)^power for every value.</source>
+        <source>Caffe&apos;s Power: y = (shift + scale · x)^power for every value.</source>
         <translation>لایهٔ Power در Caffe: برای هر مقدار y = (shift + scale · x)^power.</translation>
     </message>
     <message>
@@ -6365,7 +6342,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>پس از مقیاس‌دهی افزوده می‌شود</translation>
     </message>
     <message>
-        <source>Caffe's ArgMax: the indices (and, if asked, the values) of the top_k largest values of each sample, or along one axis, e.g. the predicted class of every pixel in segmentation.</source>
+        <source>Caffe&apos;s ArgMax: the indices (and, if asked, the values) of the top_k largest values of each sample, or along one axis, e.g. the predicted class of every pixel in segmentation.</source>
         <translation>لایهٔ ArgMax در Caffe: شماره‌ها (و در صورت خواست، مقدارهای) top_k بزرگ‌ترین مقدار هر نمونه، یا در امتداد یک محور، مثلاً ردهٔ پیش‌بینی‌شدهٔ هر پیکسل در بخش‌بندی.</translation>
     </message>
     <message>
@@ -6396,76 +6373,17 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Axis searched (1: channels)</source>
         <translation>محور جست‌وجو (1: کانال‌ها)</translation>
     </message>
-</context>
-<context>
-    <name>naqsh::Exec</name>
     <message>
-        <source>Conv2d needs N×C×H×W tensors</source>
-        <translation>Conv2d به تانسورهای N×C×H×W نیاز دارد</translation>
+        <source>Sizes: every piece needs at least 1 (one -1 takes the rest)</source>
+        <translation>اندازه‌ها: هر تکه دست‌کم ۱ لازم دارد (یک -1 باقی‌مانده را می‌گیرد)</translation>
     </message>
     <message>
-        <source>ConvTranspose2d needs N×C×H×W tensors</source>
-        <translation>ConvTranspose2d به تانسورهای N×C×H×W نیاز دارد</translation>
+        <source>the sizes add up to %1 and leave nothing for -1: dimension %2 of %3 has %4</source>
+        <translation>جمع اندازه‌ها %1 است و چیزی برای -1 نمی‌ماند: بعد %2 از %3 اندازه %4 دارد</translation>
     </message>
     <message>
-        <source>Linear needs an input with features</source>
-        <translation>Linear به ورودی‌ای با ویژگی نیاز دارد</translation>
-    </message>
-    <message>
-        <source>the softmax axis is outside the tensor</source>
-        <translation>محور softmax بیرون از تانسور است</translation>
-    </message>
-    <message>
-        <source>BatchNorm needs a channel dimension</source>
-        <translation>BatchNorm به بُعد کانال نیاز دارد</translation>
-    </message>
-    <message>
-        <source>LRN needs N×C×… tensors</source>
-        <translation>LRN به تانسورهای N×C×… نیاز دارد</translation>
-    </message>
-    <message>
-        <source>an input has more dimensions than the output</source>
-        <translation>یکی از ورودی‌ها بیش از خروجی بُعد دارد</translation>
-    </message>
-    <message>
-        <source>the concat axis is outside the tensor</source>
-        <translation>محور الحاق بیرون از تانسور است</translation>
-    </message>
-    <message>
-        <source>unknown layer type %1</source>
-        <translation>نوع لایهٔ ناشناخته: %1</translation>
-    </message>
-    <message>
-        <source>the analysis has no shape for it: %1</source>
-        <translation>تحلیل برای آن شکلی ندارد: %1</translation>
-    </message>
-    <message>
-        <source>no kernel runs layer type %1 yet</source>
-        <translation>هنوز هیچ هسته‌ای لایه‌ای از نوع %1 را اجرا نمی‌کند</translation>
-    </message>
-    <message>
-        <source>its input %1 did not run</source>
-        <translation>ورودی آن، %1، اجرا نشد</translation>
-    </message>
-    <message>
-        <source>not run: it is on a cycle</source>
-        <translation>اجرا نشد: روی یک چرخه است</translation>
-    </message>
-    <message>
-        <source>pooling needs N×C×H×W tensors</source>
-        <translation>ادغام (pooling) به تانسورهای N×C×H×W نیاز دارد</translation>
-    </message>
-    <message>
-        <source>the reshape changes the number of values</source>
-        <translation>تغییر شکل، تعداد مقدارها را عوض می‌کند</translation>
-    </message>
-    <message>
-        <source>Upsample needs N×C×H×W tensors</source>
-        <translation>Upsample به تانسورهای N×C×H×W نیاز دارد</translation>
-    </message>
-    <message>
-        <source>ZeroPad2d needs N×C×H×W tensors</source>
-        <translation>ZeroPad2d به تانسورهای N×C×H×W نیاز دارد</translation>
+        <source>Size of each piece, adding up to the axis (one -1 takes the rest); empty: equal parts</source>
+        <translation>اندازهٔ هر تکه، که جمعشان اندازهٔ محور است (یک -1 باقی‌مانده را می‌گیرد)؛ خالی: تکه‌های برابر</translation>
     </message>
 </context>
 </TS>

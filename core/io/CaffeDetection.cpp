@@ -191,7 +191,7 @@ bool CaffeImporter::pythonLayer(const LayerInfo &l, const QVector<LayerId> &in)
     const int tops = int(std::max<qsizetype>(l.tops.size(), 1));
     for (int i = 0; i < tops; ++i) {
         const QString name = i == 0 ? l.name : QStringLiteral("%1_%2").arg(l.name, l.tops.value(i));
-        const LayerId id = m_builder.add(d, name, in);
+        const LayerId id = addLayer(d, name, in);
         if (i < l.tops.size())
             bindTop(l.tops[i], id, proposals ? 2 : -1);
     }

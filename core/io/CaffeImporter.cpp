@@ -353,10 +353,18 @@ bool CaffeImporter::finish(const LayerInfo &l, const LayerDraft &d, const QVecto
         }
         return failAt(l, d.problem());
     }
-    const LayerId id = m_builder.add(d, l.name, inputs);
+    const LayerId id = addLayer(d, l.name, inputs);
     if (!l.tops.isEmpty())
         bindTop(l.tops[0], id, rank);
     return true;
+}
+
+LayerId CaffeImporter::addLayer(const LayerDraft &d, const QString &name,
+                                const QVector<LayerId> &inputs)
+{
+    const bool bottoms = inputs.size() <= m_in.size() && inputs == m_in.mid(0, inputs.size());
+    return m_builder.add(d, name, inputs,
+                         bottoms ? m_inPorts.mid(0, inputs.size()) : QVector<int>());
 }
 // ---------------------------------------------------------------------------------------------
 
@@ -366,7 +374,7 @@ void CaffeImporter::skip(const LayerInfo &l, const QString &why)
     for (const QString &top : l.tops) {
         // An in-place top keeps its producer; a new one is unusable downstream.
         if (!m_blobs.contains(top))
-            m_blobs.insert(top, Blob{{}, -1, true, l.label(), l.name});
+            m_blobs.insert(top, Blob{{}, -1, true, l.label(), l.name, 0});
     }
 }
 
@@ -527,6 +535,7 @@ bool CaffeImporter::importLayer(const PrototxtField &field, int index)
     }
 
     QVector<LayerId> in;
+    QVector<int> ports;
     for (int i = 0; i < l.bottoms.size(); ++i) {
         const QString &b = l.bottoms[i];
         auto it = m_blobs.constFind(b);
@@ -539,7 +548,10 @@ bool CaffeImporter::importLayer(const PrototxtField &field, int index)
             return true;
         }
         in << it->layer;
+        ports << it->port;
     }
+    m_in = in;
+    m_inPorts = ports;
     if (l.type == u"Input")
         return inputLayer(l);
     if (in.isEmpty() && l.type != u"Python")

@@ -42,6 +42,7 @@ struct Blob
     bool skipped = false; ///< produced by a skipped training-only layer
     QString skippedBy;
     QString writtenBy; ///< the layer that wrote it last (for messages)
+    int port = 0;      ///< the output of @c layer (a Caffe Slice imported as one Split)
 };
 
 struct LayerInfo
@@ -100,10 +101,13 @@ private:
     void chooseDataLayers(const PrototxtMessage &root);
     QString unknownBottomMessage(const LayerInfo &l, int bottom) const;
     void skip(const LayerInfo &l, const QString &why);
-    void bindTop(const QString &top, LayerId id, int rank, const QString &writer = {})
+    void bindTop(const QString &top, LayerId id, int rank, const QString &writer = {}, int port = 0)
     {
-        m_blobs[top] = Blob{id, rank, false, {}, writer};
+        m_blobs[top] = Blob{id, rank, false, {}, writer, port};
     }
+    /// Adds a layer; inputs that are the current layer's bottoms (all of them or the first
+    /// few, in order) keep the outputs they come from.
+    LayerId addLayer(const LayerDraft &d, const QString &name, const QVector<LayerId> &inputs);
     int rankOf(const QString &blob) const { return m_blobs.value(blob).rank; }
 
     // CaffeInputs.cpp
@@ -127,8 +131,18 @@ private:
     bool detectionLayer(const LayerInfo &l, const QVector<LayerId> &in, bool *handled);
     bool pythonLayer(const LayerInfo &l, const QVector<LayerId> &in);
 
+    // CaffeTensors.cpp
+    /// Concat, Flatten, Reshape, Permute and Slice on any axis, as Naqsh's tensor layers; sets
+    /// *handled to false (and returns false) when @p l is none of them.
+    bool tensorLayer(const LayerInfo &l, const QVector<LayerId> &in, bool *handled);
+    bool reshape(const LayerInfo &l, const QVector<LayerId> &in);
+    bool permute(const LayerInfo &l, const QVector<LayerId> &in);
+    bool slice(const LayerInfo &l, const QVector<LayerId> &in);
+
     ImportBuilder m_builder;
     QHash<QString, Blob> m_blobs;
+    QVector<LayerId> m_in;     ///< the bottoms of the layer being imported
+    QVector<int> m_inPorts;    ///< and the outputs they come from
     QSet<QString> m_laterTops; ///< every top written anywhere in the file
     QSet<int> m_chosenData;    ///< indices of the data layers that become inputs
     QSet<LayerId> m_batchNormAwaitingScale;

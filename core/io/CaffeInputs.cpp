@@ -147,7 +147,7 @@ bool CaffeImporter::dataLayer(const LayerInfo &l)
     auto markOtherTops = [&](int from) {
         for (int i = from; i < l.tops.size(); ++i) {
             if (!m_blobs.contains(l.tops[i]))
-                m_blobs.insert(l.tops[i], Blob{{}, -1, true, l.label(), l.name});
+                m_blobs.insert(l.tops[i], Blob{{}, -1, true, l.label(), l.name, 0});
         }
     };
     // Files written for web analysers give the shape as an Input layer would.

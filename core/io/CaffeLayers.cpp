@@ -106,8 +106,7 @@ bool CaffeImporter::innerProduct(const LayerInfo &l, const QVector<LayerId> &in)
     QVector<LayerId> inputs = in;
     // Caffe flattens implicitly; Naqsh's Linear takes N×F, so make the flatten explicit.
     if (!in.isEmpty() && rankOf(l.bottoms[0]) != 2 && d.ok() && m_fieldError.isEmpty())
-        inputs = {
-            m_builder.add(m_builder.draft("flatten"), l.name + QStringLiteral("_flatten"), in)};
+        inputs = {addLayer(m_builder.draft("flatten"), l.name + QStringLiteral("_flatten"), in)};
     return finish(l, d, inputs, 2);
 }
 
@@ -121,7 +120,7 @@ bool CaffeImporter::opaque(const LayerInfo &l, const QVector<LayerId> &in, const
         d.set(u"op_type", l.type.left(200));
         d.set(u"shape", sameShape ? QStringLiteral("same_as_input") : QStringLiteral("unknown"));
         const QString name = t == 0 ? l.name : QStringLiteral("%1_%2").arg(l.name, l.tops.value(t));
-        const LayerId id = m_builder.add(d, name, in);
+        const LayerId id = addLayer(d, name, in);
         if (t < l.tops.size())
             bindTop(l.tops[t], id, rank);
     }
@@ -151,6 +150,9 @@ bool CaffeImporter::importKnownLayer(const LayerInfo &l, const QVector<LayerId> 
     const bool detectionOk = detectionLayer(l, in, &handled);
     if (handled)
         return detectionOk;
+    const bool tensorOk = tensorLayer(l, in, &handled);
+    if (handled)
+        return tensorOk;
     if (t == u"Convolution")
         return convolution(l, in, false, false);
     if (t == u"ConvolutionDepthwise" || t == u"DepthwiseConvolution")
@@ -198,18 +200,6 @@ bool CaffeImporter::importKnownLayer(const LayerInfo &l, const QVector<LayerId> 
                      .arg(l.label()));
         }
         return finish(l, d, in, rank0);
-    }
-    if (t == u"Concat") {
-        const PrototxtMessage p = l.msg.message(u"concat_param");
-        const qint64 axis = p.has(u"concat_dim") ? intField(p, u"concat_dim", 1).value.toLongLong()
-                                                 : intField(p, u"axis", 1).value.toLongLong();
-        if (axis != 1 && axis != -3)
-            return opaque(l, in,
-                          QCoreApplication::translate("naqsh::Import",
-                                                      "Naqsh concatenates along the channel axis "
-                                                      "only, and this layer uses axis %1")
-                              .arg(axis));
-        return finish(l, m_builder.draft("concat"), in, rank0);
     }
     if (t == u"Eltwise") {
         const PrototxtMessage p = l.msg.message(u"eltwise_param");
@@ -274,41 +264,13 @@ bool CaffeImporter::importKnownLayer(const LayerInfo &l, const QVector<LayerId> 
         return finish(l, d, in, rank0);
     }
     if (t == u"Softmax") {
-        const qint64 axis =
-            intField(l.msg.message(u"softmax_param"), u"axis", 1).value.toLongLong();
-        if (axis != 1) {
-            warn(QCoreApplication::translate("naqsh::Import",
-                                             "layer %1: Softmax over axis %2 is counted as if it "
-                                             "were over the channels")
-                     .arg(l.label())
-                     .arg(axis));
-        }
-        return finish(l, m_builder.draft("softmax"), in, rank0);
-    }
-    if (t == u"Flatten") {
-        const PrototxtMessage p = l.msg.message(u"flatten_param");
-        if (intField(p, u"axis", 1).value.toLongLong() != 1 ||
-            intField(p, u"end_axis", -1).value.toLongLong() != -1)
-            return opaque(l, in,
-                          QCoreApplication::translate("naqsh::Import",
-                                                      "only a Flatten from axis 1 to the end is "
-                                                      "modelled"));
-        return finish(l, m_builder.draft("flatten"), in, 2);
-    }
-    if (t == u"Reshape") {
-        const QVector<Field> dims =
-            intFields(l.msg.message(u"reshape_param").message(u"shape"), u"dim");
-        if (dims.size() == 2 && dims[0].value.toLongLong() == 0 &&
-            dims[1].value.toLongLong() == -1 && !l.msg.message(u"reshape_param").has(u"axis"))
-            return finish(l, m_builder.draft("flatten"), in, 2);
-        return opaque(l, in,
-                      QCoreApplication::translate("naqsh::Import",
-                                                  "only a Reshape to (0, -1) is modelled (as "
-                                                  "Flatten)"));
+        LayerDraft d = m_builder.draft("softmax");
+        set(d, u"axis", intField(l.msg.message(u"softmax_param"), u"axis", 1));
+        return finish(l, d, in, rank0);
     }
     if (t == u"Split") {
         for (const QString &top : std::as_const(l.tops))
-            bindTop(top, in.value(0), rank0);
+            bindTop(top, in.value(0), rank0, {}, m_inPorts.value(0));
         return true;
     }
     return opaque(l, in);

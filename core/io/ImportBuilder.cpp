@@ -58,7 +58,7 @@ QString ImportBuilder::uniqueName(const QString &base) const
 }
 
 LayerId ImportBuilder::add(const LayerDraft &draft, const QString &name,
-                           const QVector<LayerId> &inputs)
+                           const QVector<LayerId> &inputs, const QVector<int> &ports)
 {
     Layer layer;
     layer.type = draft.type()->id; // share the registry's string
@@ -66,9 +66,8 @@ LayerId ImportBuilder::add(const LayerDraft &draft, const QString &name,
     layer.params = draft.params();
     m_names.insert(layer.name);
     const LayerId id = m_graph.addLayer(std::move(layer));
-    int slot = 0;
-    for (LayerId in : inputs)
-        m_graph.insertConnection({in, id, slot++});
+    for (int slot = 0; slot < inputs.size(); ++slot)
+        m_graph.insertConnection({inputs[slot], id, slot, ports.value(slot)});
     return id;
 }
 

@@ -47,8 +47,10 @@ public:
     /// A draft of type @p typeId; invalid (isValid() false) when the registry lacks the type.
     LayerDraft draft(const char *typeId) const;
     /// Adds a layer from @p draft named @p name (made unique by a suffix "_2", "_3", ...) and
-    /// connects @p inputs to its input slots in order. The draft must be valid.
-    LayerId add(const LayerDraft &draft, const QString &name, const QVector<LayerId> &inputs);
+    /// connects @p inputs to its input slots in order, input k from output @p ports[k] of its
+    /// layer (0 when not given). The draft must be valid.
+    LayerId add(const LayerDraft &draft, const QString &name, const QVector<LayerId> &inputs,
+                const QVector<int> &ports = {});
     /// Sets a parameter of an existing layer; false (and @p why) when refused.
     bool setParam(LayerId id, QStringView key, const QVariant &value, QString *why = nullptr);
 

@@ -145,6 +145,13 @@ QString split(const ModuleContext &c, const QStringList &in)
         const qint64 parts = std::max<qint64>(c.view.integer("parts", 2), 1);
         sizes.fill(x.dims[axis] / parts, int(parts));
     }
+    // A -1 takes what the other pieces leave.
+    if (const qsizetype rest = sizes.indexOf(-1); rest >= 0 && axis >= 0) {
+        qint64 taken = 0;
+        for (qint64 s : std::as_const(sizes))
+            taken += s == -1 ? 0 : s;
+        sizes[rest] = x.dims[axis] - taken;
+    }
     return QStringLiteral("torch.split(%1, [%2], dim=%3)")
         .arg(in[0], joined(sizes))
         .arg(c.view.integer("axis", 1));

@@ -76,12 +76,31 @@ ShapeResult splitShape(const ParamValues &p, std::span<const TensorShape> in, co
                     .arg(size));
         sizes.fill(size / parts, int(parts));
     }
+    // One -1 takes what the others leave (Caffe's Slice gives only the cut points).
     qint64 total = 0;
-    for (qint64 s : sizes) {
-        if (s < 1)
+    int rest = -1;
+    for (int i = 0; i < sizes.size(); ++i) {
+        if (sizes[i] == -1 && rest < 0) {
+            rest = i;
+            continue;
+        }
+        if (sizes[i] < 1)
             return ShapeResult::fail(QCoreApplication::translate(
-                "naqsh::layers", "Sizes: every piece needs at least 1"));
-        total += s;
+                "naqsh::layers", "Sizes: every piece needs at least 1 (one -1 takes the rest)"));
+        total += sizes[i];
+    }
+    if (rest >= 0) {
+        if (total >= size)
+            return ShapeResult::fail(
+                QCoreApplication::translate("naqsh::layers",
+                                            "the sizes add up to %1 and leave nothing for -1: "
+                                            "dimension %2 of %3 has %4")
+                    .arg(total)
+                    .arg(axis)
+                    .arg(x.toString())
+                    .arg(size));
+        sizes[rest] = size - total;
+        total = size;
     }
     if (total != size)
         return ShapeResult::fail(
@@ -176,11 +195,11 @@ void registerSplitLayers(LayerRegistry &registry)
             "axis", QT_TRANSLATE_NOOP("naqsh::layers", "Axis"),
             QT_TRANSLATE_NOOP("naqsh::layers", "Dimension to cut (negative counts from the end)"),
             1, -TensorShape::kMaxRank, TensorShape::kMaxRank - 1),
-        listParam(
-            "sizes", kSizes,
-            QT_TRANSLATE_NOOP("naqsh::layers",
-                              "Size of each piece, adding up to the axis; empty: equal parts"),
-            ""),
+        listParam("sizes", kSizes,
+                  QT_TRANSLATE_NOOP("naqsh::layers",
+                                    "Size of each piece, adding up to the axis (one -1 takes the "
+                                    "rest); empty: equal parts"),
+                  ""),
         intParam(
             "parts", QT_TRANSLATE_NOOP("naqsh::layers", "Equal parts"),
             QT_TRANSLATE_NOOP("naqsh::layers", "Number of equal pieces when no sizes are given"), 2,

@@ -10,8 +10,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <cstring>
-
 using namespace naqsh;
 
 namespace {
@@ -109,6 +107,102 @@ layer { name: "detection_out" type: "DetectionOutput" bottom: "conv4_3_norm_mbox
     code_type: CENTER_SIZE keep_top_k: 200 confidence_threshold: 0.01 } }
 )";
 
+// A small SSD in the structure of weiliu89/caffe's SSD300 deploy.prototxt, with two feature maps
+// instead of six: a 300×300 image, conv_a (stride 8) 32×38×38 with L2 normalisation and 4 boxes
+// per position, conv_b (stride 2) 64×19×19 with 6 boxes per position (aspect ratios 2 and 3).
+const char *kSmallSsdBody = R"(name: "small_ssd"
+input: "data"
+input_shape { dim: 1 dim: 3 dim: 300 dim: 300 }
+layer { name: "conv_a" type: "Convolution" bottom: "data" top: "conv_a"
+  convolution_param { num_output: 32 pad: 1 kernel_size: 3 stride: 8 } }
+layer { name: "relu_a" type: "ReLU" bottom: "conv_a" top: "conv_a" }
+layer { name: "conv_b" type: "Convolution" bottom: "conv_a" top: "conv_b"
+  convolution_param { num_output: 64 pad: 1 kernel_size: 3 stride: 2 } }
+layer { name: "relu_b" type: "ReLU" bottom: "conv_b" top: "conv_b" }
+layer { name: "conv_a_norm" type: "Normalize" bottom: "conv_a" top: "conv_a_norm"
+  norm_param { across_spatial: false scale_filler { type: "constant" value: 20 }
+    channel_shared: false } }
+layer { name: "conv_a_norm_mbox_loc" type: "Convolution" bottom: "conv_a_norm"
+  top: "conv_a_norm_mbox_loc" convolution_param { num_output: 16 pad: 1 kernel_size: 3 stride: 1 } }
+layer { name: "conv_a_norm_mbox_loc_perm" type: "Permute" bottom: "conv_a_norm_mbox_loc"
+  top: "conv_a_norm_mbox_loc_perm" permute_param { order: 0 order: 2 order: 3 order: 1 } }
+layer { name: "conv_a_norm_mbox_loc_flat" type: "Flatten" bottom: "conv_a_norm_mbox_loc_perm"
+  top: "conv_a_norm_mbox_loc_flat" flatten_param { axis: 1 } }
+layer { name: "conv_a_norm_mbox_conf" type: "Convolution" bottom: "conv_a_norm"
+  top: "conv_a_norm_mbox_conf" convolution_param { num_output: 84 pad: 1 kernel_size: 3 stride: 1 } }
+layer { name: "conv_a_norm_mbox_conf_perm" type: "Permute" bottom: "conv_a_norm_mbox_conf"
+  top: "conv_a_norm_mbox_conf_perm" permute_param { order: 0 order: 2 order: 3 order: 1 } }
+layer { name: "conv_a_norm_mbox_conf_flat" type: "Flatten" bottom: "conv_a_norm_mbox_conf_perm"
+  top: "conv_a_norm_mbox_conf_flat" flatten_param { axis: 1 } }
+layer { name: "conv_b_mbox_loc" type: "Convolution" bottom: "conv_b" top: "conv_b_mbox_loc"
+  convolution_param { num_output: 24 pad: 1 kernel_size: 3 stride: 1 } }
+layer { name: "conv_b_mbox_loc_perm" type: "Permute" bottom: "conv_b_mbox_loc"
+  top: "conv_b_mbox_loc_perm" permute_param { order: 0 order: 2 order: 3 order: 1 } }
+layer { name: "conv_b_mbox_loc_flat" type: "Flatten" bottom: "conv_b_mbox_loc_perm"
+  top: "conv_b_mbox_loc_flat" flatten_param { axis: 1 } }
+layer { name: "conv_b_mbox_conf" type: "Convolution" bottom: "conv_b" top: "conv_b_mbox_conf"
+  convolution_param { num_output: 126 pad: 1 kernel_size: 3 stride: 1 } }
+layer { name: "conv_b_mbox_conf_perm" type: "Permute" bottom: "conv_b_mbox_conf"
+  top: "conv_b_mbox_conf_perm" permute_param { order: 0 order: 2 order: 3 order: 1 } }
+layer { name: "conv_b_mbox_conf_flat" type: "Flatten" bottom: "conv_b_mbox_conf_perm"
+  top: "conv_b_mbox_conf_flat" flatten_param { axis: 1 } }
+layer { name: "mbox_loc" type: "Concat" bottom: "conv_a_norm_mbox_loc_flat"
+  bottom: "conv_b_mbox_loc_flat" top: "mbox_loc" concat_param { axis: 1 } }
+layer { name: "mbox_conf" type: "Concat" bottom: "conv_a_norm_mbox_conf_flat"
+  bottom: "conv_b_mbox_conf_flat" top: "mbox_conf" concat_param { axis: 1 } }
+layer { name: "mbox_conf_reshape" type: "Reshape" bottom: "mbox_conf" top: "mbox_conf_reshape"
+  reshape_param { shape { dim: 0 dim: -1 dim: 21 } } }
+layer { name: "mbox_conf_softmax" type: "Softmax" bottom: "mbox_conf_reshape"
+  top: "mbox_conf_softmax" softmax_param { axis: 2 } }
+layer { name: "mbox_conf_flatten" type: "Flatten" bottom: "mbox_conf_softmax"
+  top: "mbox_conf_flatten" flatten_param { axis: 1 } }
+)";
+
+const char *kSmallSsdDetection = R"(
+layer { name: "conv_a_norm_mbox_priorbox" type: "PriorBox" bottom: "conv_a_norm" bottom: "data"
+  top: "conv_a_norm_mbox_priorbox"
+  prior_box_param { min_size: 30.0 max_size: 60.0 aspect_ratio: 2 flip: true clip: false
+    variance: 0.1 variance: 0.1 variance: 0.2 variance: 0.2 step: 8 offset: 0.5 } }
+layer { name: "conv_b_mbox_priorbox" type: "PriorBox" bottom: "conv_b" bottom: "data"
+  top: "conv_b_mbox_priorbox"
+  prior_box_param { min_size: 60.0 max_size: 111.0 aspect_ratio: 2 aspect_ratio: 3 flip: true
+    clip: false variance: 0.1 variance: 0.1 variance: 0.2 variance: 0.2 step: 16 offset: 0.5 } }
+layer { name: "mbox_priorbox" type: "Concat" bottom: "conv_a_norm_mbox_priorbox"
+  bottom: "conv_b_mbox_priorbox" top: "mbox_priorbox" concat_param { axis: 2 } }
+layer { name: "detection_out" type: "DetectionOutput" bottom: "mbox_loc"
+  bottom: "mbox_conf_flatten" bottom: "mbox_priorbox" top: "detection_out"
+  include { phase: TEST }
+  detection_output_param { num_classes: 21 share_location: true background_label_id: 0
+    nms_param { nms_threshold: 0.45 top_k: 400 } code_type: CENTER_SIZE keep_top_k: 200
+    confidence_threshold: 0.01 } }
+)";
+
+/// Runs @p code with /usr/bin/python3 and returns what it printed; skips the test when torch is
+/// missing.
+bool runPyTorch(const QString &code, QString *out)
+{
+    static const bool hasTorch = [] {
+        QProcess probe;
+        probe.start(QStringLiteral("/usr/bin/python3"),
+                    {QStringLiteral("-c"), QStringLiteral("import torch")});
+        return probe.waitForFinished(120000) && probe.exitCode() == 0;
+    }();
+    if (!hasTorch)
+        return false;
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("model.py")));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(code.toUtf8());
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"), {f.fileName()});
+    p.waitForFinished(300000);
+    *out =
+        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    return true;
+}
+
 } // namespace
 
 class tst_CaffeDetection : public QObject
@@ -122,6 +216,10 @@ private slots:
     void pythonLayerShapeFromInspector();
     void errors();
     void pytorchAgrees();
+    void smallSsdEndToEnd();
+    void smallSsdHeadsInPyTorch();
+    void slices();
+    void tensorLayerErrors();
 };
 
 void tst_CaffeDetection::ssdHead()
@@ -151,23 +249,14 @@ void tst_CaffeDetection::ssdHead()
     QCOMPARE(loc->costs.params().value(), qint64(73744));
     QCOMPARE(loc->costs.macs.value(), qint64(106463232));
 
-    if (typeOf(g, "conv4_3_norm_mbox_loc_perm") == u"opaque") {
-        // Until Permute is modelled: the detection output has no numbers, and the count says
-        // so, naming where the chain breaks.
-        QVERIFY(!resultOf(g, a, "detection_out")->hasNumbers());
-        QCOMPARE(g.layer(a.firstLayerWithoutNumbers())->name,
-                 QStringLiteral("conv4_3_norm_mbox_loc_perm"));
-        // Two Permutes, two Flattens, Softmax, DetectionOutput and the output.
-        QCOMPARE(a.layersWithoutNumbers(), 7);
-        // Set the Permutes' shapes as a user would (N×H×W×C) and the rest gets numbers.
-        for (const char *perm : {"conv4_3_norm_mbox_loc_perm", "conv4_3_norm_mbox_conf_perm"}) {
-            setParam(g, perm, "shape", QStringLiteral("given"));
-            setParam(g, perm, "dim1", qint64(38));
-            setParam(g, perm, "dim2", qint64(38));
-            setParam(g, perm, "dim3", qint64(std::strstr(perm, "loc") ? 16 : 84));
-        }
-    }
-    const AnalysisResult b = AnalysisEngine::analyze(g, LayerRegistry::builtin());
+    // Permute(0, 2, 3, 1) and Flatten(axis 1) are Naqsh's Permute and Flatten: 38·38·16 =
+    // 23,104 locations and 38·38·84 = 121,296 confidences per image.
+    QCOMPARE(typeOf(g, "conv4_3_norm_mbox_loc_perm"), QStringLiteral("permute"));
+    QCOMPARE(typeOf(g, "conv4_3_norm_mbox_loc_flat"), QStringLiteral("flatten"));
+    QCOMPARE(shapeOf(g, a, "conv4_3_norm_mbox_loc_perm"), QStringLiteral("1x38x38x16"));
+    QCOMPARE(shapeOf(g, a, "conv4_3_norm_mbox_conf_perm"), QStringLiteral("1x38x38x84"));
+    QCOMPARE(a.layersWithoutNumbers(), 0);
+    const AnalysisResult &b = a;
     QCOMPARE(shapeOf(g, b, "conv4_3_norm_mbox_loc_flat"), QStringLiteral("1x23104"));
     QCOMPARE(shapeOf(g, b, "conv4_3_norm_mbox_conf_flat"), QStringLiteral("1x121296"));
     // DetectionOutput: at most keep_top_k = 200 detections of 7 numbers.
@@ -231,19 +320,12 @@ layer { name: "cls_prob" type: "Softmax" bottom: "cls_score" top: "cls_prob" }
     Graph g = r.graph;
     QCOMPARE(typeOf(g, "roi_pool5"), QStringLiteral("roi_pooling"));
     QCOMPARE(typeOf(g, "proposal"), QStringLiteral("opaque"));
-    if (typeOf(g, "rpn_cls_prob_reshape") == u"opaque") {
-        // Until Reshape with 0 and -1 is modelled, give the reshaped scores their shapes here:
-        // 1×18×38×50 viewed as 1×2×(9·38)×50 and back.
-        setParam(g, "rpn_cls_score_reshape", "shape", QStringLiteral("given"));
-        setParam(g, "rpn_cls_score_reshape", "dim1", qint64(2));
-        setParam(g, "rpn_cls_score_reshape", "dim2", qint64(342));
-        setParam(g, "rpn_cls_score_reshape", "dim3", qint64(50));
-        setParam(g, "rpn_cls_prob_reshape", "shape", QStringLiteral("given"));
-        setParam(g, "rpn_cls_prob_reshape", "dim1", qint64(18));
-        setParam(g, "rpn_cls_prob_reshape", "dim2", qint64(38));
-        setParam(g, "rpn_cls_prob_reshape", "dim3", qint64(50));
-    }
+    // Reshape with 0 and -1: 1×18×38×50 read as 1×2×(18·38·50 / (2·50) = 342)×50, the
+    // softmax over the 2 scores, and back.
+    QCOMPARE(typeOf(g, "rpn_cls_score_reshape"), QStringLiteral("reshape"));
     const AnalysisResult a = AnalysisEngine::analyze(g, LayerRegistry::builtin());
+    QCOMPARE(shapeOf(g, a, "rpn_cls_score_reshape"), QStringLiteral("1x2x342x50"));
+    QCOMPARE(shapeOf(g, a, "rpn_cls_prob_reshape"), QStringLiteral("1x18x38x50"));
     QCOMPARE(shapeOf(g, a, "proposal"), QStringLiteral("300x5"));
     // ROIPooling: 300 regions × 512 channels × 7 × 7.
     QCOMPARE(shapeOf(g, a, "roi_pool5"), QStringLiteral("300x512x7x7"));
@@ -257,10 +339,8 @@ layer { name: "cls_prob" type: "Softmax" bottom: "cls_score" top: "cls_prob" }
     QCOMPARE(resultOf(g, a, "roi_pool5")->costs.comps.value(),
              qint64(300) * 512 * 49 * (6 * 8 - 1));
     // The proposal layer is the one layer whose cost is unknown.
-    QCOMPARE(g.layer(a.firstLayerWithoutNumbers())->name,
-             typeOf(g, "rpn_cls_score_reshape") == u"opaque"
-                 ? QStringLiteral("rpn_cls_score_reshape")
-                 : QStringLiteral("proposal"));
+    QCOMPARE(a.layersWithoutNumbers(), 1);
+    QCOMPARE(g.layer(a.firstLayerWithoutNumbers())->name, QStringLiteral("proposal"));
 
     // Regions is a setting: 128 regions scale the head.
     setParam(g, "roi_pool5", "regions", qint64(128));
@@ -398,21 +478,9 @@ layer { name: "best2" type: "ArgMax" bottom: "crop" top: "best2"
     QCOMPARE(a.totals.params().value(), qint64(7));
     const QString code = toPyTorch(r.graph, LayerRegistry::builtin(), a);
     QVERIFY2(!code.contains(QStringLiteral("NotImplementedError")), qPrintable(code));
-    QProcess probe;
-    probe.start(QStringLiteral("/usr/bin/python3"),
-                {QStringLiteral("-c"), QStringLiteral("import torch")});
-    if (!probe.waitForFinished(120000) || probe.exitCode() != 0)
+    QString out;
+    if (!runPyTorch(code, &out))
         QSKIP("/usr/bin/python3 cannot import torch");
-    QTemporaryDir dir;
-    QFile f(dir.filePath(QStringLiteral("model.py")));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(code.toUtf8());
-    f.close();
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), {f.fileName()});
-    QVERIFY(p.waitForFinished(300000));
-    const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError()) + code));
     QStringList expected;
     for (const char *name : {"pred", "top3", "best2"}) {
         QStringList dims;
@@ -429,6 +497,169 @@ layer { name: "best2" type: "ArgMax" bottom: "crop" top: "best2"
     for (const QString &line : expected)
         QVERIFY2(out.contains(line), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("parameters: 7")), qPrintable(out));
+}
+
+void tst_CaffeDetection::smallSsdEndToEnd()
+{
+    const ImportResult r = import(QByteArray(kSmallSsdBody) + kSmallSsdDetection);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.opaqueOperators.isEmpty(), qPrintable(r.opaqueOperators.join(u',')));
+    const Graph &g = r.graph;
+    const AnalysisResult a = AnalysisEngine::analyze(g, LayerRegistry::builtin());
+    // Every layer has its numbers: nothing opaque, nothing without a shape.
+    QCOMPARE(a.layersWithoutNumbers(), 0);
+    QCOMPARE(typeOf(g, "mbox_loc"), QStringLiteral("concat"));
+    QCOMPARE(typeOf(g, "mbox_conf_reshape"), QStringLiteral("reshape"));
+    // conv_a: ⌊(300 + 2 − 3) / 8⌋ + 1 = 38; conv_b: ⌊(38 + 2 − 3) / 2⌋ + 1 = 19.
+    QCOMPARE(shapeOf(g, a, "conv_a"), QStringLiteral("1x32x38x38"));
+    QCOMPARE(shapeOf(g, a, "conv_b"), QStringLiteral("1x64x19x19"));
+    // Boxes: 38·38·4 = 5,776 and 19·19·6 = 2,166 (ratios 1, 2, ½, 3, ⅓ and one between the
+    // sizes), 7,942 in all; 4 numbers each for the locations, 21 scores each for the classes.
+    QCOMPARE(shapeOf(g, a, "conv_b_mbox_loc_perm"), QStringLiteral("1x19x19x24"));
+    QCOMPARE(shapeOf(g, a, "conv_b_mbox_conf_flat"), QStringLiteral("1x45486"));
+    QCOMPARE(shapeOf(g, a, "mbox_loc"), QStringLiteral("1x31768"));
+    QCOMPARE(shapeOf(g, a, "mbox_conf"), QStringLiteral("1x166782"));
+    QCOMPARE(shapeOf(g, a, "mbox_conf_reshape"), QStringLiteral("1x7942x21"));
+    QCOMPARE(shapeOf(g, a, "mbox_conf_softmax"), QStringLiteral("1x7942x21"));
+    QCOMPARE(shapeOf(g, a, "mbox_conf_flatten"), QStringLiteral("1x166782"));
+    QCOMPARE(shapeOf(g, a, "conv_b_mbox_priorbox"), QStringLiteral("1x2x8664"));
+    QCOMPARE(shapeOf(g, a, "mbox_priorbox"), QStringLiteral("1x2x31768"));
+    QCOMPARE(shapeOf(g, a, "detection_out"), QStringLiteral("1x1x200x7"));
+    // The softmax runs over the 21 classes of each box: 7,942 rows of 20 additions.
+    QCOMPARE(resultOf(g, a, "mbox_conf_softmax")->costs.adds.value(), qint64(7942) * 20);
+    // Parameters: conv_a 3·3·3·32 + 32 = 896; conv_b 3·3·32·64 + 64 = 18,496; Normalize 32;
+    // loc_a 3·3·32·16 + 16 = 4,624; conf_a 3·3·32·84 + 84 = 24,276; loc_b 3·3·64·24 + 24 =
+    // 13,848; conf_b 3·3·64·126 + 126 = 72,702: 134,874 in all.
+    QCOMPARE(a.totals.params().value(), qint64(134874));
+    // MACs: conv_a 38·38·32·27 = 1,247,616; conv_b 19·19·64·288 = 6,653,952; loc_a
+    // 38·38·16·288 = 6,653,952; conf_a 38·38·84·288 = 34,933,248; loc_b 19·19·24·576 =
+    // 4,990,464; conf_b 19·19·126·576 = 26,199,936; Normalize 32·38·38 = 46,208.
+    QCOMPARE(resultOf(g, a, "conv_a")->costs.macs.value(), qint64(1247616));
+    QCOMPARE(resultOf(g, a, "conv_b")->costs.macs.value(), qint64(6653952));
+    QCOMPARE(resultOf(g, a, "conv_a_norm_mbox_loc")->costs.macs.value(), qint64(6653952));
+    QCOMPARE(resultOf(g, a, "conv_a_norm_mbox_conf")->costs.macs.value(), qint64(34933248));
+    QCOMPARE(resultOf(g, a, "conv_b_mbox_loc")->costs.macs.value(), qint64(4990464));
+    QCOMPARE(resultOf(g, a, "conv_b_mbox_conf")->costs.macs.value(), qint64(26199936));
+    QCOMPARE(resultOf(g, a, "conv_a_norm")->costs.macs.value(), qint64(46208));
+    QCOMPARE(a.totals.macs.value(),
+             qint64(1247616 + 6653952 + 6653952 + 34933248 + 4990464 + 26199936 + 46208));
+    // DetectionOutput decodes the 7,942 boxes and compares 21 · 400·399/2 = 1,675,800 pairs.
+    const LayerResult *det = resultOf(g, a, "detection_out");
+    QCOMPARE(det->costs.exps.value(), qint64(2 * 7942));
+    QCOMPARE(det->costs.divs.value(), qint64(1675800));
+}
+
+void tst_CaffeDetection::smallSsdHeadsInPyTorch()
+{
+    // The heads without PriorBox and DetectionOutput (which have no PyTorch module), exported
+    // and run: PyTorch's shapes and parameter count must be those worked out above.
+    const ImportResult r = import(kSmallSsdBody);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
+    QCOMPARE(a.layersWithoutNumbers(), 0);
+    const QString code = toPyTorch(r.graph, LayerRegistry::builtin(), a);
+    QVERIFY2(!code.contains(QStringLiteral("NotImplementedError")), qPrintable(code));
+    QVERIFY2(code.contains(QStringLiteral(".permute(0, 2, 3, 1)")), qPrintable(code));
+    QString out;
+    if (!runPyTorch(code, &out))
+        QSKIP("/usr/bin/python3 cannot import torch");
+    QVERIFY2(out.contains(QStringLiteral("output shape: [1, 31768]")), qPrintable(out + code));
+    QVERIFY2(out.contains(QStringLiteral("output shape: [1, 166782]")), qPrintable(out + code));
+    QVERIFY2(out.contains(QStringLiteral("parameters: 134874")), qPrintable(out + code));
+}
+
+void tst_CaffeDetection::slices()
+{
+    // Caffe's Slice: cut points 4 and 10 of 16 channels give 4, 6 and 6; without points, equal
+    // halves. One Split layer per Slice, its outputs read by the right consumers.
+    const ImportResult r = import(R"(input: "data" input_shape { dim: 2 dim: 16 dim: 8 dim: 8 }
+layer { name: "cut" type: "Slice" bottom: "data" top: "a" top: "b" top: "c"
+  slice_param { axis: 1 slice_point: 4 slice_point: 10 } }
+layer { name: "conv_c" type: "Convolution" bottom: "c" top: "conv_c"
+  convolution_param { num_output: 5 kernel_size: 1 } }
+layer { name: "sum" type: "Eltwise" bottom: "b" bottom: "c" top: "sum" }
+layer { name: "conv_a" type: "Convolution" bottom: "a" top: "conv_a"
+  convolution_param { num_output: 3 kernel_size: 1 bias_term: false } }
+layer { name: "halves" type: "Slice" bottom: "data" top: "top" top: "bottom"
+  slice_param { slice_dim: 2 } }
+layer { name: "rows" type: "Concat" bottom: "bottom" bottom: "top" top: "rows"
+  concat_param { axis: 2 } }
+)");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const Graph &g = r.graph;
+    QCOMPARE(typeOf(g, "cut"), QStringLiteral("split"));
+    const AnalysisResult a = AnalysisEngine::analyze(g, LayerRegistry::builtin());
+    QCOMPARE(a.layersWithoutNumbers(), 0);
+    // conv_c reads the third piece (6 channels): 6·5 + 5 = 35 parameters; conv_a the first
+    // (4 channels, no bias): 12.
+    QCOMPARE(resultOf(g, a, "conv_c")->costs.params().value(), qint64(35));
+    QCOMPARE(resultOf(g, a, "conv_a")->costs.params().value(), qint64(12));
+    QCOMPARE(shapeOf(g, a, "sum"), QStringLiteral("2x6x8x8"));
+    QCOMPARE(shapeOf(g, a, "rows"), QStringLiteral("2x16x8x8"));
+    const LayerResult *halves = resultOf(g, a, "halves");
+    QCOMPARE(halves->output, TensorShape::nchw(2, 16, 4, 8));
+
+    const QString code = toPyTorch(g, LayerRegistry::builtin(), a);
+    QVERIFY2(!code.contains(QStringLiteral("NotImplementedError")), qPrintable(code));
+    QString out;
+    if (!runPyTorch(code, &out))
+        QSKIP("/usr/bin/python3 cannot import torch");
+    for (const char *shape : {"[2, 5, 8, 8]", "[2, 6, 8, 8]", "[2, 3, 8, 8]", "[2, 16, 8, 8]"})
+        QVERIFY2(out.contains(QStringLiteral("output shape: ") + QLatin1String(shape)),
+                 qPrintable(out + code));
+    QVERIFY2(out.contains(QStringLiteral("parameters: 47")), qPrintable(out + code));
+}
+
+void tst_CaffeDetection::tensorLayerErrors()
+{
+    const QByteArray head = "input: \"data\"\ninput_shape { dim: 1 dim: 8 dim: 4 dim: 4 }\n";
+    const ImportResult twice =
+        import(head + "layer { name: \"p\" type: \"Permute\" bottom: \"data\" top: \"p\"\n"
+                      "  permute_param { order: 0 order: 2 order: 2 order: 1 } }\n");
+    QVERIFY2(twice.error.startsWith(QStringLiteral(
+                 "line 4, column 44: layer 'p' (Permute): permute_param.order lists axis 2 twice")),
+             qPrintable(twice.error));
+    const ImportResult axis5 =
+        import(head + "layer { name: \"p\" type: \"Permute\" bottom: \"data\" top: \"p\"\n"
+                      "  permute_param { order: 0 order: 5 } }\n");
+    QVERIFY2(axis5.error.contains(QStringLiteral("permute_param.order 5 is not an axis of an "
+                                                 "input of 4 dimensions")),
+             qPrintable(axis5.error));
+    const ImportResult points =
+        import(head + "layer { name: \"s\" type: \"Slice\" bottom: \"data\" top: \"a\" top: \"b\"\n"
+                      "  slice_param { slice_point: 2 slice_point: 4 } }\n");
+    QVERIFY2(points.error.contains(QStringLiteral("slice_param has 2 slice_point values for 2 "
+                                                  "tops; Caffe needs one fewer than the tops")),
+             qPrintable(points.error));
+    const ImportResult order =
+        import(head + "layer { name: \"s\" type: \"Slice\" bottom: \"data\" top: \"a\" top: \"b\"\n"
+                      "  top: \"c\" slice_param { slice_point: 4 slice_point: 2 } }\n");
+    QVERIFY2(order.error.contains(QStringLiteral("slice_point 2 must be larger than the one "
+                                                 "before (4)")),
+             qPrintable(order.error));
+    // A cut point past the end is found by the analysis, naming the sizes.
+    const ImportResult past =
+        import(head + "layer { name: \"s\" type: \"Slice\" bottom: \"data\" top: \"a\" top: \"b\"\n"
+                      "  slice_param { slice_point: 9 } }\n");
+    QVERIFY2(past.ok(), qPrintable(past.error));
+    const AnalysisResult a = AnalysisEngine::analyze(past.graph, LayerRegistry::builtin());
+    QVERIFY2(resultOf(past.graph, a, "s")
+                 ->error.contains(QStringLiteral("the sizes add up to 9 and leave nothing for -1")),
+             qPrintable(resultOf(past.graph, a, "s")->error));
+    const ImportResult misfit =
+        import(head + "layer { name: \"r\" type: \"Reshape\" bottom: \"data\" top: \"r\"\n"
+                      "  reshape_param { shape { dim: 2 } axis: 3 num_axes: 2 } }\n");
+    QVERIFY2(misfit.error.contains(QStringLiteral("reshape_param axis 3 with num_axes 2 does not "
+                                                  "fit an input of 4 dimensions")),
+             qPrintable(misfit.error));
+    // Replacing one axis by two in the middle cannot be written as one Reshape of Naqsh: the
+    // layer is opaque, and the warning says why.
+    const ImportResult middle =
+        import(head + "layer { name: \"r\" type: \"Reshape\" bottom: \"data\" top: \"r\"\n"
+                      "  reshape_param { shape { dim: 2 dim: 4 } axis: 1 num_axes: 1 } }\n");
+    QVERIFY2(middle.ok(), qPrintable(middle.error));
+    QCOMPARE(typeOf(middle.graph, "r"), QStringLiteral("opaque"));
+    QVERIFY(anyContains(middle.warnings, QStringLiteral("which Naqsh's Reshape cannot express")));
 }
 
 QTEST_GUILESS_MAIN(tst_CaffeDetection)

@@ -495,7 +495,32 @@ void tst_CaffeImport::layerTypes_data()
     row("Softmax", "type: \"Softmax\"", "softmax", "1x16x8x8", 0);
     row("Flatten", "type: \"Flatten\"", "flatten", "1x1024", 0);
     row("Reshape (0, -1)", "type: \"Reshape\" reshape_param { shape { dim: 0 dim: -1 } }",
-        "flatten", "1x1024", 0);
+        "reshape", "1x1024", 0);
+    // Caffe's tensor layers on other axes (16·8·8 = 1,024 values throughout).
+    row("Reshape (0, 4, -1, 0)",
+        "type: \"Reshape\" reshape_param { shape { dim: 0 dim: 4 dim: -1 dim: 0 } }", "reshape",
+        "1x4x32x8", 0);
+    // axis/num_axes replace only some axes: 16×8 → 128 keeps the last 8; axis 2 replaces 8×8
+    // by 64; axis -1 with num_axes 0 appends a 1 (Caffe's start is rank + axis + 1).
+    row("Reshape axis 1 num_axes 2",
+        "type: \"Reshape\" reshape_param { shape { dim: 128 } axis: 1 num_axes: 2 }", "reshape",
+        "1x128x8", 0);
+    row("Reshape axis 2", "type: \"Reshape\" reshape_param { shape { dim: 64 } axis: 2 }",
+        "reshape", "1x16x64", 0);
+    row("Reshape axis -1 num_axes 0",
+        "type: \"Reshape\" reshape_param { shape { dim: 1 } axis: -1 num_axes: 0 }", "reshape",
+        "1x16x8x8x1", 0);
+    row("Flatten axis 2", "type: \"Flatten\" flatten_param { axis: 2 }", "flatten", "1x16x64", 0);
+    row("Flatten axis 1 end 2", "type: \"Flatten\" flatten_param { axis: 1 end_axis: 2 }",
+        "flatten", "1x128x8", 0);
+    row("Permute 0 2 3 1", "type: \"Permute\" permute_param { order: 0 order: 2 order: 3 order: 1 }",
+        "permute", "1x8x8x16", 0);
+    // Axes not listed follow in their order: (0, 3) is (0, 3, 1, 2).
+    row("Permute 0 3", "type: \"Permute\" permute_param { order: 0 order: 3 }", "permute",
+        "1x8x16x8", 0);
+    row("Concat axis 2", "type: \"Concat\" concat_param { axis: 2 }", "concat", "1x16x8x8", 0);
+    row("Softmax axis 2", "type: \"Softmax\" softmax_param { axis: 2 }", "softmax", "1x16x8x8",
+        0);
     // Caffe AVE pooling on 8: ceil((8 + 2 − 3)/2) + 1 = 5 (the 5th window starts at 8, inside
     // the padded input 8 + 1, so it stays).
     row("AVE pooling",
@@ -578,17 +603,17 @@ void tst_CaffeImport::unknownLayerIsOpaque()
 {
     const ImportResult r = import(R"(input: "data" input_shape { dim: 1 dim: 8 dim: 4 dim: 4 }
 layer { name: "power" type: "Exp" bottom: "data" top: "power" }
-layer { name: "slice" type: "Slice" bottom: "power" top: "s1" top: "s2" slice_param { axis: 1 } }
+layer { name: "filter" type: "Filter" bottom: "power" top: "s1" top: "s2" }
 layer { name: "relu" type: "ReLU" bottom: "s2" top: "relu" }
 )");
     QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(r.opaqueOperators, (QStringList{"Exp", "Slice"}));
+    QCOMPARE(r.opaqueOperators, (QStringList{"Exp", "Filter"}));
     QVERIFY(anyContains(r.warnings,
-                        QStringLiteral("layer type Slice is not modelled by Naqsh: 1 layer(s) "
-                                       "imported as opaque layers with unknown cost (slice)")));
+                        QStringLiteral("layer type Filter is not modelled by Naqsh: 1 layer(s) "
+                                       "imported as opaque layers with unknown cost (filter)")));
     QVERIFY(anyContains(r.warnings,
-                        QStringLiteral("layer 'slice' (Slice): its output shape is unknown")));
-    QCOMPARE(inputsOf(r.graph, "relu"), QStringList{"slice_s2"});
+                        QStringLiteral("layer 'filter' (Filter): its output shape is unknown")));
+    QCOMPARE(inputsOf(r.graph, "relu"), QStringList{"filter_s2"});
     const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
     QCOMPARE(resultOf(r.graph, a, "power")->output, TensorShape::nchw(1, 8, 4, 4));
     QVERIFY(!resultOf(r.graph, a, "relu")->hasNumbers());
