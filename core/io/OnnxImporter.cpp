@@ -1,6 +1,7 @@
 #include "OnnxImporter.h"
 
 #include "ImportBuilder.h"
+#include "OnnxFold.h"
 #include "OnnxReader.h"
 #include "layers/LayerRegistry.h"
 
@@ -252,6 +253,9 @@ private:
                    const QVector<LayerId> &inputs, int output = 0);
     void bind(const QString &tensor, Value v) { m_values.insert(tensor, std::move(v)); }
     void bindConstants(const OnnxNode &n);
+    /// Binds the outputs of a node computing constants only: evaluated (foldOnnxNode) when
+    /// the operator and its inputs allow, otherwise with the dims shape inference gives.
+    void foldOrBind(const OnnxNode &n);
     bool importOpaque(const OnnxNode &n, int index, const QString &reason);
     void addOutputs();
     void summarizeOpaque();
@@ -561,6 +565,43 @@ bool OnnxImporter::sortNodes(QVector<int> *order)
     return true;
 }
 
+void OnnxImporter::foldOrBind(const OnnxNode &n)
+{
+    // Shape and Size read only their input's dims, which a layer's output has too.
+    const bool dimsOnly = n.opType == u"Shape" || n.opType == u"Size";
+    QVector<const OnnxTensorInfo *> inputs;
+    for (int k = 0; k < n.inputs.size(); ++k) {
+        const OnnxTensorInfo *info = nullptr;
+        if (hasInput(n, k)) {
+            const Value *v = value(n.inputs[k]);
+            if (v && v->kind == Value::Kind::Constant)
+                info = &v->constant;
+            else if (dimsOnly && k == 0)
+                info = shapeOf(n.inputs[k]);
+            if (!info) {
+                bindConstants(n);
+                return;
+            }
+        }
+        inputs << info;
+    }
+    std::optional<OnnxTensorInfo> folded = foldOnnxNode(n, inputs, m_model.opsetVersion);
+    if (!folded || n.outputs.isEmpty() || n.outputs[0].isEmpty()) {
+        bindConstants(n);
+        return;
+    }
+    // Dims the folding could not tell (a symbolic size) may be known to shape inference.
+    if (const OnnxTensorInfo *s = shapeOf(n.outputs[0]);
+        s && s->dims.size() == folded->dims.size()) {
+        for (qsizetype i = 0; i < folded->dims.size(); ++i) {
+            if (folded->dims[i] < 0)
+                folded->dims[i] = s->dims[i];
+        }
+    }
+    bindConstants(n);
+    bind(n.outputs[0], Value::ofConstant(*folded));
+}
+
 void OnnxImporter::bindConstants(const OnnxNode &n)
 {
     // Outputs of constant-only expressions (Transpose of a weight, Shape arithmetic, ...) are
@@ -621,7 +662,7 @@ bool OnnxImporter::importNode(int index)
             return true;
         }
         if (n.opType == u"Shape" || n.opType == u"Size") {
-            bindConstants(n);
+            foldOrBind(n);
             return true;
         }
     }
@@ -649,7 +690,7 @@ bool OnnxImporter::importNode(int index)
             bind(n.outputs[0], Value::ofConstant(info));
             return true;
         }
-        bindConstants(n);
+        foldOrBind(n);
         return true;
     }
 

@@ -1046,7 +1046,7 @@ QStringList shapeInferenceWarnings(const QString &what)
 // graph replaces model's; node errors become warnings.
 OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, bool isolate, int timeoutMs,
                                         const OnnxProgressCallback &progress, QStringList &warnings,
-                                        bool &cancelled)
+                                        bool &cancelled, bool dataPropagation)
 {
     // Touch the schema registry here: the child must not be the first to build it.
     const onnx::ISchemaRegistry *schemas = onnx::OpSchemaRegistry::Instance();
@@ -1054,8 +1054,10 @@ OnnxInferenceStatus inferShapesIsolated(onnx::ModelProto &model, bool isolate, i
         std::string errors;
         try {
             // error_mode 1 still infers every node it can, then throws all node errors at once;
-            // they become warnings that tell the student which node ONNX itself rejects.
-            const onnx::ShapeInferenceOptions inferOptions(false, 1, false);
+            // they become warnings that tell the student which node ONNX itself rejects. Data
+            // propagation evaluates shape arithmetic (Shape → Gather → Concat → Reshape) so
+            // that the shapes after it are known too.
+            const onnx::ShapeInferenceOptions inferOptions(false, 1, dataPropagation);
             onnx::shape_inference::InferShapes(model, schemas, inferOptions);
         } catch (const std::exception &e) {
             errors = e.what();
@@ -1229,10 +1231,20 @@ OnnxReadResult readFromStream(pbio::ZeroCopyInputStream &raw, qint64 total,
         if (progress && !progress(OnnxReadStage::InferringShapes, 0, options.inferenceTimeoutMs))
             return cancelledResult();
         bool cancelled = false;
+        QStringList inferenceWarnings;
         inference = inferShapesIsolated(model, options.isolateInference, options.inferenceTimeoutMs,
-                                        progress, warnings, cancelled);
+                                        progress, inferenceWarnings, cancelled, true);
+        if (inference == OnnxInferenceStatus::Crashed && !cancelled) {
+            // Data propagation is the younger part of the library: without it, the shapes
+            // inference gave before may still come.
+            inferenceWarnings.clear();
+            inference =
+                inferShapesIsolated(model, options.isolateInference, options.inferenceTimeoutMs,
+                                    progress, inferenceWarnings, cancelled, false);
+        }
         if (cancelled)
             return cancelledResult();
+        warnings << inferenceWarnings;
     }
 
     if (progress && !progress(OnnxReadStage::Converting, 0, 0))

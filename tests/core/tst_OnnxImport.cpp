@@ -307,6 +307,7 @@ private slots:
     void convAddFoldsIntoBias();
     void identityAliasesInitializer();
     void reshapeFromShapeSubgraph();
+    void sliceFromShapeSubgraph();
     void opaqueOperators();
     void opaqueReportShowsUnknown();
     void unregisteredStandardOperator();
@@ -1250,13 +1251,62 @@ void tst_OnnxImport::reshapeFromShapeSubgraph()
     m.output("y");
     const ImportResult r = import(m);
     QVERIFY2(r.ok(), qPrintable(r.error));
-    QVERIFY(anyContains(r.warnings,
-                        QStringLiteral("node 'view' (Reshape): the target shape is computed at run "
-                                       "time; Naqsh assumes it flattens each sample")));
+    // The batch is fixed (1), so the arithmetic folds to [1, −1]: nothing is assumed.
+    QVERIFY(!anyContains(r.warnings, QStringLiteral("Naqsh assumes it flattens")));
     QCOMPARE(r.graph.size(), 3); // x, view, output: the shape arithmetic is not a layer
     QCOMPARE(typeOf(r.graph, "view"), QStringLiteral("flatten"));
     const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
     QCOMPARE(resultOf(r.graph, a, "view")->output, TensorShape::nf(1, 256));
+
+    // With a symbolic batch the values stay unknown, and the importer says what it assumes.
+    Model sym(11);
+    sym.input("x", {"N", "64", "2", "2"});
+    sym.node("Shape", "shape", {"x"}, {"s"});
+    sym.ints("zero", {0});
+    sym.node("Gather", "gather", {"s", "zero"}, {"n"});
+    sym.ints("minus1", {-1});
+    sym.node("Concat", "cat", {"n", "minus1"}, {"target"});
+    Model::attr(sym.g->mutable_node(sym.g->node_size() - 1), "axis", 0);
+    sym.node("Reshape", "view", {"x", "target"}, {"y"});
+    sym.output("y");
+    const ImportResult rs = import(sym);
+    QVERIFY2(rs.ok(), qPrintable(rs.error));
+    QCOMPARE(typeOf(rs.graph, "view"), QStringLiteral("flatten"));
+}
+
+void tst_OnnxImport::sliceFromShapeSubgraph()
+{
+    // torch.chunk(x, 2, dim=1) exported at opset 14 (ShuffleNet v2's channel split): the ends
+    // are (shape[1] + 1) / 2 · 1 and · 2, computed from the tensor's shape.
+    Model m(14);
+    m.input("x", {"1", "48", "28", "28"});
+    m.node("Shape", "shape", {"x"}, {"s"});
+    m.ints("one", {1});
+    m.node("Gather", "gather", {"s", "one"}, {"c"});
+    m.node("Add", "plus1", {"c", "one"}, {"c1"});
+    m.ints("two", {2});
+    m.node("Div", "half", {"c1", "two"}, {"h"});
+    m.node("Mul", "end1", {"h", "one"}, {"e1"});
+    m.node("Mul", "end2", {"h", "two"}, {"e2"});
+    m.ints("zero", {0});
+    m.node("Slice", "first", {"x", "zero", "e1", "one"}, {"a"});
+    m.node("Slice", "second", {"x", "e1", "e2", "one"}, {"b"});
+    m.conv("conv", "b", 24, 24, 1, 1, 0, 1, false);
+    m.node("Concat", "cat", {"a", "conv_out"}, {"y"});
+    Model::attr(m.g->mutable_node(m.g->node_size() - 1), "axis", 1);
+    m.output("y");
+    const ImportResult r = import(m);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.opaqueOperators.isEmpty(), qPrintable(r.opaqueOperators.join(u',')));
+    QCOMPARE(typeOf(r.graph, "second"), QStringLiteral("slice"));
+    QCOMPARE(param(r.graph, "second", "start").toLongLong(), qint64(24));
+    QCOMPARE(param(r.graph, "second", "end").toLongLong(), qint64(48));
+    const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
+    QCOMPARE(resultOf(r.graph, a, "first")->output, TensorShape::nchw(1, 24, 28, 28));
+    // The 1×1 convolution on the second half: 24·24·28·28 = 451,584 MACs.
+    QCOMPARE(resultOf(r.graph, a, "conv")->costs.macs.value(), qint64(451584));
+    QCOMPARE(resultOf(r.graph, a, "cat")->output, TensorShape::nchw(1, 48, 28, 28));
+    QCOMPARE(a.layersWithoutNumbers(), 0);
 }
 
 void tst_OnnxImport::opaqueOperators()
