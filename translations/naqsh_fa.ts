@@ -2503,6 +2503,18 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>layer %1: slice_point %2 must be larger than the one before (%3)</source>
         <translation>لایهٔ %1: slice_point %2 باید از مقدار پیش از خود (%3) بزرگ‌تر باشد</translation>
     </message>
+    <message>
+        <source>node %1: its input &apos;%2&apos; has no layer</source>
+        <translation>گره %1: ورودی آن، «%2»، لایه‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>only one constant index is modelled</source>
+        <translation>فقط یک اندیس ثابت مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>its index is outside the input</source>
+        <translation>اندیس آن بیرون از ورودی است</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::InspectorWidget</name>

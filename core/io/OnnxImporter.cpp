@@ -2,6 +2,7 @@
 
 #include "ImportBuilder.h"
 #include "OnnxFold.h"
+#include "OnnxFusion.h"
 #include "OnnxReader.h"
 #include "layers/LayerRegistry.h"
 
@@ -110,6 +111,9 @@ struct Value
     Kind kind = Kind::Constant;
     LayerId layer;
     OnnxTensorInfo constant;
+    /// Constant: computed from an initializer (a learned tensor), not only from literals in
+    /// Constant nodes and shapes; its elements count as parameters where a layer takes it.
+    bool learned = false;
     QString producer; ///< Unavailable: the node, for messages
 
     static Value ofLayer(LayerId id)
@@ -119,11 +123,12 @@ struct Value
         v.layer = id;
         return v;
     }
-    static Value ofConstant(OnnxTensorInfo info)
+    static Value ofConstant(OnnxTensorInfo info, bool learned = false)
     {
         Value v;
         v.kind = Kind::Constant;
         v.constant = std::move(info);
+        v.learned = learned;
         return v;
     }
     static Value unavailable(const QString &producer)
@@ -224,6 +229,9 @@ private:
 
     bool sortNodes(QVector<int> *order);
     bool importNode(int index);
+    /// One layer for a run of primitive nodes (findOnnxFusions); when its input turns out not
+    /// to be a layer's output, the run's nodes are imported one by one instead.
+    bool importFusion(const OnnxFusion &f);
     Outcome dispatch(const OnnxNode &n, int index);
 
     // Tensor lookups.
@@ -256,6 +264,8 @@ private:
     /// Binds the outputs of a node computing constants only: evaluated (foldOnnxNode) when
     /// the operator and its inputs allow, otherwise with the dims shape inference gives.
     void foldOrBind(const OnnxNode &n);
+    /// Whether a constant computed by @p n derives from an initializer or a declared weight.
+    bool learnedInputs(const OnnxNode &n) const;
     bool importOpaque(const OnnxNode &n, int index, const QString &reason);
     void addOutputs();
     void summarizeOpaque();
@@ -275,6 +285,9 @@ private:
     /// GroupNormalization, InstanceNormalization.
     Outcome activationOrNorm(const OnnxNode &n, int index);
     Outcome clip(const OnnxNode &n, int index);
+    /// x[:, i] (ViT's class token, Swin's q, k, v): a Slice of one index, then a Squeeze when
+    /// the index is a scalar.
+    Outcome gather(const OnnxNode &n, int index);
     Outcome reshape(const OnnxNode &n, int index);
     Outcome pad(const OnnxNode &n, int index);
     Outcome resize(const OnnxNode &n, int index);
@@ -306,6 +319,9 @@ private:
         bool conv;
     };
     QHash<LayerId, Foldable> m_foldable;
+    QVector<OnnxFusion> m_fusions;
+    QHash<int, int> m_fusionAt; ///< last node of a run -> index into m_fusions
+    QSet<int> m_fusedAway;      ///< the other nodes of the runs
     QStringList m_opaqueOrder;
     QHash<QString, QStringList> m_opaqueNodes;
     QStringList m_opaqueOperators;
@@ -599,7 +615,15 @@ void OnnxImporter::foldOrBind(const OnnxNode &n)
         }
     }
     bindConstants(n);
-    bind(n.outputs[0], Value::ofConstant(*folded));
+    bind(n.outputs[0], Value::ofConstant(*folded, learnedInputs(n)));
+}
+
+bool OnnxImporter::learnedInputs(const OnnxNode &n) const
+{
+    return std::any_of(n.inputs.cbegin(), n.inputs.cend(), [&](const QString &in) {
+        const Value *v = value(in);
+        return (v && v->kind == Value::Kind::Constant && v->learned) || m_inputs.contains(in);
+    });
 }
 
 void OnnxImporter::bindConstants(const OnnxNode &n)
@@ -616,12 +640,62 @@ void OnnxImporter::bindConstants(const OnnxNode &n)
         info.hasValues = false;
         info.ints.clear();
         info.floats.clear();
-        bind(out, Value::ofConstant(info));
+        bind(out, Value::ofConstant(info, learnedInputs(n)));
     }
+}
+
+bool OnnxImporter::importFusion(const OnnxFusion &f)
+{
+    const OnnxNode &last = m_model.nodes[f.nodes.last()];
+    LayerDraft d;
+    if (f.kind == OnnxFusion::Kind::LayerNorm) {
+        d = m_builder.draft("layernorm");
+        d.set(u"dims", f.normalizedDims);
+        d.set(u"eps", f.eps);
+        d.set(u"affine", f.affine);
+    } else {
+        d = m_builder.draft("gelu");
+        d.set(u"approximate", QStringLiteral("none"));
+    }
+    if (!isData(f.input) || !d.ok()) {
+        for (int k : f.nodes) {
+            m_fusedAway.remove(k);
+            m_fusionAt.remove(k);
+        }
+        for (int k : f.nodes) {
+            if (!importNode(k))
+                return false;
+        }
+        return true;
+    }
+    // Named after the module the run came from: "/blocks/ln_1/ReduceMean" → "/blocks/ln_1/".
+    const QString first = m_model.nodes[f.nodes.first()].name;
+    const qsizetype slash = first.lastIndexOf(u'/');
+    QString name = f.kind == OnnxFusion::Kind::LayerNorm ? QStringLiteral("LayerNorm")
+                                                         : QStringLiteral("Gelu");
+    if (slash >= 0)
+        name.prepend(first.left(slash + 1));
+    const LayerId in = layerFor(f.input);
+    if (!in.isValid()) {
+        return fail(
+            QCoreApplication::translate("naqsh::Import", "node %1: its input '%2' has no layer")
+                .arg(last.displayName(f.nodes.last()), f.input));
+    }
+    const LayerId id = m_builder.add(d, name, {in});
+    for (int k = 0; k < last.outputs.size(); ++k) {
+        if (!last.outputs[k].isEmpty())
+            bind(last.outputs[k], k == 0 ? Value::ofLayer(id)
+                                         : Value::unavailable(last.displayName(f.nodes.last())));
+    }
+    return true;
 }
 
 bool OnnxImporter::importNode(int index)
 {
+    if (m_fusedAway.contains(index))
+        return true; // part of a run imported as one layer at its last node
+    if (auto it = m_fusionAt.constFind(index); it != m_fusionAt.cend())
+        return importFusion(m_fusions[it.value()]);
     const OnnxNode &n = m_model.nodes[index];
     m_index = index;
     if (n.isStandardDomain()) {
@@ -687,7 +761,7 @@ bool OnnxImporter::importNode(int index)
             !n.outputs.isEmpty()) {
             OnnxTensorInfo info = value(n.inputs[0])->constant;
             info.name = n.outputs[0];
-            bind(n.outputs[0], Value::ofConstant(info));
+            bind(n.outputs[0], Value::ofConstant(info, learnedInputs(n)));
             return true;
         }
         foldOrBind(n);
@@ -739,7 +813,7 @@ bool OnnxImporter::importOpaque(const OnnxNode &n, int index, const QString &rea
             inputs.append(id);
         } else if (const Value *v = value(n.inputs[k]); v && v->kind == Value::Kind::Constant) {
             const qint64 count = v->constant.elementCount();
-            if (isFloatType(v->constant.elemType) && count > 0)
+            if (isFloatType(v->constant.elemType) && count > 0 && v->learned)
                 params = std::min(params + double(count), kMaxOpaqueParams);
         }
     }
@@ -900,6 +974,8 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
     if (op == u"Transpose" || op == u"Squeeze" || op == u"Unsqueeze" || op == u"Slice" ||
         op == u"DepthToSpace" || op == u"ReduceSum" || op == u"ReduceMax" || op == u"Split")
         return tensorOp(n, index);
+    if (op == u"Gather")
+        return gather(n, index);
     if (op == u"LeakyRelu") {
         LayerDraft d = m_builder.draft("leaky_relu");
         d.set(u"negative_slope", n.attrFloat(u"alpha", 0.01));
@@ -1274,6 +1350,7 @@ OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, con
     std::optional<OnnxTensorInfo> c;
     const OnnxTensorInfo *dataShape = nullptr;
     int constants = 0;
+    bool learned = false;
     for (int k = 0; k < n.inputs.size(); ++k) {
         if (!hasInput(n, k))
             continue;
@@ -1283,6 +1360,8 @@ OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, con
         } else {
             ++constants;
             c = constant(n, k);
+            const Value *v = value(n.inputs[k]);
+            learned = !v || v->learned;
         }
     }
     if (inputs.isEmpty())
@@ -1305,7 +1384,8 @@ OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, con
                                                   "input"));
     LayerDraft d = m_builder.draft(type);
     d.set(u"constant_operand", true);
-    d.set(u"params", std::max<qint64>(c->elementCount(), 0));
+    // A learned scale or shift has parameters; a literal of the code (x / √d, x · 0.5) has none.
+    d.set(u"params", learned ? std::max<qint64>(c->elementCount(), 0) : qint64(0));
     return commit(d, n, index, inputs);
 }
 
@@ -1428,6 +1508,43 @@ OnnxImporter::Outcome OnnxImporter::reduceMean(const OnnxNode &n, int index)
                                        baseName(n, index) + QStringLiteral("_flatten"), {gap});
     if (!n.outputs.isEmpty() && !n.outputs[0].isEmpty())
         bind(n.outputs[0], Value::ofLayer(flat));
+    return Outcome::Done;
+}
+
+OnnxImporter::Outcome OnnxImporter::gather(const OnnxNode &n, int index)
+{
+    const std::optional<OnnxTensorInfo> idx = constant(n, 1);
+    const OnnxTensorInfo *in = shapeOf(n.inputs.value(0));
+    if (!idx || !idx->hasValues || idx->ints.size() != 1 || idx->dims.size() > 1 || !in)
+        return opaque(
+            QCoreApplication::translate("naqsh::Import", "only one constant index is modelled"));
+    const qint64 rank = in->dims.size();
+    qint64 axis = n.attrInt(u"axis", 0);
+    if (axis < 0)
+        axis += rank;
+    qint64 i = idx->ints[0];
+    const qint64 size = axis >= 0 && axis < rank ? in->dims[axis] : -1;
+    if (i < 0 && size >= 1)
+        i += size;
+    if (size < 1 || i < 0 || i >= size)
+        return opaque(
+            QCoreApplication::translate("naqsh::Import", "its index is outside the input"));
+    LayerDraft d = m_builder.draft("slice");
+    d.set(u"axis", axis);
+    d.set(u"start", i);
+    d.set(u"end", i + 1);
+    if (!idx->dims.isEmpty())
+        return commit(d, n, index, {data(n, 0)});
+    LayerDraft sq = m_builder.draft("squeeze");
+    sq.set(u"axes", QString::number(axis));
+    const LayerId source = data(n, 0);
+    if (!d.ok() || !sq.ok() || !source.isValid())
+        return opaque(d.ok() ? sq.problem() : d.problem());
+    const LayerId picked = m_builder.add(d, baseName(n, index), {source});
+    const LayerId squeezed =
+        m_builder.add(sq, baseName(n, index) + QStringLiteral("_squeeze"), {picked});
+    if (!n.outputs.isEmpty() && !n.outputs[0].isEmpty())
+        bind(n.outputs[0], Value::ofLayer(squeezed));
     return Outcome::Done;
 }
 
@@ -1727,6 +1844,8 @@ OnnxImporter::Outcome OnnxImporter::pad(const OnnxNode &n, int index)
             return opaque(QCoreApplication::translate("naqsh::Import",
                                                       "padding selected axes is not modelled"));
     }
+    if (std::all_of(pads.cbegin(), pads.cend(), [](qint64 p) { return p == 0; }))
+        return simple(n, index, "identity"); // Swin pads to whole windows, often by nothing
     if (fill != 0)
         return opaque(
             QCoreApplication::translate("naqsh::Import", "only zero padding is modelled"));
@@ -1834,7 +1953,7 @@ ImportResult OnnxImporter::run()
         }
     }
     for (auto it = m_model.initializers.cbegin(); it != m_model.initializers.cend(); ++it)
-        m_values.insert(it.key(), Value::ofConstant(it.value()));
+        m_values.insert(it.key(), Value::ofConstant(it.value(), true));
     for (const OnnxTensorInfo &in : m_model.inputs) {
         if (!m_values.contains(in.name))
             m_inputs.insert(in.name, &in);
@@ -1850,6 +1969,13 @@ ImportResult OnnxImporter::run()
         m_graphOutputs.insert(out.name);
     }
 
+    m_fusions = findOnnxFusions(m_model);
+    for (int i = 0; i < m_fusions.size(); ++i) {
+        const QVector<int> &nodes = m_fusions[i].nodes;
+        m_fusionAt.insert(nodes.last(), i);
+        for (int k = 0; k + 1 < nodes.size(); ++k)
+            m_fusedAway.insert(nodes[k]);
+    }
     QVector<int> order;
     if (sortNodes(&order)) {
         for (int i : std::as_const(order)) {

@@ -308,6 +308,8 @@ private slots:
     void identityAliasesInitializer();
     void reshapeFromShapeSubgraph();
     void sliceFromShapeSubgraph();
+    void layerNormAndGeluFromPrimitives();
+    void gatherOneIndexAndLiteralOperand();
     void opaqueOperators();
     void opaqueReportShowsUnknown();
     void unregisteredStandardOperator();
@@ -1307,6 +1309,125 @@ void tst_OnnxImport::sliceFromShapeSubgraph()
     QCOMPARE(resultOf(r.graph, a, "conv")->costs.macs.value(), qint64(451584));
     QCOMPARE(resultOf(r.graph, a, "cat")->output, TensorShape::nchw(1, 48, 28, 28));
     QCOMPARE(a.layersWithoutNumbers(), 0);
+}
+
+/// LayerNorm over the last axis as PyTorch exports it below opset 17, on tensor @p x.
+std::string primitiveLayerNorm(Model &m, const std::string &name, const std::string &x,
+                               qint64 features, bool extraUse = false)
+{
+    auto *mean = m.node("ReduceMean", name + "/mean", {x}, {name + "/m"});
+    Model::attr(mean, "axes", Dims{-1});
+    m.node("Sub", name + "/sub", {x, name + "/m"}, {name + "/d"});
+    m.floats(name + "/two", {2.0f});
+    m.node("Pow", name + "/pow", {name + "/d", name + "/two"}, {name + "/p"});
+    auto *var = m.node("ReduceMean", name + "/var", {name + "/p"}, {name + "/v"});
+    Model::attr(var, "axes", Dims{-1});
+    m.floats(name + "/eps", {1e-6f});
+    m.node("Add", name + "/add_eps", {name + "/v", name + "/eps"}, {name + "/ve"});
+    m.node("Sqrt", name + "/sqrt", {name + "/ve"}, {name + "/s"});
+    m.node("Div", name + "/div", {name + "/d", name + "/s"}, {name + "/n"});
+    m.weight(name + ".weight", {features});
+    m.weight(name + ".bias", {features});
+    m.node("Mul", name + "/mul", {name + "/n", name + ".weight"}, {name + "/g"});
+    m.node("Add", name + "/shift", {name + "/g", name + ".bias"}, {name + "/out"});
+    if (extraUse)
+        m.output(name + "/d"); // the centred values are used outside: not one LayerNorm
+    return name + "/out";
+}
+
+void tst_OnnxImport::layerNormAndGeluFromPrimitives()
+{
+    // ConvNeXt's channels-last MLP on 8 channels of 2×4: to N×H×W×C, LayerNorm, Linear 8 → 16,
+    // exact GELU, each written in primitives (opset 14 has neither LayerNormalization nor Gelu).
+    Model m(14);
+    m.input("image", {"1", "8", "2", "4"});
+    Model::attr(m.node("Transpose", "nhwc", {"image"}, {"x"}), "perm", Dims{0, 2, 3, 1});
+    const std::string ln = primitiveLayerNorm(m, "ln", "x", 8);
+    m.weight("fc.weight", {8, 16});
+    m.weight("fc.bias", {16});
+    m.node("MatMul", "fc", {ln, "fc.weight"}, {"h0"});
+    m.node("Add", "fc_bias", {"fc.bias", "h0"}, {"h"});
+    m.floats("sqrt2", {1.4142135f});
+    m.node("Div", "gelu/div", {"h", "sqrt2"}, {"g1"});
+    m.node("Erf", "gelu/erf", {"g1"}, {"g2"});
+    m.floats("one", {1.0f});
+    m.node("Add", "gelu/add", {"g2", "one"}, {"g3"});
+    m.node("Mul", "gelu/mul", {"h", "g3"}, {"g4"});
+    m.floats("half", {0.5f});
+    m.node("Mul", "gelu/half", {"g4", "half"}, {"y"});
+    m.output("y");
+    const ImportResult r = import(m);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.opaqueOperators.isEmpty(), qPrintable(r.opaqueOperators.join(u',')));
+    // image, nhwc, LayerNorm, Linear (bias folded), GELU, output.
+    QCOMPARE(r.graph.size(), 6);
+    QCOMPARE(typeOf(r.graph, "ln/LayerNorm"), QStringLiteral("layernorm"));
+    QCOMPARE(param(r.graph, "ln/LayerNorm", "dims").toLongLong(), qint64(1));
+    QVERIFY(qAbs(param(r.graph, "ln/LayerNorm", "eps").toDouble() - 1e-6) < 1e-9);
+    QCOMPARE(param(r.graph, "ln/LayerNorm", "affine").toBool(), true);
+    QCOMPARE(typeOf(r.graph, "gelu/Gelu"), QStringLiteral("gelu"));
+    // The exact (erf) form: the first of the type's choices, "none".
+    const LayerType *gelu = LayerRegistry::builtin().find(QStringLiteral("gelu"));
+    QCOMPARE(gelu->params[gelu->paramIndex(QStringLiteral("approximate"))].choices.value(
+                 param(r.graph, "gelu/Gelu", "approximate").toInt()),
+             QStringLiteral("none"));
+    const AnalysisResult a = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
+    QCOMPARE(a.layersWithoutNumbers(), 0);
+    // γ and β: 8 + 8 = 16 parameters; the Linear 8·16 + 16 = 144 and 2·4·8·16 = 1,024 MACs.
+    QCOMPARE(resultOf(r.graph, a, "ln/LayerNorm")->costs.params().value(), qint64(16));
+    QCOMPARE(resultOf(r.graph, a, "fc")->costs.macs.value(), qint64(1024));
+    QCOMPARE(a.totals.params().value(), qint64(160));
+    QCOMPARE(resultOf(r.graph, a, "gelu/Gelu")->output.dims[3], qint64(16));
+
+    // When an intermediate value is used elsewhere, the primitives stay as they are.
+    Model shared(14);
+    shared.input("x", {"1", "2", "4", "8"});
+    shared.output(primitiveLayerNorm(shared, "ln", "x", 8, true));
+    const ImportResult rs = import(shared);
+    QVERIFY2(rs.ok(), qPrintable(rs.error));
+    QCOMPARE(countType(rs.graph, "layernorm"), 0);
+    QVERIFY(rs.opaqueOperators.contains(QStringLiteral("Pow")));
+}
+
+void tst_OnnxImport::gatherOneIndexAndLiteralOperand()
+{
+    // x[:, -1] on 1×3×4×5 picks the last of 3: a Slice 2..3 and a Squeeze of axis 1 → 1×4×5.
+    // Then · 0.5 (a literal of the code, a Constant node: no parameters) and · s (a learned
+    // initializer of 5 values: 5 parameters). A Pad by nothing is an identity.
+    Model m(14);
+    m.input("x", {"1", "3", "4", "5"});
+    auto *idx = m.node("Constant", "minus1", {}, {"i"});
+    auto *a = idx->add_attribute();
+    a->set_name("value");
+    a->set_type(onnx::AttributeProto::TENSOR);
+    a->mutable_t()->set_data_type(onnx::TensorProto::INT64);
+    a->mutable_t()->add_int64_data(-1);
+    Model::attr(m.node("Gather", "last", {"x", "i"}, {"g"}), "axis", 1);
+    auto *half = m.node("Constant", "half", {}, {"h"});
+    Model::attrF(half, "value_float", 0.5f);
+    m.node("Mul", "halve", {"g", "h"}, {"g2"});
+    m.weight("scale", {5});
+    m.node("Mul", "scale_mul", {"g2", "scale"}, {"g3"});
+    m.ints("nopads", {0, 0, 0, 0, 0, 0});
+    m.node("Pad", "pad", {"g3", "nopads"}, {"y"});
+    m.output("y");
+    const ImportResult r = import(m);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.opaqueOperators.isEmpty(), qPrintable(r.opaqueOperators.join(u',')));
+    QCOMPARE(typeOf(r.graph, "last"), QStringLiteral("slice"));
+    QCOMPARE(param(r.graph, "last", "start").toLongLong(), qint64(2));
+    QCOMPARE(param(r.graph, "last", "end").toLongLong(), qint64(3));
+    QCOMPARE(typeOf(r.graph, "last_squeeze"), QStringLiteral("squeeze"));
+    QCOMPARE(typeOf(r.graph, "pad"), QStringLiteral("identity"));
+    const AnalysisResult an = AnalysisEngine::analyze(r.graph, LayerRegistry::builtin());
+    QCOMPARE(an.layersWithoutNumbers(), 0);
+    const TensorShape picked = resultOf(r.graph, an, "last_squeeze")->output;
+    QCOMPARE(picked.rank, 3);
+    QCOMPARE(picked.dims[0], qint64(1));
+    QCOMPARE(picked.dims[1], qint64(4));
+    QCOMPARE(picked.dims[2], qint64(5));
+    QCOMPARE(resultOf(r.graph, an, "halve")->costs.params().value(), qint64(0));
+    QCOMPARE(resultOf(r.graph, an, "scale_mul")->costs.params().value(), qint64(5));
 }
 
 void tst_OnnxImport::opaqueOperators()

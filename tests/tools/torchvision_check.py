@@ -1,0 +1,229 @@
+#!/usr/bin/python3
+"""Check Naqsh's ONNX import against PyTorch on torchvision's classification models.
+
+For each model: count its multiply-accumulates with torch_macs.py's dispatch-level counter, export
+it to ONNX (opset 14, batch 1, 224x224, 299x299 for inception_v3, weights=None), import the file
+with the real naqsh-cli (`analyze --format json --convention macs`) and check
+
+  - every layer's cost is known (no error, no unknown cost, no layer without numbers),
+  - the output shape is [1, 1000],
+  - Naqsh's parameters (plus buffers, e.g. an unfolded BatchNorm's running statistics) equal the
+    file's floating-point initializer elements,
+  - Naqsh's MACs equal the PyTorch count.
+
+Before the export every parameter gets distinct random values: with weights=None many biases are
+identical zeros, and the exporter then stores one tensor for all of them (Identity nodes), so the
+file would hold fewer elements than the model has parameters.
+
+    /usr/bin/python3 tests/tools/torchvision_check.py --cli build/app/naqsh-cli --cache DIR \
+        [--models a,b,...|--all|--quick] [--table OUT.md]
+
+--quick (the default ctest subset, about a minute) takes small real models and a reduced instance of
+torchvision's ConvNeXt class: channel split and shuffle (shape arithmetic folded at import),
+HardSwish/HardSigmoid/SiLU with squeeze-and-excitation, LayerNorm and exact GELU written in
+primitives at opset 14. --all adds reduced ViT and Swin instances and every model
+torchvision.models.list_models() names (`NAQSH_SWEEP=1 ctest -L sweep`, hours on two cores).
+Exports are kept in DIR and reused.
+Exit code 0 when every model passes, 1 otherwise; a table is printed either way.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+# Reduced instances of torchvision classes, for the quick run (full-size ones take minutes).
+MINI = {
+    "mini_vit": ("vision_transformer", "VisionTransformer",
+                 dict(image_size=224, patch_size=32, num_layers=2, num_heads=2, hidden_dim=64,
+                      mlp_dim=128)),
+    "mini_swin": ("swin_transformer", "SwinTransformer",
+                  dict(patch_size=[4, 4], embed_dim=16, depths=[1, 1], num_heads=[1, 2],
+                       window_size=[7, 7], stochastic_depth_prob=0.0)),
+    "mini_convnext": ("convnext", "ConvNeXt", None),
+}
+# Exported last in a sweep (each takes minutes: hundreds of millions of parameters).
+HEAVY = ["convnext_small", "swin_s", "swin_v2_s", "efficientnet_b5", "efficientnet_v2_m",
+         "resnet152", "densenet161", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16",
+         "vgg16_bn", "vgg19", "vgg19_bn", "wide_resnet50_2", "wide_resnet101_2",
+         "resnext101_32x8d", "resnext101_64x4d", "regnet_x_16gf", "regnet_y_16gf",
+         "efficientnet_b6", "efficientnet_b7", "convnext_base", "swin_b", "swin_v2_b",
+         "vit_b_32", "vit_b_16", "efficientnet_v2_l", "convnext_large", "regnet_x_32gf",
+         "regnet_y_32gf", "vit_l_32", "vit_l_16", "regnet_y_128gf", "vit_h_14"]
+QUICK = ["shufflenet_v2_x0_5", "mobilenet_v3_small", "efficientnet_b0", "mini_convnext"]
+
+
+def build(name):
+    import torchvision
+    if name in MINI:
+        module, cls, kwargs = MINI[name]
+        mod = getattr(torchvision.models, module)
+        if name == "mini_convnext":
+            cfg = mod.CNBlockConfig
+            return getattr(mod, cls)([cfg(24, 48, 1), cfg(48, None, 1)])
+        return getattr(mod, cls)(**kwargs)
+    import torch_macs
+    return torch_macs.torchvision_model(name)
+
+
+def export(name, cache, opset):
+    """Counts and exports one model into cache; returns the reference figures (cached)."""
+    ref_path = os.path.join(cache, name + ".json")
+    onnx_path = os.path.join(cache, name + ".onnx")
+    if os.path.exists(ref_path) and os.path.exists(onnx_path):
+        with open(ref_path) as f:
+            ref = json.load(f)
+        if ref.get("opset") == opset:
+            return ref
+    import torch
+    import onnx
+    import torch_macs
+    torch.manual_seed(0)
+    model = build(name)
+    size = 299 if name == "inception_v3" else 224
+    x = torch.randn(1, 3, size, size)
+    start = time.monotonic()
+    macs, by_op, out_shape = torch_macs.count(model, x)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.copy_(torch.randn_like(p) * 0.02)
+    # With autograd on, nn.MultiheadAttention does not take its fused path, which the exporter
+    # cannot write.
+    torch.onnx.export(model, x, onnx_path, opset_version=opset, input_names=["input"],
+                      output_names=["output"], do_constant_folding=True)
+    m = onnx.load(onnx_path, load_external_data=False)
+    floats = (onnx.TensorProto.FLOAT, onnx.TensorProto.FLOAT16, onnx.TensorProto.DOUBLE,
+              onnx.TensorProto.BFLOAT16)
+    ref = {"model": name, "opset": opset, "input": [1, 3, size, size], "macs": macs,
+           "by_op": by_op, "torch_params": torch_macs.params(model), "output": out_shape,
+           "float_initializer_elements": sum(math.prod(t.dims) for t in m.graph.initializer
+                                             if t.data_type in floats),
+           "export_seconds": round(time.monotonic() - start, 1)}
+    with open(ref_path, "w") as f:
+        json.dump(ref, f)
+    return ref
+
+
+def export_isolated(name, cache, opset):
+    """Runs export() in a child interpreter, so that the memory of one large model is returned."""
+    cmd = [sys.executable, os.path.abspath(__file__), "--export-one", name, "--cache", cache,
+           "--opset", str(opset)]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError((r.stderr or r.stdout).strip().splitlines()[-1:] or ["export failed"])
+    with open(os.path.join(cache, name + ".json")) as f:
+        return json.load(f)
+
+
+def check(cli, name, cache, ref):
+    onnx_path = os.path.join(cache, name + ".onnx")
+    r = subprocess.run([cli, "analyze", onnx_path, "--format", "json", "--convention", "macs"],
+                       capture_output=True, text=True)
+    problems = []
+    try:
+        d = json.loads(r.stdout)
+    except ValueError:
+        return None, ["naqsh-cli gave no JSON (exit %d): %s" % (r.returncode, r.stderr[-400:])]
+    t = d["totals"]
+    if d.get("errors"):
+        problems.append("%d layer error(s)" % d["errors"])
+    if t.get("unknown_cost_layers"):
+        problems.append("%d layer(s) of unknown cost" % t["unknown_cost_layers"])
+    if t.get("layers_without_numbers"):
+        problems.append("%d layer(s) without numbers (first: %s)"
+                        % (t["layers_without_numbers"], t.get("first_layer_without_numbers")))
+    opaque = sorted({l["name"] for l in d["layers"] if l["type"] == "opaque"})
+    if opaque:
+        problems.append("opaque: " + ", ".join(opaque[:4]))
+    outs = [l["output_shape"] for l in d["layers"] if l["type"] == "output"]
+    if outs != [[1, 1000]]:
+        problems.append("output shape %s" % outs)
+    params = t["params"] + t.get("buffers", 0)
+    if params != ref["float_initializer_elements"]:
+        problems.append("params %d != file's %d" % (params, ref["float_initializer_elements"]))
+    if t["macs"] != ref["macs"]:
+        problems.append("MACs %d != torch %d" % (t["macs"], ref["macs"]))
+    return d, problems
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli", help="path of naqsh-cli")
+    ap.add_argument("--cache", required=True, help="directory for the exported models")
+    ap.add_argument("--models", help="comma-separated names")
+    ap.add_argument("--all", action="store_true", help="every torchvision classification model")
+    ap.add_argument("--quick", action="store_true", help="the default ctest subset")
+    ap.add_argument("--opset", type=int, default=14)
+    ap.add_argument("--table", help="also write the table (Markdown) to this file")
+    ap.add_argument("--export-one", help=argparse.SUPPRESS)
+    ap.add_argument("--only-if-env", help="skip (exit 77) unless this environment variable is 1")
+    a = ap.parse_args()
+    if a.only_if_env and os.environ.get(a.only_if_env) != "1":
+        print("skipped: set %s=1 to run" % a.only_if_env)
+        return 77
+    try:
+        import torch  # noqa: F401
+        import torchvision  # noqa: F401
+        import onnx  # noqa: F401
+    except ImportError as e:
+        print("skipped: %s" % e)
+        return 77
+    os.makedirs(a.cache, exist_ok=True)
+    if a.export_one:
+        export(a.export_one, a.cache, a.opset)
+        return 0
+    if a.all:
+        import torchvision
+        names = torchvision.models.list_models(module=torchvision.models)
+        # Quick ones first, so that an interrupted sweep has covered the most models.
+        names.sort(key=lambda n: (HEAVY.index(n) + 1 if n in HEAVY else 0, n))
+        names = sorted(MINI) + names
+    elif a.models:
+        names = a.models.split(",")
+    else:
+        names = QUICK
+    rows = []
+    failed = 0
+    for name in names:
+        start = time.monotonic()
+        try:
+            ref = export_isolated(name, a.cache, a.opset) if a.all else export(name, a.cache,
+                                                                                a.opset)
+        except Exception as e:  # an export failure is a failed row, the sweep goes on
+            rows.append((name, "-", "-", "-", "-", "export failed: %s" % e))
+            failed += 1
+            continue
+        if not a.cli:  # export only
+            print("%-20s %6.1f s  exported" % (name, time.monotonic() - start), file=sys.stderr,
+                  flush=True)
+            continue
+        d, problems = check(a.cli, name, a.cache, ref)
+        status = "ok" if not problems else "; ".join(problems)
+        failed += bool(problems)
+        naqsh_macs = d["totals"]["macs"] if d else "-"
+        naqsh_params = d["totals"]["params"] + d["totals"].get("buffers", 0) if d else "-"
+        rows.append((name, naqsh_macs, ref["macs"], naqsh_params,
+                     ref["float_initializer_elements"], status))
+        print("%-20s %6.1f s  %s" % (name, time.monotonic() - start, status), file=sys.stderr,
+              flush=True)
+    head = ("model", "MACs naqsh", "MACs torch", "params naqsh", "initializer elements", "status")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        lines.append("| " + " | ".join(str(c) for c in row) + " |")
+    lines.append("")
+    lines.append("%d of %d models exact" % (len(rows) - failed, len(rows)))
+    text = "\n".join(lines)
+    print(text)
+    if a.table:
+        with open(a.table, "w") as f:
+            f.write(text + "\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
