@@ -194,6 +194,8 @@ QVariant CostTableModel::totalsData(int column, int role) const
         return display ? QVariant(m_format.bytes(activationBytes(t.activations, m_dtype).value()))
                        : QVariant(t.activations.value());
     case Share:
+        if (isTooLarge(totalFlops))
+            return display ? QVariant(tooLargeText()) : QVariant();
         return display ? QVariant(m_format.percent(totalFlops > 0 ? 1.0 : 0.0)) : QVariant(1.0);
     default:
         return {};
@@ -278,7 +280,12 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
     case Share: {
         const qint64 total = flops(result.totals, m_convention).value();
         const qint64 mine = flops(c, m_convention).value();
-        const double s = total > 0 && !isTooLarge(mine) ? double(mine) / double(total) : 0.0;
+        // A count too large for 64 bits has no share; neither has any layer of a total that is.
+        if (isTooLarge(mine))
+            return display ? QVariant(tooLargeText()) : QVariant();
+        if (isTooLarge(total))
+            return display ? QVariant(QStringLiteral("—")) : QVariant();
+        const double s = total > 0 ? double(mine) / double(total) : 0.0;
         return display ? QVariant(m_format.percent(s)) : QVariant(s);
     }
     default:

@@ -4,6 +4,7 @@
 // that use them so that every save reopens; Open Recent asks about unsaved changes like Open;
 // autosave failures reach the status bar.
 #include "../FaultFs.h"
+#include "CostTableModel.h"
 #include "DisplayContext.h"
 #include "Document.h"
 #include "Language.h"
@@ -12,6 +13,7 @@
 #include "Recovery.h"
 #include "analysis/AnalysisEngine.h"
 #include "analysis/Analyzer.h"
+#include "analysis/TooLarge.h"
 #include "commands/GraphCommands.h"
 #include "compare/ChartExporter.h"
 #include "export/DiagramExport.h"
@@ -427,6 +429,19 @@ void tst_SaveFaults::overflowInEveryView()
             texts.join(QLatin1Char('\n')).contains(QStringLiteral("too large to count in 64 bits")),
             qPrintable(texts.join(QLatin1Char('\n')).left(3000)));
     }
+    // The cost table's Share of the layer that overflows: no share at all, not "0.0%".
+    auto *table = w->findChild<CostTableModel *>();
+    QVERIFY(table);
+    bool seen = false;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->data(table->index(r, CostTableModel::Name), Qt::DisplayRole).toString() != layer)
+            continue;
+        seen = true;
+        const QString share =
+            table->data(table->index(r, CostTableModel::Share), Qt::DisplayRole).toString();
+        QVERIFY2(share == tooLargeText() || share == QStringLiteral("\u2014"), qPrintable(share));
+    }
+    QVERIFY(seen);
 }
 
 QTEST_MAIN(tst_SaveFaults)
