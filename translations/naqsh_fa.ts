@@ -46,7 +46,7 @@
         </translation>
     </message>
     <message>
-        <source>No path leads from &apos;%1&apos; to &apos;%2&apos;: pick the first layer of the branch, then a layer after it.</source>
+        <source>No path leads from '%1' to '%2': pick the first layer of the branch, then a layer after it.</source>
         <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد: نخستین لایه شاخه را برگزینید، سپس لایه‌ای پس از آن.</translation>
     </message>
     <message>
@@ -57,11 +57,11 @@
 <context>
     <name>naqsh::Analysis</name>
     <message>
-        <source>no numbers: layer &apos;%1&apos; upstream has an error</source>
+        <source>no numbers: layer '%1' upstream has an error</source>
         <translation>بدون عدد: لایه «%1» در مسیر بالادست خطا دارد</translation>
     </message>
     <message>
-        <source>unknown layer type &quot;%1&quot;</source>
+        <source>unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -89,7 +89,7 @@
         <translation>هزینه‌های این لایه بزرگ‌تر از آن است که در 64 بیت شمرده شود</translation>
     </message>
     <message numerus="yes">
-        <source>input %1 comes from output %2 of &apos;%3&apos;, which has only %n output(s)</source>
+        <source>input %1 comes from output %2 of '%3', which has only %n output(s)</source>
         <translation>
             <numerusform>ورودی %1 از خروجی %2 لایه «%3» می‌آید، اما آن لایه فقط %n خروجی دارد</numerusform>
         </translation>
@@ -169,11 +169,11 @@
         <translation>پارامترها، عملیات و حافظه فعال‌سازی هر گونه</translation>
     </message>
     <message>
-        <source>Each variant&apos;s bar split into its layers</source>
+        <source>Each variant's bar split into its layers</source>
         <translation>ستون هر گونه، تفکیک‌شده به لایه‌هایش</translation>
     </message>
     <message>
-        <source>How the variants&apos; costs change with one parameter, and where the bottleneck stops paying off</source>
+        <source>How the variants' costs change with one parameter, and where the bottleneck stops paying off</source>
         <translation>هزینه گونه‌ها با تغییر یک پارامتر چگونه عوض می‌شود، و تنگنا از کجا دیگر به‌صرفه نیست</translation>
     </message>
     <message>
@@ -367,7 +367,7 @@
         <translation>هر ستون به‌صورت 100%</translation>
     </message>
     <message>
-        <source>Show each layer&apos;s share of its variant, to compare how the cost is spread rather than how large it is</source>
+        <source>Show each layer's share of its variant, to compare how the cost is spread rather than how large it is</source>
         <translation>سهم هر لایه از گونه‌اش را نشان می‌دهد، تا چگونگی پخش هزینه مقایسه شود نه بزرگی آن</translation>
     </message>
     <message>
@@ -410,11 +410,11 @@
         <translation>حتی در فارسی از ارقام لاتین استفاده شود.</translation>
     </message>
     <message>
-        <source>unknown convention &quot;%1&quot;; use one of %2</source>
+        <source>unknown convention "%1"; use one of %2</source>
         <translation>قرارداد ناشناخته «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>unknown dtype &quot;%1&quot;; use fp32, fp16 or int8</source>
+        <source>unknown dtype "%1"; use fp32, fp16 or int8</source>
         <translation>نوع داده ناشناخته «%1»؛ fp32، fp16 یا int8 را به کار ببرید</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
         <translation>مقدار --batch باید عدد صحیحی از 1 تا 1000000 باشد</translation>
     </message>
     <message>
-        <source>unknown direction &quot;%1&quot;; use down or right</source>
+        <source>unknown direction "%1"; use down or right</source>
         <translation>جهت ناشناخته «%1»؛ down یا right را به کار ببرید</translation>
     </message>
     <message>
@@ -430,7 +430,7 @@
         <translation>naqsh-cli: %1</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;</source>
+        <source>unknown command "%1"</source>
         <translation>فرمان ناشناخته «%1»</translation>
     </message>
     <message>
@@ -446,11 +446,11 @@
         <translation>naqsh-cli: %1: %2</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; use table, json, csv or markdown</source>
+        <source>unknown format "%1"; use table, json, csv or markdown</source>
         <translation>قالب ناشناخته «%1»؛ table، json، csv یا markdown را به کار ببرید</translation>
     </message>
     <message>
-        <source>error: layer &apos;%1&apos; (%2): %3</source>
+        <source>error: layer '%1' (%2): %3</source>
         <translation>خطا: لایه «%1» (%2): %3</translation>
     </message>
     <message>
@@ -470,7 +470,7 @@
         <translation>فرمان compare یک سند دارای مقایسه یا دو سند می‌گیرد</translation>
     </message>
     <message>
-        <source>naqsh-cli: no comparison named &quot;%1&quot; in %2; it has: %3</source>
+        <source>naqsh-cli: no comparison named "%1" in %2; it has: %3</source>
         <translation>naqsh-cli: در %2 مقایسه‌ای به نام «%1» نیست؛ مقایسه‌های موجود: %3</translation>
     </message>
     <message>
@@ -560,7 +560,7 @@
         <translation>فرمان sweep دقیقاً یک فایل می‌گیرد</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; sweep writes table, json or csv</source>
+        <source>unknown format "%1"; sweep writes table, json or csv</source>
         <translation>قالب ناشناخته «%1»؛ sweep فقط table، json یا csv می‌نویسد</translation>
     </message>
     <message>
@@ -572,15 +572,15 @@
         <translation>فرمان sweep به یک بازه نیاز دارد: --from A --to B</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number, not &quot;%2&quot;</source>
+        <source>--%1 must be a whole number, not "%2"</source>
         <translation>مقدار --%1 باید عدد صحیح باشد، نه «%2»</translation>
     </message>
     <message>
-        <source>naqsh-cli: no layer named &quot;%1&quot; in %2; it has: %3</source>
+        <source>naqsh-cli: no layer named "%1" in %2; it has: %3</source>
         <translation>naqsh-cli: در %2 لایه‌ای به نام «%1» نیست؛ لایه‌های موجود: %3</translation>
     </message>
     <message>
-        <source>naqsh-cli: layer &apos;%1&apos; (%2) has no whole-number parameter &quot;%3&quot;; it has: %4</source>
+        <source>naqsh-cli: layer '%1' (%2) has no whole-number parameter "%3"; it has: %4</source>
         <translation>naqsh-cli: لایه «%1» (%2) پارامتر عدد صحیحی به نام «%3» ندارد؛ پارامترهای موجود: %4</translation>
     </message>
     <message>
@@ -664,7 +664,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>زبان سرستون‌ها، برچسب‌ها و ارقام: en یا fa.</translation>
     </message>
     <message>
-        <source>Diagram title (default: the model&apos;s name).</source>
+        <source>Diagram title (default: the model's name).</source>
         <translation>عنوان نمودار (پیش‌فرض: نام مدل).</translation>
     </message>
     <message>
@@ -688,7 +688,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جهت نمودار: down (رو به پایین) یا right (رو به راست).</translation>
     </message>
     <message>
-        <source>Keep the document&apos;s node positions instead of a fresh layout.</source>
+        <source>Keep the document's node positions instead of a fresh layout.</source>
         <translation>جای گره‌ها همان‌گونه که در سند است بماند، به‌جای چیدمان تازه.</translation>
     </message>
     <message>
@@ -724,11 +724,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فرمان export دست‌کم به یکی از --diagram، --table، --compare-table یا --code نیاز دارد</translation>
     </message>
     <message>
-        <source>unknown language &quot;%1&quot;; use en or fa</source>
+        <source>unknown language "%1"; use en or fa</source>
         <translation>زبان ناشناخته «%1»؛ en یا fa را به کار ببرید</translation>
     </message>
     <message>
-        <source>unknown style &quot;%1&quot;; use screen or print</source>
+        <source>unknown style "%1"; use screen or print</source>
         <translation>سبک ناشناخته «%1»؛ screen یا print را به کار ببرید</translation>
     </message>
     <message>
@@ -740,15 +740,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقدار --dpi باید عدد صحیحی از 10 تا 2400 باشد</translation>
     </message>
     <message>
-        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
+        <source>unknown diagram format "%1"; use .svg, .png or .pdf</source>
         <translation>قالب نمودار ناشناخته «%1»؛ .svg، .png یا .pdf را به کار ببرید</translation>
     </message>
     <message>
-        <source>unknown table format &quot;%1&quot;; use .csv, .md, .tex or .html</source>
+        <source>unknown table format "%1"; use .csv, .md, .tex or .html</source>
         <translation>قالب جدول ناشناخته «%1»؛ .csv، .md، .tex یا .html را به کار ببرید</translation>
     </message>
     <message>
-        <source>no layer named &quot;%1&quot; in %2</source>
+        <source>no layer named "%1" in %2</source>
         <translation>در %2 لایه‌ای به نام «%1» نیست</translation>
     </message>
     <message>
@@ -800,7 +800,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>run دقیقاً یک پرونده می‌گیرد</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; run writes table, json or csv</source>
+        <source>unknown format "%1"; run writes table, json or csv</source>
         <translation>قالب ناشناخته «%1»؛ run فقط table، json یا csv می‌نویسد</translation>
     </message>
     <message>
@@ -848,11 +848,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>کل</translation>
     </message>
     <message>
-        <source>not run: layer &apos;%1&apos; (%2): %3</source>
+        <source>not run: layer '%1' (%2): %3</source>
         <translation>اجرا نشد: لایهٔ «%1» (%2): %3</translation>
     </message>
     <message>
-        <source>error: layer &apos;%1&apos; produced %2 but the analysis says %3</source>
+        <source>error: layer '%1' produced %2 but the analysis says %3</source>
         <translation>خطا: لایهٔ «%1» خروجی %2 داد، ولی تحلیل %3 می‌گوید</translation>
     </message>
     <message>
@@ -1178,11 +1178,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات ضرب-انباشت (MAC) برای کل دسته، بدون بایاس</translation>
     </message>
     <message>
-        <source>Memory of each layer&apos;s output tensor in %1</source>
+        <source>Memory of each layer's output tensor in %1</source>
         <translation>حافظه تانسور خروجی هر لایه به صورت %1</translation>
     </message>
     <message>
-        <source>Share of the model&apos;s FLOPs</source>
+        <source>Share of the model's FLOPs</source>
         <translation>سهم از FLOPs مدل</translation>
     </message>
     <message>
@@ -1280,7 +1280,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نمودار شبکه، ساخته‌شده با «نقش»</translation>
     </message>
     <message>
-        <source>unknown diagram format &quot;%1&quot;; use .svg, .png or .pdf</source>
+        <source>unknown diagram format "%1"; use .svg, .png or .pdf</source>
         <translation>قالب نمودار ناشناخته «%1»؛ ‎.svg، ‎.png یا ‎.pdf را به کار ببرید</translation>
     </message>
     <message>
@@ -1474,7 +1474,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک لایه را انتخاب کنید، عددهای پنهان آن را حساب کنید و پاسخ‌هایتان را بنویسید.</translation>
     </message>
     <message>
-        <source>Work out the hidden numbers of &apos;%1&apos; and check your answers.</source>
+        <source>Work out the hidden numbers of '%1' and check your answers.</source>
         <translation>عددهای پنهان «%1» را حساب کنید و پاسخ‌هایتان را بررسی کنید.</translation>
     </message>
     <message>
@@ -1501,7 +1501,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>این لایه مقدار به مقدار کار می‌کند: شکل خروجی همان شکل ورودی است</translation>
     </message>
     <message>
-        <source>from the layer&apos;s shape rule (see its help)</source>
+        <source>from the layer's shape rule (see its help)</source>
         <translation>از قاعده شکل این لایه (راهنمای آن را ببینید)</translation>
     </message>
     <message>
@@ -1533,7 +1533,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات دیگر</translation>
     </message>
     <message>
-        <source>per value, as the layer&apos;s help describes; counted apart from MACs</source>
+        <source>per value, as the layer's help describes; counted apart from MACs</source>
         <translation>برای هر مقدار، همان‌طور که در راهنمای لایه آمده؛ جدا از MACها شمرده می‌شود</translation>
     </message>
     <message>
@@ -1549,7 +1549,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هر ضرب-انباشت یک عمل شمرده می‌شود، همان‌طور که ptflops می‌شمارد</translation>
     </message>
     <message>
-        <source>torchinfo&apos;s mult-adds: the bias counts as one more MAC per output value</source>
+        <source>torchinfo's mult-adds: the bias counts as one more MAC per output value</source>
         <translation>mult-adds در torchinfo: بایاس برای هر مقدار خروجی یک MAC دیگر شمرده می‌شود</translation>
     </message>
     <message>
@@ -1573,6 +1573,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>%1 × %2 bytes = %3 bytes</source>
         <translation>%1 × %2 بایت = %3 بایت</translation>
+    </message>
+<message>
+        <source>the block's output and every tensor made inside it, as if its parts were separate layers</source>
+        <translation>خروجی بلوک و همهٔ تانسورهایی که درونش ساخته می‌شوند، گویی بخش‌هایش لایه‌های جدا هستند</translation>
     </message>
 </context>
 <context>
@@ -1713,7 +1717,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقایسه:</translation>
     </message>
     <message>
-        <source>Tables use the window&apos;s FLOP convention, activation type and digits.</source>
+        <source>Tables use the window's FLOP convention, activation type and digits.</source>
         <translation>جدول‌ها قرارداد FLOP، نوع داده فعال‌سازی‌ها و ارقامِ همین پنجره را به کار می‌برند.</translation>
     </message>
     <message>
@@ -1745,7 +1749,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <source>Unknown table format &quot;%1&quot;: use .csv, .md, .tex or .html.</source>
+        <source>Unknown table format "%1": use .csv, .md, .tex or .html.</source>
         <translation>قالب جدول ناشناخته «%1»: ‎.csv، ‎.md، ‎.tex یا ‎.html را به کار ببرید.</translation>
     </message>
     <message>
@@ -1757,8 +1761,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the &quot;# Naqsh:&quot; comments in the file.</source>
-        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های &quot;# Naqsh:&quot; بگردید.</translation>
+        <source>Wrote %1. Some layers have no PyTorch equivalent: look for the "# Naqsh:" comments in the file.</source>
+        <translation>%1 نوشته شد. برخی لایه‌ها معادلی در PyTorch ندارند: در فایل دنبال توضیح‌های "# Naqsh:" بگردید.</translation>
     </message>
     <message>
         <source>Copied the diagram as an image and as SVG.</source>
@@ -1820,7 +1824,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::GraphModel</name>
     <message>
-        <source>unknown layer type &quot;%1&quot;</source>
+        <source>unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -1828,7 +1832,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه‌ای با شناسه %1 از پیش وجود دارد</translation>
     </message>
     <message>
-        <source>layer %1 has no parameter &quot;%2&quot;</source>
+        <source>layer %1 has no parameter "%2"</source>
         <translation>لایه %1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -1881,7 +1885,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::GraphScene</name>
     <message>
-        <source>Unknown layer type &quot;%1&quot;</source>
+        <source>Unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -1982,7 +1986,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 باید یکی از %2 باشد، نه %3</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not &quot;%3&quot;</source>
+        <source>%1 must be one of %2, not "%3"</source>
         <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
     </message>
     <message>
@@ -1990,19 +1994,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: %2 دارای %3 مقدار است؛ فقط لایه‌های دوبعدی (یک یا دو مقدار) پشتیبانی می‌شوند</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
+        <source>input '%1' has %2 dimensions; Naqsh supports N×C×H×W or N×F inputs</source>
         <translation>ورودی «%1» دارای %2 بعد است؛ «نقش» از ورودی‌های N×C×H×W یا N×F پشتیبانی می‌کند</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos;: %2</source>
+        <source>input '%1': %2</source>
         <translation>ورودی «%1»: %2</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has %2 dimensions, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <source>input '%1' has %2 dimensions, but Naqsh's Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
         <translation>ورودی «%1» دارای %2 بعد است، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
+        <source>input '%1' has batch size %2, as written %3; MACs and activations are for the whole batch (set the batch to 1 for per-image figures)</source>
         <translation>ورودی «%1» اندازه دسته %2 دارد، آن‌گونه که %3 نوشته شده است؛ MACها و فعال‌سازی‌ها برای کل دسته‌اند (برای عددهای هر تصویر، دسته را 1 بگذارید)</translation>
     </message>
     <message>
@@ -2014,7 +2018,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>در input_dim</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
+        <source>input '%1' has no shape: give it an input_shape { dim: ... } or four input_dim values</source>
         <translation>ورودی «%1» شکل ندارد: برای آن یک input_shape { dim: ... } یا چهار مقدار input_dim بدهید</translation>
     </message>
     <message>
@@ -2066,7 +2070,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>(مرحله TRAIN)</translation>
     </message>
     <message>
-        <source>(uses &apos;%1&apos; from %2)</source>
+        <source>(uses '%1' from %2)</source>
         <translation>(از «%1» که %2 تولید می‌کند استفاده می‌کند)</translation>
     </message>
     <message>
@@ -2090,7 +2094,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه %1: ضریب‌های Eltwise شمرده نمی‌شوند (هر کدام یک ضرب برای هر مقدار)</translation>
     </message>
     <message>
-        <source>layer %1 has no bias term, but it is merged into &apos;%2&apos; as a BatchNorm2d with scale and shift</source>
+        <source>layer %1 has no bias term, but it is merged into '%2' as a BatchNorm2d with scale and shift</source>
         <translation>لایه %1 جمله بایاس ندارد، اما به‌صورت یک BatchNorm2d با مقیاس و جابه‌جایی در «%2» ادغام شد</translation>
     </message>
     <message>
@@ -2122,32 +2126,32 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>وارد کردن مدل ممکن نشد: %1</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: it is a folder</source>
+        <source>cannot open '%1': it is a folder</source>
         <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: %2</source>
+        <source>cannot open '%1': %2</source>
         <translation>نمی‌توان «%1» را باز کرد: %2</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is too large to be a network description (weights live in .caffemodel files, not here)</source>
+        <source>'%1' is too large to be a network description (weights live in .caffemodel files, not here)</source>
         <translation>«%1» بزرگ‌تر از آن است که توصیف یک شبکه باشد (وزن‌ها در فایل‌های ‎.caffemodel هستند، نه این‌جا)</translation>
     </message>
     <message>
-        <source>%1 has no parameter &quot;%2&quot;</source>
+        <source>%1 has no parameter "%2"</source>
         <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has no declared shape; Naqsh needs its size to compute anything</source>
+        <source>graph input '%1' has no declared shape; Naqsh needs its size to compute anything</source>
         <translation>ورودی گراف «%1» شکل اعلام‌شده ندارد؛ «نقش» برای هر محاسبه‌ای به اندازه آن نیاز دارد</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has an unknown number of channels</source>
+        <source>graph input '%1' has an unknown number of channels</source>
         <translation>تعداد کانال‌های ورودی گراف «%1» نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has no fixed %2 (&apos;%3&apos;); Naqsh assumes 224 (change it on the Input layer)</source>
-        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد (&apos;%3&apos;)؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
+        <source>graph input '%1' has no fixed %2 ('%3'); Naqsh assumes 224 (change it on the Input layer)</source>
+        <translation>ورودی گراف «%1» مقدار %2 ثابتی ندارد ('%3')؛ «نقش» 224 را فرض می‌کند (آن را در لایه ورودی تغییر دهید)</translation>
     </message>
     <message>
         <source>height</source>
@@ -2158,27 +2162,27 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عرض</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has an unknown number of features</source>
+        <source>graph input '%1' has an unknown number of features</source>
         <translation>تعداد ویژگی‌های ورودی گراف «%1» نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has an unknown size in dimension %2</source>
+        <source>graph input '%1' has an unknown size in dimension %2</source>
         <translation>اندازه ورودی گراف «%1» در بعد %2 نامعلوم است</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has rank %2, but Naqsh&apos;s Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
+        <source>graph input '%1' has rank %2, but Naqsh's Input layer takes N×C×H×W or N×F; it is imported as an opaque source</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد، اما لایه ورودی «نقش» N×C×H×W یا N×F می‌پذیرد؛ به‌صورت یک منبع جعبه‌سیاه وارد می‌شود</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos;: %2</source>
+        <source>graph input '%1': %2</source>
         <translation>ورودی گراف «%1»: %2</translation>
     </message>
     <message>
-        <source>node %1: &apos;%2&apos; has no initializer; its size is taken from the graph input&apos;s declared shape</source>
+        <source>node %1: '%2' has no initializer; its size is taken from the graph input's declared shape</source>
         <translation>گره %1: «%2» مقداردهنده (initializer) ندارد؛ اندازه آن از شکل اعلام‌شده ورودی گراف گرفته می‌شود</translation>
     </message>
     <message>
-        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
+        <source>node %1: input '%2' is not produced by any node and is not a graph input or initializer</source>
         <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
     </message>
     <message>
@@ -2186,11 +2190,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گراف دور دارد: گره %1 مستقیم یا از راه گره‌های دیگر به خروجی خودش وابسته است</translation>
     </message>
     <message>
-        <source>node %1 uses &apos;%2&apos;, an extra output of %3; Naqsh imports only the main output of that operator</source>
+        <source>node %1 uses '%2', an extra output of %3; Naqsh imports only the main output of that operator</source>
         <translation>گره %1 از «%2»، خروجی اضافه %3، استفاده می‌کند؛ «نقش» فقط خروجی اصلی آن عملگر را وارد می‌کند</translation>
     </message>
     <message>
-        <source>node %1: output &apos;%2&apos; cannot be recorded (%3); its shape is left unknown</source>
+        <source>node %1: output '%2' cannot be recorded (%3); its shape is left unknown</source>
         <translation>گره %1: خروجی «%2» را نمی‌توان ثبت کرد (%3)؛ شکل آن نامعلوم می‌ماند</translation>
     </message>
     <message>
@@ -2216,7 +2220,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک تانسور ثابت را الحاق می‌کند</translation>
     </message>
     <message>
-        <source>Naqsh&apos;s BatchNorm2d needs a 4-D input, and this one has rank %1</source>
+        <source>Naqsh's BatchNorm2d needs a 4-D input, and this one has rank %1</source>
         <translation>BatchNorm2d در «نقش» به ورودی چهاربعدی نیاز دارد، و ورودی این یکی مرتبه %1 دارد</translation>
     </message>
     <message>
@@ -2224,7 +2228,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>وزن‌های آن را لایه‌های دیگر حساب می‌کنند</translation>
     </message>
     <message>
-        <source>node %1: weight &apos;%2&apos; has no initializer and its shape is unknown, so Naqsh cannot tell the layer&apos;s size</source>
+        <source>node %1: weight '%2' has no initializer and its shape is unknown, so Naqsh cannot tell the layer's size</source>
         <translation>گره %1: وزن «%2» مقداردهنده (initializer) ندارد و شکلش نامعلوم است، پس «نقش» نمی‌تواند اندازه لایه را تعیین کند</translation>
     </message>
     <message>
@@ -2324,7 +2328,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گره %1: درون‌یابی %2 مانند دوخطی (bilinear) شمرده می‌شود</translation>
     </message>
     <message>
-        <source>the layer type &quot;%1&quot; is not registered</source>
+        <source>the layer type "%1" is not registered</source>
         <translation>نوع لایه «%1» ثبت نشده است</translation>
     </message>
     <message>
@@ -2332,19 +2336,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مدل لایه‌ای برای وارد کردن ندارد: همه گره‌ها فقط مقدارهای ثابت حساب می‌کنند</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is read by layer &apos;%2&apos; before any layer writes it (Caffe runs the layers in file order)</source>
+        <source>'%1' is read by layer '%2' before any layer writes it (Caffe runs the layers in file order)</source>
         <translation>لایهٔ «%2»، «%1» را پیش از آنکه لایه‌ای آن را بنویسد می‌خواند (Caffe لایه‌ها را به ترتیب فایل اجرا می‌کند)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer writes it; did you mean &apos;%3&apos;?</source>
+        <source>'%1' is read by layer '%2' but no layer writes it; did you mean '%3'?</source>
         <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه‌ای آن را نمی‌نویسد؛ آیا منظورتان «%3» بود؟</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is read by layer &apos;%2&apos; but no layer or input writes it</source>
+        <source>'%1' is read by layer '%2' but no layer or input writes it</source>
         <translation>لایهٔ «%2»، «%1» را می‌خواند ولی هیچ لایه یا ورودی‌ای آن را نمی‌نویسد</translation>
     </message>
     <message>
-        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type &quot;%1&quot; as one of them</source>
+        <source>the layer has no bottom; only data and Input layers read nothing, and Naqsh does not know layer type "%1" as one of them</source>
         <translation>این لایه bottom ندارد؛ فقط لایه‌های داده و Input چیزی نمی‌خوانند، و «نقش» نوع لایهٔ «%1» را از آن‌ها نمی‌شناسد</translation>
     </message>
     <message>
@@ -2356,11 +2360,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>در %1</translation>
     </message>
     <message>
-        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer &apos;%2&apos; assumes %3×%4×%5×%6; set the real size on that layer</source>
+        <source>data layer %1 does not give the image size (no crop_size, new_height and new_width, resize_param or input_param shape): the Input layer '%2' assumes %3×%4×%5×%6; set the real size on that layer</source>
         <translation>لایهٔ دادهٔ %1 اندازهٔ تصویر را نمی‌گوید (نه crop_size، نه new_height و new_width، نه resize_param و نه شکل input_param): لایهٔ Input «%2» اندازهٔ %3×%4×%5×%6 را فرض می‌کند؛ اندازهٔ واقعی را روی همان لایه تنظیم کنید</translation>
     </message>
     <message>
-        <source>the input&apos;s sizes before axis %1 are unknown</source>
+        <source>the input's sizes before axis %1 are unknown</source>
         <translation>اندازه‌های ورودی پیش از محور %1 معلوم نیست</translation>
     </message>
     <message>
@@ -2372,11 +2376,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>شکل مقصد آن در زمان اجرا محاسبه می‌شود و استنتاج شکل آن را نمی‌دهد</translation>
     </message>
     <message>
-        <source>its input&apos;s rank is unknown</source>
+        <source>its input's rank is unknown</source>
         <translation>رتبه (تعداد ابعاد) ورودی آن معلوم نیست</translation>
     </message>
     <message>
-        <source>its input&apos;s sizes are unknown</source>
+        <source>its input's sizes are unknown</source>
         <translation>اندازه‌های ورودی آن معلوم نیست</translation>
     </message>
     <message>
@@ -2396,7 +2400,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>فقط کانولوشن‌های یک‌بعدی، دوبعدی و سه‌بعدی مدل می‌شوند (وزن آن رتبه %1 دارد)</translation>
     </message>
     <message>
-        <source>Naqsh&apos;s Linear needs a batch and features, and this input has rank %1</source>
+        <source>Naqsh's Linear needs a batch and features, and this input has rank %1</source>
         <translation>لایه Linear نقش به دسته و ویژگی نیاز دارد، اما رتبه این ورودی %1 است</translation>
     </message>
     <message>
@@ -2424,7 +2428,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>برای %2 خروجی، %1 اندازه می‌دهد</translation>
     </message>
     <message>
-        <source>graph input &apos;%1&apos; has rank %2; Naqsh supports inputs of rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)</source>
+        <source>graph input '%1' has rank %2; Naqsh supports inputs of rank 2 (N×F), 4 (N×C×H×W) or 5 (N×C×D×H×W)</source>
         <translation>ورودی گراف «%1» مرتبه %2 دارد؛ «نقش» از ورودی‌های با مرتبه 2 (N×F)، 4 (N×C×H×W) یا 5 (N×C×D×H×W) پشتیبانی می‌کند</translation>
     </message>
     <message>
@@ -2476,7 +2480,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایهٔ %1: در reshape_param محور %2 با num_axes %3 با ورودیِ %4 بعدی جور نیست</translation>
     </message>
     <message>
-        <source>this Reshape changes the number of axes in the middle of its input (axis %1, num_axes %2), which Naqsh&apos;s Reshape cannot express</source>
+        <source>this Reshape changes the number of axes in the middle of its input (axis %1, num_axes %2), which Naqsh's Reshape cannot express</source>
         <translation>این Reshape تعداد محورها را در میانهٔ ورودی‌اش تغییر می‌دهد (محور %1، num_axes %2) و Reshape «نقش» نمی‌تواند آن را بیان کند</translation>
     </message>
     <message>
@@ -2504,7 +2508,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایهٔ %1: slice_point %2 باید از مقدار پیش از خود (%3) بزرگ‌تر باشد</translation>
     </message>
     <message>
-        <source>node %1: its input &apos;%2&apos; has no layer</source>
+        <source>node %1: its input '%2' has no layer</source>
         <translation>گره %1: ورودی آن، «%2»، لایه‌ای ندارد</translation>
     </message>
     <message>
@@ -2515,7 +2519,23 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>its index is outside the input</source>
         <translation>اندیس آن بیرون از ورودی است</translation>
     </message>
-</context>
+<message>
+        <source>Naqsh concatenates along the channel axis only, and this layer uses axis %1</source>
+        <translation>«نقش» فقط در امتداد محور کانال الحاق می‌کند، و این لایه محور %1 را به کار می‌برد</translation>
+    </message>
+    <message>
+        <source>layer %1: Softmax over axis %2 is counted as if it were over the channels</source>
+        <translation>لایه %1: Softmax روی محور %2 چنان شمرده می‌شود که گویی روی کانال‌هاست</translation>
+    </message>
+    <message>
+        <source>only a Flatten from axis 1 to the end is modelled</source>
+        <translation>فقط Flatten از محور 1 تا انتها مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>only a Reshape to (0, -1) is modelled (as Flatten)</source>
+        <translation>فقط Reshape به (0, -1) مدل می‌شود (به‌صورت Flatten)</translation>
+    </message>
+    </context>
 <context>
     <name>naqsh::InspectorWidget</name>
     <message>
@@ -2567,7 +2587,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نام لایه</translation>
     </message>
     <message>
-        <source>The layer&apos;s name, shown on the canvas and in tables and exports</source>
+        <source>The layer's name, shown on the canvas and in tables and exports</source>
         <translation>نام لایه، که روی بوم، در جدول‌ها و در خروجی‌های صادرشده نشان داده می‌شود</translation>
     </message>
     <message>
@@ -2707,7 +2727,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملیات عملگرهای واردشده نامعلوم است و کنار گذاشته شده است.</translation>
     </message>
     <message>
-        <source>Naqsh cannot count this imported operator&apos;s operations.</source>
+        <source>Naqsh cannot count this imported operator's operations.</source>
         <translation>«نقش» نمی‌تواند عملیات این عملگر واردشده را بشمارد.</translation>
     </message>
     <message>
@@ -3180,7 +3200,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نام یک نوع لایه انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>unknown layer type &quot;%1&quot;</source>
+        <source>unknown layer type "%1"</source>
         <translation>نوع لایه ناشناخته: «%1»</translation>
     </message>
     <message>
@@ -3188,7 +3208,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>نامی ناتهی انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>%1 has no parameter &quot;%2&quot;</source>
+        <source>%1 has no parameter "%2"</source>
         <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -3200,15 +3220,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هیچ لایه‌ای شناسه %1 ندارد</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; (%2) has no output</source>
+        <source>layer '%1' (%2) has no output</source>
         <translation>لایه «%1» (%2) خروجی ندارد</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; (%2) takes at most %3 input(s)</source>
+        <source>layer '%1' (%2) takes at most %3 input(s)</source>
         <translation>لایه «%1» (%2) حداکثر %3 ورودی می‌پذیرد</translation>
     </message>
     <message>
-        <source>connecting &apos;%1&apos; to &apos;%2&apos; makes a cycle</source>
+        <source>connecting '%1' to '%2' makes a cycle</source>
         <translation>اتصال «%1» به «%2» یک دور می‌سازد</translation>
     </message>
     <message>
@@ -3224,8 +3244,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مسیر یک فایل انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &quot;path&quot;, &quot;layers&quot; or &quot;document&quot;</source>
-        <translation>&quot;path&quot;، &quot;layers&quot; یا &quot;document&quot; انتظار می‌رفت</translation>
+        <source>expected "path", "layers" or "document"</source>
+        <translation>"path"، "layers" یا "document" انتظار می‌رفت</translation>
     </message>
     <message>
         <source>not valid JSON at %1: %2</source>
@@ -3236,8 +3256,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>سند «نقش» نیست: بالاترین سطح باید یک شیء JSON باشد</translation>
     </message>
     <message>
-        <source>not a Naqsh document: &quot;format&quot; must be &quot;naqsh&quot;</source>
-        <translation>سند «نقش» نیست: مقدار &quot;format&quot; باید &quot;naqsh&quot; باشد</translation>
+        <source>not a Naqsh document: "format" must be "naqsh"</source>
+        <translation>سند «نقش» نیست: مقدار "format" باید "naqsh" باشد</translation>
     </message>
     <message>
         <source>version: expected a whole number</source>
@@ -3260,11 +3280,11 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 بزرگ‌تر از آن است که سند «نقش» باشد</translation>
     </message>
     <message>
-        <source>%1: the comparison &quot;%2&quot; names layer id %3, which is not in the document; it was left out</source>
+        <source>%1: the comparison "%2" names layer id %3, which is not in the document; it was left out</source>
         <translation>%1: مقایسه «%2» به لایه با شناسه %3 اشاره می‌کند که در سند نیست؛ این مقایسه کنار گذاشته شد</translation>
     </message>
     <message>
-        <source>expected an output index from 0 to %1 of layer &apos;%2&apos; (%3)</source>
+        <source>expected an output index from 0 to %1 of layer '%2' (%3)</source>
         <translation>شماره خروجی باید از 0 تا %1 لایه «%2» (%3) باشد</translation>
     </message>
 </context>
@@ -3286,7 +3306,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تنگنای بازنمایی</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
+        <source>'%1' squeezes %2 channels into %3 (less than a quarter). The savings are real, but squeezing this hard can throw away information the next layers need: a representational bottleneck.</source>
         <translation>«%1» تعداد %2 کانال را به %3 کانال می‌فشارد (کمتر از یک‌چهارم). صرفه‌جویی واقعی است، اما فشردن تا این حد ممکن است اطلاعاتی را که لایه‌های بعدی لازم دارند دور بریزد: یک تنگنای بازنمایی (representational bottleneck).</translation>
     </message>
     <message>
@@ -3294,7 +3314,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>خیلی زود در شبکه</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
+        <source>'%1' reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
         <translation>«%1» درست در آغاز شبکه، جایی که ویژگی‌ها هنوز سطح پایین‌اند، کانال‌ها را کم می‌کند. کانولوشن 1×1 هر بار فقط یک پیکسل را می‌بیند، پس پیش از آنکه هیچ بافت فضایی‌ای گردآوری شود فشرده می‌کند؛ تنگناها معمولاً در لایه‌های عمیق‌تر شبکه سودمندند.</translation>
     </message>
 </context>
@@ -3324,15 +3344,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مدل نسخه مجموعه عملگرها (opset) را برای دامنه استاندارد ONNX اعلام نمی‌کند (opset_import وجود ندارد؛ شاید فایل ناقص باشد)</translation>
     </message>
     <message>
-        <source>graph &apos;%1&apos; has no nodes</source>
+        <source>graph '%1' has no nodes</source>
         <translation>گراف «%1» هیچ گره‌ای ندارد</translation>
     </message>
     <message>
-        <source>initializer &apos;%1&apos;: %2</source>
+        <source>initializer '%1': %2</source>
         <translation>initializer «%1»: %2</translation>
     </message>
     <message>
-        <source>%1 &apos;%2&apos;: %3</source>
+        <source>%1 '%2': %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
     <message>
@@ -3348,23 +3368,23 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>value_info</translation>
     </message>
     <message>
-        <source>node %1: tensor &apos;%2&apos; is produced more than once</source>
+        <source>node %1: tensor '%2' is produced more than once</source>
         <translation>گره %1: تانسور «%2» بیش از یک بار تولید شده است</translation>
     </message>
     <message>
-        <source>node %1, attribute &apos;%2&apos;: %3</source>
+        <source>node %1, attribute '%2': %3</source>
         <translation>گره %1، ویژگی «%2»: %3</translation>
     </message>
     <message>
-        <source>node %1: input &apos;%2&apos; is not produced by any node and is not a graph input or initializer</source>
+        <source>node %1: input '%2' is not produced by any node and is not a graph input or initializer</source>
         <translation>گره %1: ورودی «%2» را هیچ گره‌ای تولید نمی‌کند و ورودی گراف یا initializer هم نیست</translation>
     </message>
     <message>
-        <source>node %1 uses &apos;%2&apos; before the node that produces it; nodes are not in topological order</source>
+        <source>node %1 uses '%2' before the node that produces it; nodes are not in topological order</source>
         <translation>گره %1 از «%2» پیش از گره تولیدکننده‌اش استفاده می‌کند؛ گره‌ها به ترتیب توپولوژیک نیستند</translation>
     </message>
     <message>
-        <source>graph output &apos;%1&apos; is not produced by any node</source>
+        <source>graph output '%1' is not produced by any node</source>
         <translation>خروجی گراف «%1» را هیچ گره‌ای تولید نمی‌کند</translation>
     </message>
     <message>
@@ -3426,19 +3446,19 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>خواندن مدل ممکن نشد</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: it is a folder</source>
+        <source>cannot open '%1': it is a folder</source>
         <translation>نمی‌توان «%1» را باز کرد: یک پوشه است</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: the file does not exist</source>
+        <source>cannot open '%1': the file does not exist</source>
         <translation>نمی‌توان «%1» را باز کرد: فایل وجود ندارد</translation>
     </message>
     <message>
-        <source>cannot open &apos;%1&apos;: %2</source>
+        <source>cannot open '%1': %2</source>
         <translation>نمی‌توان «%1» را باز کرد: %2</translation>
     </message>
     <message>
-        <source>cannot read &apos;%1&apos;: %2</source>
+        <source>cannot read '%1': %2</source>
         <translation>نمی‌توان «%1» را خواند: %2</translation>
     </message>
     <message>
@@ -3463,20 +3483,20 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>گره ‎#%1 (%2)</translation>
     </message>
     <message>
-        <source>node &apos;%1&apos; (%2)</source>
-        <translation>گره &apos;%1&apos; (%2)</translation>
+        <source>node '%1' (%2)</source>
+        <translation>گره '%1' (%2)</translation>
     </message>
     <message>
-        <source>the graph has a cycle: %1 needs &apos;%2&apos; from %3, which depends, directly or through other nodes, on the first node&apos;s output; an ONNX graph must have no cycles</source>
-        <translation>گراف چرخه دارد: %1 به &apos;%2&apos; از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
+        <source>the graph has a cycle: %1 needs '%2' from %3, which depends, directly or through other nodes, on the first node's output; an ONNX graph must have no cycles</source>
+        <translation>گراف چرخه دارد: %1 به '%2' از %3 نیاز دارد که خودش، مستقیم یا از راه گره‌های دیگر، به خروجی گره نخست وابسته است؛ گراف ONNX نباید چرخه داشته باشد</translation>
     </message>
     <message>
         <source>the graph has a cycle; an ONNX graph must have no cycles</source>
         <translation>گراف چرخه دارد؛ گراف ONNX نباید چرخه داشته باشد</translation>
     </message>
     <message>
-        <source>%1, attribute &apos;%2&apos;: %3</source>
-        <translation>%1، ویژگی &apos;%2&apos;: %3</translation>
+        <source>%1, attribute '%2': %3</source>
+        <translation>%1، ویژگی '%2': %3</translation>
     </message>
     <message>
         <source>must be a list of integers, but the file stores another kind of value</source>
@@ -3491,12 +3511,12 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 همراه با kernel_shape %2 کرنلی پهن‌تر از 2^62 می‌سازد</translation>
     </message>
     <message>
-        <source>%1: attribute &apos;kernel_shape&apos; is missing; the operator needs it</source>
-        <translation>%1: ویژگی &apos;kernel_shape&apos; نیست؛ این عملگر به آن نیاز دارد</translation>
+        <source>%1: attribute 'kernel_shape' is missing; the operator needs it</source>
+        <translation>%1: ویژگی 'kernel_shape' نیست؛ این عملگر به آن نیاز دارد</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
-        <translation>&apos;%1&apos; یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
+        <source>'%1' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID</source>
+        <translation>'%1' یکی از NOTSET، SAME_UPPER، SAME_LOWER، VALID نیست</translation>
     </message>
     <message>
         <source>must be a whole number from 1 to %1</source>
@@ -3507,36 +3527,36 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>باید 0 یا 1 باشد</translation>
     </message>
     <message>
-        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
-        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
+        <source>%1: input '%2' has %3 dimension(s); the operator needs at least 3 (batch, channels and one or more spatial dimensions)</source>
+        <translation>%1: ورودی '%2' %3 بعد دارد؛ این عملگر دست‌کم 3 بعد می‌خواهد (دسته، کانال‌ها و یک یا چند بعد مکانی)</translation>
     </message>
     <message>
-        <source>%1: input &apos;%2&apos; is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
-        <translation>%1: ورودی &apos;%2&apos; در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
+        <source>%1: input '%2' is declared with %3 dimensions in the file, but the nodes before it give it %4</source>
+        <translation>%1: ورودی '%2' در پرونده با %3 بعد اعلام شده، ولی گره‌های پیش از آن %4 بعد به آن می‌دهند</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has %2 dimensions</source>
-        <translation>ورودی &apos;%1&apos; %2 بعد دارد</translation>
+        <source>input '%1' has %2 dimensions</source>
+        <translation>ورودی '%1' %2 بعد دارد</translation>
     </message>
     <message>
         <source>%1: the weight input is missing</source>
         <translation>%1: ورودی وزن نیست</translation>
     </message>
     <message>
-        <source>%1: weight &apos;%2&apos; has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
-        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
+        <source>%1: weight '%2' has %3 dimension(s); a convolution weight has at least 3 (output channels, input channels, kernel)</source>
+        <translation>%1: وزن '%2' %3 بعد دارد؛ وزن کانولوشن دست‌کم 3 بعد دارد (کانال‌های خروجی، کانال‌های ورودی، کرنل)</translation>
     </message>
     <message>
-        <source>%1: weight &apos;%2&apos; has %3 dimensions but input &apos;%4&apos; has %5; they must have the same number of dimensions</source>
-        <translation>%1: وزن &apos;%2&apos; %3 بعد دارد ولی ورودی &apos;%4&apos; %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
+        <source>%1: weight '%2' has %3 dimensions but input '%4' has %5; they must have the same number of dimensions</source>
+        <translation>%1: وزن '%2' %3 بعد دارد ولی ورودی '%4' %5 بعد؛ شمار بعدهای آن دو باید یکی باشد</translation>
     </message>
     <message>
-        <source>weight &apos;%1&apos; has %2 dimensions</source>
-        <translation>وزن &apos;%1&apos; %2 بعد دارد</translation>
+        <source>weight '%1' has %2 dimensions</source>
+        <translation>وزن '%1' %2 بعد دارد</translation>
     </message>
     <message>
-        <source>attribute &apos;%1&apos; has %2 values</source>
-        <translation>ویژگی &apos;%1&apos; %2 مقدار دارد</translation>
+        <source>attribute '%1' has %2 values</source>
+        <translation>ویژگی '%1' %2 مقدار دارد</translation>
     </message>
     <message>
         <source>%1 has %2 values, but %3, so it needs %4</source>
@@ -3547,15 +3567,15 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 %2 مقدار دارد، ولی %3</translation>
     </message>
     <message>
-        <source>%1: input &apos;%2&apos; has %3 dimension(s); the operator needs 4</source>
-        <translation>%1: ورودی &apos;%2&apos; %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
+        <source>%1: input '%2' has %3 dimension(s); the operator needs 4</source>
+        <translation>%1: ورودی '%2' %3 بعد دارد؛ این عملگر 4 بعد می‌خواهد</translation>
     </message>
     <message>
         <source>%1 has no outputs</source>
         <translation>%1 هیچ خروجی ندارد</translation>
     </message>
     <message>
-        <source>%1 is not an order of the input&apos;s %2 axes</source>
+        <source>%1 is not an order of the input's %2 axes</source>
         <translation>%1 ترتیبی از %2 محور ورودی نیست</translation>
     </message>
 </context>
@@ -3566,8 +3586,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک پیام</translation>
     </message>
     <message>
-        <source>unexpected character &apos;%1&apos;</source>
-        <translation>نویسه غیرمنتظره &apos;%1&apos;</translation>
+        <source>unexpected character '%1'</source>
+        <translation>نویسه غیرمنتظره '%1'</translation>
     </message>
     <message>
         <source>unexpected character U+%1</source>
@@ -3578,28 +3598,28 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>بایت غیرمنتظره 0x%1</translation>
     </message>
     <message>
-        <source>invalid number &apos;%1&apos;</source>
-        <translation>عدد نامعتبر &apos;%1&apos;</translation>
+        <source>invalid number '%1'</source>
+        <translation>عدد نامعتبر '%1'</translation>
     </message>
     <message>
         <source>unterminated string</source>
         <translation>رشته بسته نشده است</translation>
     </message>
     <message>
-        <source>invalid escape sequence &apos;\x&apos; in string: expected hex digits</source>
-        <translation>دنباله گریز نامعتبر &apos;\x&apos; در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
+        <source>invalid escape sequence '\x' in string: expected hex digits</source>
+        <translation>دنباله گریز نامعتبر '\x' در رشته: رقم‌های هگزادسیمال انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>invalid escape sequence &apos;\%1&apos; in string: expected %2 hex digits</source>
-        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
+        <source>invalid escape sequence '\%1' in string: expected %2 hex digits</source>
+        <translation>دنباله گریز نامعتبر '\%1' در رشته: %2 رقم هگزادسیمال انتظار می‌رفت</translation>
     </message>
     <message>
         <source>invalid escape sequence in string: U+%1 is not a valid code point</source>
         <translation>دنباله گریز نامعتبر در رشته: U+%1 نقطه کد معتبری نیست</translation>
     </message>
     <message>
-        <source>invalid escape sequence &apos;\%1&apos; in string</source>
-        <translation>دنباله گریز نامعتبر &apos;\%1&apos; در رشته</translation>
+        <source>invalid escape sequence '\%1' in string</source>
+        <translation>دنباله گریز نامعتبر '\%1' در رشته</translation>
     </message>
     <message>
         <source>invalid escape sequence in string</source>
@@ -3610,59 +3630,59 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>پایان فایل</translation>
     </message>
     <message>
-        <source>unexpected end of file inside &apos;%1&apos; (opened at line %2): expected &apos;%3&apos;</source>
-        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): &apos;%3&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file inside '%1' (opened at line %2): expected '%3'</source>
+        <translation>پایان غیرمنتظره فایل درون «%1» (بازشده در سطر %2): '%3' انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &apos;%1&apos; to close &apos;%2&apos; opened at line %3, found %4</source>
-        <translation>برای بستن &apos;%2&apos; که در سطر %3 باز شده بود &apos;%1&apos; انتظار می‌رفت، اما %4 آمد</translation>
+        <source>expected '%1' to close '%2' opened at line %3, found %4</source>
+        <translation>برای بستن '%2' که در سطر %3 باز شده بود '%1' انتظار می‌رفت، اما %4 آمد</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;: no message is open</source>
-        <translation>&apos;%1&apos; غیرمنتظره: هیچ پیامی باز نیست</translation>
+        <source>unexpected '%1': no message is open</source>
+        <translation>'%1' غیرمنتظره: هیچ پیامی باز نیست</translation>
     </message>
     <message>
         <source>expected a field name, found %1</source>
         <translation>نام فیلد انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected &apos;]&apos;</source>
-        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: &apos;]&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file inside the extension name opened at line %1, column %2: expected ']'</source>
+        <translation>پایان غیرمنتظره فایل درون نام افزونه‌ای که در سطر %1، ستون %2 باز شده بود: ']' انتظار می‌رفت</translation>
     </message>
     <message>
         <source>expected an extension name like [package.field], found %1</source>
         <translation>نام افزونه‌ای مانند [package.field] انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file after &apos;%1&apos;: expected &apos;:&apos; or &apos;{&apos;</source>
-        <translation>پایان غیرمنتظره فایل پس از «%1»: &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file after '%1': expected ':' or '{'</source>
+        <translation>پایان غیرمنتظره فایل پس از «%1»: ':' یا '{' انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &apos;:&apos; or &apos;{&apos; after &apos;%1&apos;, found %2</source>
-        <translation>پس از «%1» &apos;:&apos; یا &apos;{&apos; انتظار می‌رفت، اما %2 آمد</translation>
+        <source>expected ':' or '{' after '%1', found %2</source>
+        <translation>پس از «%1» ':' یا '{' انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
-        <source>unexpected end of file inside the list for &apos;%1&apos; (opened at line %2): expected &apos;]&apos;</source>
-        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): &apos;]&apos; انتظار می‌رفت</translation>
+        <source>unexpected end of file inside the list for '%1' (opened at line %2): expected ']'</source>
+        <translation>پایان غیرمنتظره فایل درون فهرست «%1» (بازشده در سطر %2): ']' انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; in the list for &apos;%1&apos;, found %2</source>
-        <translation>در فهرست «%1»، &apos;,&apos; یا &apos;]&apos; انتظار می‌رفت، اما %2 آمد</translation>
+        <source>expected ',' or ']' in the list for '%1', found %2</source>
+        <translation>در فهرست «%1»، ',' یا ']' انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
         <source>messages are nested deeper than %1 levels</source>
         <translation>پیام‌ها بیش از %1 سطح تودرتو شده‌اند</translation>
     </message>
     <message>
-        <source>unexpected end of file: expected a value for &apos;%1&apos;</source>
+        <source>unexpected end of file: expected a value for '%1'</source>
         <translation>پایان غیرمنتظره فایل: مقداری برای «%1» انتظار می‌رفت</translation>
     </message>
     <message>
-        <source>expected a number after &apos;-&apos;, found %1</source>
-        <translation>پس از &apos;-&apos; عدد انتظار می‌رفت، اما %1 آمد</translation>
+        <source>expected a number after '-', found %1</source>
+        <translation>پس از '-' عدد انتظار می‌رفت، اما %1 آمد</translation>
     </message>
     <message>
-        <source>expected a value for &apos;%1&apos;, found %2</source>
+        <source>expected a value for '%1', found %2</source>
         <translation>مقداری برای «%1» انتظار می‌رفت، اما %2 آمد</translation>
     </message>
     <message>
@@ -3770,7 +3790,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>حافظه فعال‌سازی (%1): %2 مجموع همه لایه‌ها، %3 در اوج</translation>
     </message>
     <message>
-        <source>error in layer &apos;%1&apos; (%2): %3</source>
+        <source>error in layer '%1' (%2): %3</source>
         <translation>خطا در لایه «%1» (%2): %3</translation>
     </message>
     <message>
@@ -3876,7 +3896,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 در برابر %2</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; (%2): FLOPs %3</source>
+        <source>layer '%1' (%2): FLOPs %3</source>
         <translation>لایه «%1» (%2): FLOPs %3</translation>
     </message>
     <message>
@@ -3908,7 +3928,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>«نقش» نمی‌تواند عملیات آن را بشمارد</translation>
     </message>
     <message numerus="yes">
-        <source>%n layer(s) have no numbers and are left out of the totals; the chain breaks at layer &apos;%1&apos;: %2</source>
+        <source>%n layer(s) have no numbers and are left out of the totals; the chain breaks at layer '%1': %2</source>
         <translation>
             <numerusform>%n لایه عدد ندارد و از جمع‌ها کنار گذاشته شده است؛ زنجیره در لایه «%1» می‌گسلد: %2</numerusform>
         </translation>
@@ -4047,7 +4067,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه پیمایش‌شده دیگر وجود ندارد</translation>
     </message>
     <message>
-        <source>layer &apos;%1&apos; has no whole-number parameter &quot;%2&quot;</source>
+        <source>layer '%1' has no whole-number parameter "%2"</source>
         <translation>لایه «%1» پارامتر عدد صحیحی به نام «%2» ندارد</translation>
     </message>
     <message>
@@ -4074,7 +4094,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>لایه آغاز یا پایان این مسیر دیگر وجود ندارد</translation>
     </message>
     <message>
-        <source>no path leads from &apos;%1&apos; to &apos;%2&apos;</source>
+        <source>no path leads from '%1' to '%2'</source>
         <translation>هیچ مسیری از «%1» به «%2» نمی‌رسد</translation>
     </message>
     <message>
@@ -4264,7 +4284,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ConvTranspose2d</translation>
     </message>
     <message>
-        <source>a transposed convolution runs the convolution&apos;s size rule backwards</source>
+        <source>a transposed convolution runs the convolution's size rule backwards</source>
         <translation>کانولوشن ترانهاده قاعده اندازه کانولوشن را برعکس اجرا می‌کند</translation>
     </message>
     <message>
@@ -4504,7 +4524,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>واردشده</translation>
     </message>
     <message>
-        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file&apos;s weights; its operations are unknown and left out of every total.</source>
+        <source>An operator from an imported model that Naqsh does not model yet. Its output shape comes from the file (or equals its input for element-wise operators) and its parameters from the file's weights; its operations are unknown and left out of every total.</source>
         <translation>عملگری از یک مدل واردشده که «نقش» هنوز آن را مدل نمی‌کند. شکل خروجی آن از فایل می‌آید (یا برای عملگرهای عنصربه‌عنصر برابر ورودی آن است) و پارامترهایش از وزن‌های فایل؛ عملیات آن نامعلوم است و در هیچ جمع کلی آورده نمی‌شود.</translation>
     </message>
     <message>
@@ -4512,7 +4532,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>عملگر</translation>
     </message>
     <message>
-        <source>The operator&apos;s name in the imported file</source>
+        <source>The operator's name in the imported file</source>
         <translation>نام عملگر در فایل واردشده</translation>
     </message>
     <message>
@@ -4576,7 +4596,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>دسته از ورودی پیروی کند</translation>
     </message>
     <message>
-        <source>Take the first size from the input&apos;s batch, so that changing the batch changes this output too</source>
+        <source>Take the first size from the input's batch, so that changing the batch changes this output too</source>
         <translation>اندازه اول از دسته ورودی گرفته شود تا تغییر دسته این خروجی را هم تغییر دهد</translation>
     </message>
     <message>
@@ -4692,7 +4712,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>%1 باید true یا false باشد</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not &quot;%3&quot;</source>
+        <source>%1 must be one of %2, not "%3"</source>
         <translation>%1 باید یکی از %2 باشد، نه «%3»</translation>
     </message>
     <message>
@@ -4804,7 +4824,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ترکیب شاخه‌ها</translation>
     </message>
     <message>
-        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy&apos;s): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
+        <source>Element-wise sum of its inputs, as in a residual connection. Broadcasting rule (NumPy's): inputs must have the same rank; in each dimension the sizes must be equal, or one of them must be 1, which is stretched to the other. k inputs cost k − 1 additions per output value.</source>
         <translation>جمع عنصربه‌عنصر ورودی‌ها، مانند اتصال باقی‌مانده (residual). قاعده پخش (broadcasting، مانند NumPy): ورودی‌ها باید تعداد ابعاد یکسانی داشته باشند؛ در هر بعد اندازه‌ها باید برابر باشند یا یکی از آن‌ها 1 باشد که تا اندازه دیگری کشیده می‌شود. k ورودی برای هر مقدار خروجی k − 1 جمع هزینه دارد.</translation>
     </message>
     <message>
@@ -5196,7 +5216,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>حجم (N×C×D×H×W)</translation>
     </message>
     <message>
-        <source>Length of each feature vector (features layout), or of each token&apos;s vector D (sequence layout)</source>
+        <source>Length of each feature vector (features layout), or of each token's vector D (sequence layout)</source>
         <translation>طول هر بردار ویژگی (چیدمان ویژگی)، یا طول بردار هر توکن D (چیدمان دنباله)</translation>
     </message>
     <message>
@@ -5332,7 +5352,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>بعد %1</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <source>%1: "%2" is not a whole number</source>
         <translation>%1: «%2» عدد صحیح نیست</translation>
     </message>
     <message>
@@ -5392,7 +5412,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>شکل: بین 1 تا %1 اندازه بدهید، مثلاً 0, -1, 768</translation>
     </message>
     <message>
-        <source>Shape: 0 copies the input&apos;s size at the same position, but the input %1 has no dimension %2</source>
+        <source>Shape: 0 copies the input's size at the same position, but the input %1 has no dimension %2</source>
         <translation>شکل: 0 اندازه ورودی در همان جایگاه را کپی می‌کند، اما ورودی %1 بعد %2 ندارد</translation>
     </message>
     <message>
@@ -5416,7 +5436,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Reshape باید تعداد مقدارها را حفظ کند: ورودی %1 دارای %2 مقدار است و شکل %3 دارای %4</translation>
     </message>
     <message>
-        <source>the same values in the same order, read with other sizes: 0 copies the input&apos;s size, -1 is worked out so that the count stays the same</source>
+        <source>the same values in the same order, read with other sizes: 0 copies the input's size, -1 is worked out so that the count stays the same</source>
         <translation>همان مقدارها به همان ترتیب، با اندازه‌های دیگر خوانده می‌شوند: 0 اندازه ورودی را کپی می‌کند و -1 طوری به دست می‌آید که تعداد ثابت بماند</translation>
     </message>
     <message>
@@ -5504,7 +5524,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>r = %1</translation>
     </message>
     <message>
-        <source>Reads the same values with other sizes (PyTorch&apos;s view/reshape). In the shape, 0 copies the input&apos;s size at that position and one -1 is worked out from the rest: 0, -1 turns 1×256×6×6 into 1×9216, and 0, 768, -1 turns 1×768×14×14 into 1×768×196. The number of values cannot change. No operations.</source>
+        <source>Reads the same values with other sizes (PyTorch's view/reshape). In the shape, 0 copies the input's size at that position and one -1 is worked out from the rest: 0, -1 turns 1×256×6×6 into 1×9216, and 0, 768, -1 turns 1×768×14×14 into 1×768×196. The number of values cannot change. No operations.</source>
         <translation>همان مقدارها را با اندازه‌های دیگر می‌خواند (view/reshape در PyTorch). در شکل، 0 اندازه ورودی در همان جایگاه را کپی می‌کند و یک -1 از بقیه به دست می‌آید: 0, -1 تانسور 1×256×6×6 را به 1×9216 تبدیل می‌کند و 0, 768, -1 تانسور 1×768×14×14 را به 1×768×196. تعداد مقدارها نمی‌تواند تغییر کند. بدون عملیات.</translation>
     </message>
     <message>
@@ -5512,7 +5532,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>اندازه‌های خروجی، با دسته در آغاز؛ 0 کپی می‌کند، -1 به دست می‌آید</translation>
     </message>
     <message>
-        <source>Reorders the dimensions (PyTorch&apos;s permute; transpose swaps two): order 0, 2, 3, 1 turns N×C×H×W into N×H×W×C, and 0, 2, 1 turns N×C×L into N×L×C tokens. The values are copied into the new order; no arithmetic.</source>
+        <source>Reorders the dimensions (PyTorch's permute; transpose swaps two): order 0, 2, 3, 1 turns N×C×H×W into N×H×W×C, and 0, 2, 1 turns N×C×L into N×L×C tokens. The values are copied into the new order; no arithmetic.</source>
         <translation>ترتیب بعدها را عوض می‌کند (permute در PyTorch؛ transpose دو بعد را جابه‌جا می‌کند): ترتیب 0, 2, 3, 1 تانسور N×C×H×W را به N×H×W×C تبدیل می‌کند و 0, 2, 1 تانسور N×C×L را به توکن‌های N×L×C. مقدارها به ترتیب تازه کپی می‌شوند؛ بدون محاسبه.</translation>
     </message>
     <message>
@@ -5536,7 +5556,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جایگاه بعدهای تازه با اندازه 1</translation>
     </message>
     <message>
-        <source>Keeps positions start, start + step, … before end of one dimension, as Python&apos;s x[start:end:step] (negative positions count from the end; positions past the end stop at the end). ViT takes its class token with axis 1, start 0, end 1.</source>
+        <source>Keeps positions start, start + step, … before end of one dimension, as Python's x[start:end:step] (negative positions count from the end; positions past the end stop at the end). ViT takes its class token with axis 1, start 0, end 1.</source>
         <translation>جایگاه‌های start، start + step، … پیش از end را در یک بعد نگه می‌دارد، مانند x[start:end:step] در پایتون (جایگاه‌های منفی از انتها شمرده می‌شوند؛ جایگاه‌های فراتر از انتها در انتها می‌ایستند). ViT توکن کلاسش را با محور 1، آغاز 0 و پایان 1 برمی‌دارد.</translation>
     </message>
     <message>
@@ -5592,7 +5612,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ترتیب کانال‌ها</translation>
     </message>
     <message>
-        <source>CRD: PyTorch&apos;s PixelShuffle; DCR: ONNX DepthToSpace&apos;s default. Same shape and cost, values in another order</source>
+        <source>CRD: PyTorch's PixelShuffle; DCR: ONNX DepthToSpace's default. Same shape and cost, values in another order</source>
         <translation>CRD: همان PixelShuffle در PyTorch؛ DCR: پیش‌فرض DepthToSpace در ONNX. همان شکل و هزینه، با مقدارهایی به ترتیبی دیگر</translation>
     </message>
     <message>
@@ -5644,7 +5664,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>HardSigmoid</translation>
     </message>
     <message>
-        <source>ReLU6(x + 3) / 6, a piecewise-linear sigmoid (the gate of MobileNetV3&apos;s squeeze-and-excitation): one addition, two comparisons and one division per value.</source>
+        <source>ReLU6(x + 3) / 6, a piecewise-linear sigmoid (the gate of MobileNetV3's squeeze-and-excitation): one addition, two comparisons and one division per value.</source>
         <translation>ReLU6(x + 3) / 6، یک سیگموید تکه‌ای‌خطی (دروازه فشرده‌سازی و برانگیختگی در MobileNetV3): برای هر مقدار یک جمع، دو مقایسه و یک تقسیم.</translation>
     </message>
     <message>
@@ -5808,7 +5828,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>MatMul</translation>
     </message>
     <message>
-        <source>Matrix product of two activations, A (…×n×k) · B (…×k×m) = …×n×m, with the leading (batch, head) dimensions broadcast: attention&apos;s scores Q·Kᵀ and its output A·V. MACs = output values × k; no parameters.</source>
+        <source>Matrix product of two activations, A (…×n×k) · B (…×k×m) = …×n×m, with the leading (batch, head) dimensions broadcast: attention's scores Q·Kᵀ and its output A·V. MACs = output values × k; no parameters.</source>
         <translation>ضرب ماتریسی دو فعال‌سازی، A (…×n×k) · B (…×k×m) = …×n×m، با همه‌پخشی بعدهای آغازین (دسته، سر): امتیازهای توجه Q·Kᵀ و خروجی آن A·V. MACها = تعداد مقدارهای خروجی × k؛ بدون پارامتر.</translation>
     </message>
     <message>
@@ -5950,7 +5970,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تعداد گروه‌های کانال؛ تعداد کانال‌ها باید بر آن بخش‌پذیر باشد</translation>
     </message>
     <message>
-        <source>Normalises every channel of every sample over its positions (style transfer): GroupNorm with one channel per group. Costs as LayerNorm with m = H × W; no parameters unless the scale and shift are learned (2C), as in PyTorch&apos;s default.</source>
+        <source>Normalises every channel of every sample over its positions (style transfer): GroupNorm with one channel per group. Costs as LayerNorm with m = H × W; no parameters unless the scale and shift are learned (2C), as in PyTorch's default.</source>
         <translation>هر کانال هر نمونه را روی جایگاه‌هایش نرمال می‌کند (انتقال سبک): GroupNorm با یک کانال در هر گروه. هزینه مانند LayerNorm با m = H × W؛ بدون پارامتر مگر آن‌که ضریب و جابه‌جایی آموخته شوند (2C)، مانند پیش‌فرض PyTorch.</translation>
     </message>
     <message>
@@ -5986,7 +6006,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>هر خروجی یک تکه از ورودی در امتداد محور است؛ تکه‌ها روی هم هر مقدار ورودی را یک بار دارند</translation>
     </message>
     <message>
-        <source>Cuts the input into pieces along one axis, one output each (PyTorch&apos;s split, ONNX Split, Caffe&apos;s Slice): sizes 58, 58 cut 116 channels in two halves, as ShuffleNet v2 does; with no sizes, the axis is cut into equal parts. No arithmetic.</source>
+        <source>Cuts the input into pieces along one axis, one output each (PyTorch's split, ONNX Split, Caffe's Slice): sizes 58, 58 cut 116 channels in two halves, as ShuffleNet v2 does; with no sizes, the axis is cut into equal parts. No arithmetic.</source>
         <translation>ورودی را در امتداد یک محور به تکه‌هایی می‌بُرد، هر تکه یک خروجی (split در PyTorch، Split در ONNX، Slice در Caffe): اندازه‌های 58, 58 کانال‌های 116تایی را دو نیم می‌کنند، همان کاری که ShuffleNet v2 می‌کند؛ بدون اندازه، محور به بخش‌های برابر بریده می‌شود. بدون محاسبه.</translation>
     </message>
     <message>
@@ -6002,7 +6022,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>تعداد تکه‌های برابر وقتی اندازه‌ای داده نشده</translation>
     </message>
     <message>
-        <source>Cuts the input into a number of pieces along one axis (PyTorch&apos;s chunk): each piece has ceil(size / chunks) values along it, the last one what is left. No arithmetic.</source>
+        <source>Cuts the input into a number of pieces along one axis (PyTorch's chunk): each piece has ceil(size / chunks) values along it, the last one what is left. No arithmetic.</source>
         <translation>ورودی را در امتداد یک محور به چند تکه می‌بُرد (chunk در PyTorch): هر تکه در امتداد محور ceil(size / chunks) مقدار دارد و آخرین تکه هرچه باقی بماند. بدون محاسبه.</translation>
     </message>
     <message>
@@ -6054,7 +6074,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک ضریب مقیاس آموختنی برای هر کانال (SSD آن را از 20 آغاز می‌کند)</translation>
     </message>
     <message>
-        <source>every value is squared and added to its norm&apos;s sum</source>
+        <source>every value is squared and added to its norm's sum</source>
         <translation>هر مقدار به توان دو می‌رسد و به مجموع نُرم خود افزوده می‌شود</translation>
     </message>
     <message>
@@ -6110,7 +6130,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>جعبه‌های رمزگشایی‌شده</translation>
     </message>
     <message>
-        <source>8 multiplications, 4 additions and 2 exponentials per box, as in Caffe&apos;s DecodeBBox</source>
+        <source>8 multiplications, 4 additions and 2 exponentials per box, as in Caffe's DecodeBBox</source>
         <translation>برای هر جعبه 8 ضرب، 4 جمع و 2 تابع نمایی، مانند DecodeBBox در Caffe</translation>
     </message>
     <message>
@@ -6182,7 +6202,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>یک پیمایش در هر گروه برای بزرگ‌ترین مقدار؛ مرتب‌سازی جزئی برای k مقدار برتر</translation>
     </message>
     <message>
-        <source>Caffe&apos;s Crop, as in FCN: cuts the first input to the size of the second from an axis on (2: height and width), starting at an offset. Copies values; computes nothing.</source>
+        <source>Caffe's Crop, as in FCN: cuts the first input to the size of the second from an axis on (2: height and width), starting at an offset. Copies values; computes nothing.</source>
         <translation>لایهٔ Crop در Caffe، مانند FCN: ورودی اول را از یک محور به بعد (2: ارتفاع و عرض) از یک جابه‌جایی به اندازهٔ ورودی دوم می‌بُرد. مقدارها را کپی می‌کند و چیزی حساب نمی‌کند.</translation>
     </message>
     <message>
@@ -6202,7 +6222,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>L2Norm</translation>
     </message>
     <message>
-        <source>SSD&apos;s Normalize: divides the values by their L2 norm (over the channels at each position, or over the whole sample) and multiplies by a learned scale, one per channel unless shared. SSD uses it on conv4_3, whose values are much larger than later ones.</source>
+        <source>SSD's Normalize: divides the values by their L2 norm (over the channels at each position, or over the whole sample) and multiplies by a learned scale, one per channel unless shared. SSD uses it on conv4_3, whose values are much larger than later ones.</source>
         <translation>لایهٔ Normalize در SSD: مقدارها را بر نُرم L2 آن‌ها (روی کانال‌ها در هر موقعیت، یا روی کل نمونه) تقسیم و در یک ضریب آموختنی ضرب می‌کند، یکی برای هر کانال مگر آنکه مشترک باشد. SSD آن را روی conv4_3 به کار می‌برد که مقدارهایش بسیار بزرگ‌تر از لایه‌های بعدی است.</translation>
     </message>
     <message>
@@ -6230,7 +6250,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Prior</translation>
     </message>
     <message>
-        <source>SSD&apos;s default boxes for one feature map: for every position, boxes of the minimum size in each aspect ratio and one between the minimum and maximum size. Output 1 × 2 × (H · W · priors · 4): corners and variances. Reads only sizes; no learned parameters.</source>
+        <source>SSD's default boxes for one feature map: for every position, boxes of the minimum size in each aspect ratio and one between the minimum and maximum size. Output 1 × 2 × (H · W · priors · 4): corners and variances. Reads only sizes; no learned parameters.</source>
         <translation>جعبه‌های پیش‌فرض SSD برای یک نقشهٔ ویژگی: در هر موقعیت، جعبه‌هایی به اندازهٔ کمینه در هر نسبت ابعاد و یکی میان اندازهٔ کمینه و بیشینه. خروجی 1 × 2 × (H · W · priors · 4): گوشه‌ها و واریانس‌ها. فقط اندازه‌ها را می‌خواند؛ پارامتر آموختنی ندارد.</translation>
     </message>
     <message>
@@ -6262,7 +6282,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Detect</translation>
     </message>
     <message>
-        <source>SSD&apos;s last layer: decodes the predicted offsets into boxes around the priors, keeps the confident ones, removes overlapping boxes of a class (non-maximum suppression) and returns at most keep_top_k detections per image. Inputs: locations, confidences, priors.</source>
+        <source>SSD's last layer: decodes the predicted offsets into boxes around the priors, keeps the confident ones, removes overlapping boxes of a class (non-maximum suppression) and returns at most keep_top_k detections per image. Inputs: locations, confidences, priors.</source>
         <translation>آخرین لایهٔ SSD: جابه‌جایی‌های پیش‌بینی‌شده را به جعبه‌هایی پیرامون جعبه‌های پیش‌فرض رمزگشایی می‌کند، جعبه‌های مطمئن را نگه می‌دارد، جعبه‌های هم‌پوشان یک رده را حذف می‌کند (NMS) و حداکثر keep_top_k آشکارسازی برای هر تصویر برمی‌گرداند. ورودی‌ها: مکان‌ها، اطمینان‌ها، جعبه‌های پیش‌فرض.</translation>
     </message>
     <message>
@@ -6294,7 +6314,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>RoIPool</translation>
     </message>
     <message>
-        <source>Fast and Faster R-CNN&apos;s region pooling: max-pools each proposed region of the feature map to a fixed grid, so the layers after it see one pooled_h × pooled_w map per region. The number of regions changes with the image; papers assume 300 at test time.</source>
+        <source>Fast and Faster R-CNN's region pooling: max-pools each proposed region of the feature map to a fixed grid, so the layers after it see one pooled_h × pooled_w map per region. The number of regions changes with the image; papers assume 300 at test time.</source>
         <translation>ادغام ناحیه در Fast و Faster R-CNN: هر ناحیهٔ پیشنهادی نقشهٔ ویژگی را با ادغام بیشینه به یک شبکهٔ ثابت می‌برد، تا لایه‌های بعدی برای هر ناحیه یک نقشهٔ pooled_h × pooled_w ببینند. شمار ناحیه‌ها با تصویر تغییر می‌کند؛ مقاله‌ها در زمان آزمون 300 فرض می‌کنند.</translation>
     </message>
     <message>
@@ -6302,7 +6322,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>ناحیه‌ها</translation>
     </message>
     <message>
-        <source>Regions pooled per batch (the output&apos;s first dimension)</source>
+        <source>Regions pooled per batch (the output's first dimension)</source>
         <translation>ناحیه‌های ادغام‌شده در هر دسته (بعد اول خروجی)</translation>
     </message>
     <message>
@@ -6326,7 +6346,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>مقیاس مکانی</translation>
     </message>
     <message>
-        <source>Feature-map pixels per input pixel (1/16 for VGG16&apos;s conv5_3)</source>
+        <source>Feature-map pixels per input pixel (1/16 for VGG16's conv5_3)</source>
         <translation>پیکسل نقشهٔ ویژگی به ازای هر پیکسل ورودی (1/16 برای conv5_3 در VGG16)</translation>
     </message>
     <message>
@@ -6334,7 +6354,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>Pow</translation>
     </message>
     <message>
-        <source>Caffe&apos;s Power: y = (shift + scale · x)^power for every value.</source>
+        <source>Caffe's Power: y = (shift + scale · x)^power for every value.</source>
         <translation>لایهٔ Power در Caffe: برای هر مقدار y = (shift + scale · x)^power.</translation>
     </message>
     <message>
@@ -6354,7 +6374,7 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>پس از مقیاس‌دهی افزوده می‌شود</translation>
     </message>
     <message>
-        <source>Caffe&apos;s ArgMax: the indices (and, if asked, the values) of the top_k largest values of each sample, or along one axis, e.g. the predicted class of every pixel in segmentation.</source>
+        <source>Caffe's ArgMax: the indices (and, if asked, the values) of the top_k largest values of each sample, or along one axis, e.g. the predicted class of every pixel in segmentation.</source>
         <translation>لایهٔ ArgMax در Caffe: شماره‌ها (و در صورت خواست، مقدارهای) top_k بزرگ‌ترین مقدار هر نمونه، یا در امتداد یک محور، مثلاً ردهٔ پیش‌بینی‌شدهٔ هر پیکسل در بخش‌بندی.</translation>
     </message>
     <message>
@@ -6396,6 +6416,260 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Size of each piece, adding up to the axis (one -1 takes the rest); empty: equal parts</source>
         <translation>اندازهٔ هر تکه، که جمعشان اندازهٔ محور است (یک -1 باقی‌مانده را می‌گیرد)؛ خالی: تکه‌های برابر</translation>
+    </message>
+<message>
+        <source>Sizes: every piece needs at least 1</source>
+        <translation>اندازه‌ها: هر تکه دست‌کم به 1 نیاز دارد</translation>
+    </message>
+    <message>
+        <source>Size of each piece, adding up to the axis; empty: equal parts</source>
+        <translation>اندازه هر تکه، که جمعشان اندازه محور است؛ خالی: بخش‌های برابر</translation>
+    </message>
+    <message>
+        <source>the block has no parts</source>
+        <translation>بلوک هیچ بخشی ندارد</translation>
+    </message>
+    <message>
+        <source>part %1: unknown layer type %2</source>
+        <translation>بخش %1: نوع لایهٔ ناشناختهٔ %2</translation>
+    </message>
+    <message>
+        <source>part %1: %2</source>
+        <translation>بخش %1: %2</translation>
+    </message>
+    <message>
+        <source>the block has no input: connect a layer to it</source>
+        <translation>بلوک ورودی ندارد: لایه‌ای را به آن وصل کنید</translation>
+    </message>
+    <message>
+        <source>part %1 reads a part that comes after it</source>
+        <translation>بخش %1 از بخشی می‌خواند که بعد از آن می‌آید</translation>
+    </message>
+    <message>
+        <source>inside the block, %1: %2</source>
+        <translation>درون بلوک، %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a composite block</source>
+        <translation>%1 بلوک مرکب نیست</translation>
+    </message>
+    <message>
+        <source>%1 has no shape yet: connect its input and fix its errors before expanding it</source>
+        <translation>%1 هنوز شکل ندارد: پیش از باز کردنش ورودی‌اش را وصل و خطاهایش را رفع کنید</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 عمل</translation>
+    </message>
+    <message>
+        <source>the block's MACs are the sum of the terms above</source>
+        <translation>MACهای بلوک جمع جمله‌های بالا است</translation>
+    </message>
+    <message>
+        <source>weights and biases of the block's parts; "Expand into layers" shows each part</source>
+        <translation>وزن‌ها و بایاس‌های بخش‌های بلوک؛ «باز کردن به لایه‌ها» هر بخش را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>بلوک‌ها</translation>
+    </message>
+    <message>
+        <source>Squeeze-and-excitation</source>
+        <translation>فشرده‌سازی و برانگیختگی (SE)</translation>
+    </message>
+    <message>
+        <source>Squeeze (global average)</source>
+        <translation>فشرده‌سازی (میانگین سراسری)</translation>
+    </message>
+    <message>
+        <source>one mean per channel: %1 values become 1, so the two layers after it work on a 1×1 map</source>
+        <translation>یک میانگین برای هر کانال: %1 مقدار یکی می‌شود، پس دو لایهٔ بعدی روی نقشهٔ ۱×۱ کار می‌کنند</translation>
+    </message>
+    <message>
+        <source>Reduce %1 → %2</source>
+        <translation>کاهش %1 ← %2</translation>
+    </message>
+    <message>
+        <source>a 1×1 convolution on a 1×1 map: %1 × %2 MACs, not %3 times that as on the full image</source>
+        <translation>کانولوشن ۱×۱ روی نقشهٔ ۱×۱: %1 × %2 MAC، نه %3 برابر آن مانند روی تصویر کامل</translation>
+    </message>
+    <message>
+        <source>Expand %1 → %2</source>
+        <translation>گسترش %1 ← %2</translation>
+    </message>
+    <message>
+        <source>back to one weight per channel</source>
+        <translation>بازگشت به یک وزن برای هر کانال</translation>
+    </message>
+    <message>
+        <source>each channel of the input is multiplied by its gate: one multiplication per value, no MACs</source>
+        <translation>هر کانال ورودی در دروازه‌اش ضرب می‌شود: یک ضرب برای هر مقدار، بدون MAC</translation>
+    </message>
+    <message>
+        <source>Multi-head attention</source>
+        <translation>توجه چندسر</translation>
+    </message>
+    <message>
+        <source>Multi-head attention needs tokens N×L×D (a batch of sequences), but its input is %1</source>
+        <translation>توجه چندسر توکن‌های N×L×D (دسته‌ای از دنباله‌ها) می‌خواهد، اما ورودی‌اش %1 است</translation>
+    </message>
+    <message>
+        <source>Multi-head attention splits the %1 features of each token into %2 heads, but %1 is not a multiple of %2</source>
+        <translation>توجه چندسر %1 ویژگی هر توکن را میان %2 سر تقسیم می‌کند، اما %1 مضربی از %2 نیست</translation>
+    </message>
+    <message>
+        <source>a Linear layer on each of the %1 tokens: %1 × %2 × %2, like a 1×1 convolution; grows linearly with the tokens</source>
+        <translation>یک لایهٔ خطی روی هر یک از %1 توکن: %1 × %2 × %2، مانند کانولوشن ۱×۱؛ با تعداد توکن‌ها خطی رشد می‌کند</translation>
+    </message>
+    <message>
+        <source>Q projection</source>
+        <translation>تصویر Q</translation>
+    </message>
+    <message>
+        <source>K projection</source>
+        <translation>تصویر K</translation>
+    </message>
+    <message>
+        <source>V projection</source>
+        <translation>تصویر V</translation>
+    </message>
+    <message>
+        <source>Q·Kᵀ</source>
+        <translation>Q·Kᵀ</translation>
+    </message>
+    <message>
+        <source>every token scores every token, in each of %1 heads: %1 × %2 × %2 × %3, which grows with the square of the token count %2</source>
+        <translation>هر توکن به همهٔ توکن‌ها امتیاز می‌دهد، در هر یک از %1 سر: %1 × %2 × %2 × %3، که با مربع تعداد توکن‌ها (%2) رشد می‌کند</translation>
+    </message>
+    <message>
+        <source>an exponential, an addition and a division for each of the %1 × %2 × %2 scores: also L²</source>
+        <translation>یک نمایی، یک جمع و یک تقسیم برای هر یک از %1 × %2 × %2 امتیاز: این هم L²</translation>
+    </message>
+    <message>
+        <source>A·V</source>
+        <translation>A·V</translation>
+    </message>
+    <message>
+        <source>each token's output is a weighted sum of all %1 value vectors: again %2 × %1 × %1 × %3, L²</source>
+        <translation>خروجی هر توکن جمع وزن‌دار همهٔ %1 بردار مقدار است: باز %2 × %1 × %1 × %3، یعنی L²</translation>
+    </message>
+    <message>
+        <source>Output projection</source>
+        <translation>تصویر خروجی</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s)</source>
+        <translation>
+            <numerusform>%n سر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patch embedding</source>
+        <translation>جاسازی وصله‌ها</translation>
+    </message>
+    <message>
+        <source>the %1×%2 image does not divide into %3×%3 patches: height and width must be multiples of %3</source>
+        <translation>تصویر %1×%2 به وصله‌های %3×%3 تقسیم نمی‌شود: ارتفاع و عرض باید مضرب %3 باشند</translation>
+    </message>
+    <message>
+        <source>Patch projection</source>
+        <translation>تصویر وصله‌ها</translation>
+    </message>
+    <message>
+        <source>a %1×%1 convolution with stride %1: each of the %2 patches is seen once, %1 × %1 × %3 inputs per feature</source>
+        <translation>کانولوشن %1×%1 با گام %1: هر یک از %2 وصله یک بار دیده می‌شود، %1 × %1 × %3 ورودی برای هر ویژگی</translation>
+    </message>
+    <message>
+        <source>SE</source>
+        <translation>SE</translation>
+    </message>
+    <message>
+        <source>Squeeze-and-excitation (torchvision.ops.SqueezeExcitation): a global average per channel, a 1×1 convolution down to the squeeze channels, an activation, a 1×1 convolution back, a gate (sigmoid), and the input scaled channel by channel. The two convolutions run on a 1×1 map, so the block costs 2 × C × S MACs: almost nothing next to the convolutions around it. Expand it to see the parts.</source>
+        <translation>فشرده‌سازی و برانگیختگی (torchvision.ops.SqueezeExcitation): یک میانگین سراسری برای هر کانال، یک کانولوشن ۱×۱ تا کانال‌های فشرده، یک تابع فعال‌سازی، یک کانولوشن ۱×۱ برای بازگشت، یک دروازه (سیگموید)، و ورودی که کانال به کانال مقیاس می‌خورد. دو کانولوشن روی نقشهٔ ۱×۱ اجرا می‌شوند، پس هزینهٔ بلوک 2 × C × S MAC است: در کنار کانولوشن‌های اطرافش تقریباً هیچ. برای دیدن بخش‌ها آن را باز کنید.</translation>
+    </message>
+    <message>
+        <source>Squeeze channels</source>
+        <translation>کانال‌های فشرده</translation>
+    </message>
+    <message>
+        <source>Channels in the middle; 0: input channels / reduction</source>
+        <translation>کانال‌های میانی؛ ۰: کانال‌های ورودی تقسیم بر ضریب کاهش</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>ضریب کاهش</translation>
+    </message>
+    <message>
+        <source>Divides the input channels when squeeze channels is 0</source>
+        <translation>وقتی کانال‌های فشرده ۰ است، کانال‌های ورودی را تقسیم می‌کند</translation>
+    </message>
+    <message>
+        <source>After the first 1×1 convolution</source>
+        <translation>پس از نخستین کانولوشن ۱×۱</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>دروازه</translation>
+    </message>
+    <message>
+        <source>The scale activation: Sigmoid, or HardSigmoid as in MobileNetV3</source>
+        <translation>فعال‌سازی مقیاس: سیگموید، یا HardSigmoid مانند MobileNetV3</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>توجه</translation>
+    </message>
+    <message>
+        <source>Multi-head self-attention over N×L×D tokens (nn.MultiheadAttention, batch first): Q, K and V projections (three Linear layers D → D), scores Q·Kᵀ in each head, softmax, the weighted sum A·V, and an output projection. The projections grow linearly with the token count L; Q·Kᵀ, the softmax and A·V grow with L². The embedding size D is the input's last dimension.</source>
+        <translation>خودتوجهی چندسر روی توکن‌های N×L×D (nn.MultiheadAttention، دسته در بُعد اول): تصویرهای Q، K و V (سه لایهٔ خطی D ← D)، امتیازهای Q·Kᵀ در هر سر، سافت‌مکس، جمع وزن‌دار A·V و یک تصویر خروجی. تصویرها با تعداد توکن‌ها (L) خطی رشد می‌کنند؛ Q·Kᵀ، سافت‌مکس و A·V با L² رشد می‌کنند. اندازهٔ جاسازی D بُعد آخر ورودی است.</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>سرها</translation>
+    </message>
+    <message>
+        <source>Number of attention heads; the features must divide by it</source>
+        <translation>تعداد سرهای توجه؛ ویژگی‌ها باید بر آن بخش‌پذیر باشند</translation>
+    </message>
+    <message>
+        <source>Biases in the four projections</source>
+        <translation>بایاس در چهار تصویر</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>وصله‌ها</translation>
+    </message>
+    <message>
+        <source>Cuts the image into P×P patches and maps each to a D-dimensional token, as the Vision Transformer does: a P×P convolution with stride P (torchvision's conv_proj), then flattened to N×L×D with L = (H / P) × (W / P) tokens.</source>
+        <translation>تصویر را به وصله‌های P×P می‌بُرد و هر وصله را به توکنی D بُعدی می‌نگارد، همان‌طور که ترنسفورمر بینایی (ViT) می‌کند: کانولوشن P×P با گام P (conv_proj در torchvision)، سپس تخت‌شده به N×L×D با L = (H / P) × (W / P) توکن.</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>اندازهٔ وصله</translation>
+    </message>
+    <message>
+        <source>Height and width of one patch</source>
+        <translation>ارتفاع و عرض یک وصله</translation>
+    </message>
+    <message>
+        <source>Embedding size</source>
+        <translation>اندازهٔ جاسازی</translation>
+    </message>
+    <message>
+        <source>Features per token (D)</source>
+        <translation>ویژگی‌های هر توکن (D)</translation>
+    </message>
+    <message>
+        <source>Add a learned bias per feature</source>
+        <translation>افزودن یک بایاس آموختنی برای هر ویژگی</translation>
+    </message>
+    <message>
+        <source>Constant value</source>
+        <translation>مقدار ثابت</translation>
+    </message>
+    <message>
+        <source>The constant operand when it is one number (attention's 1/√d scale), used by the PyTorch export; 0: not known</source>
+        <translation>عملوند ثابت وقتی یک عدد است (مقیاس 1/√d در توجه)، که خروجی PyTorch از آن استفاده می‌کند؛ ۰: نامعلوم</translation>
     </message>
 </context>
 </TS>

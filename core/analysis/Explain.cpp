@@ -122,7 +122,17 @@ QVector<FormulaLine> explainLayer(const LayerType &type, const ParamValues &para
 
     // Activation memory.
     const int bpe = bytesPerElement(dtype);
-    if (costs.activations.value() > 0) {
+    if (costs.activations.value() > 0 && costs.activations.value() != output.elements().value()) {
+        // A composite block keeps the tensors of its parts too.
+        lines.append({QCoreApplication::translate("naqsh::Explain", "Activation memory"),
+                      QCoreApplication::translate("naqsh::Explain", "%1 × %2 bytes = %3 bytes")
+                          .arg(num(costs.activations.value()))
+                          .arg(bpe)
+                          .arg(num(activationBytes(costs.activations, dtype).value())),
+                      QCoreApplication::translate(
+                          "naqsh::Explain", "the block's output and every tensor made inside it, "
+                                            "as if its parts were separate layers")});
+    } else if (costs.activations.value() > 0) {
         lines.append(
             {QCoreApplication::translate("naqsh::Explain", "Activation memory"),
              QCoreApplication::translate("naqsh::Explain", "%1 × %2 bytes = %3 bytes")

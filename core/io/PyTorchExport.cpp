@@ -540,6 +540,7 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
                                    : var.value(id);
     };
     QStringList init, forward, arguments, outputs, sinks;
+    bool needsTorchvision = false;
     QVector<TensorShape> inputShapes;
     auto refuse = [&](const QString &comment, const QString &message) {
         init << QStringLiteral("        # Naqsh: %1; replace this line").arg(oneLine(comment));
@@ -582,7 +583,8 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
             continue;
         }
         const bool expression = type && hasPyTorchExpression(type->id);
-        if (!expression && (!type || !moduleRules().contains(type->id))) {
+        const bool composite = type && type->expand;
+        if (!expression && !composite && (!type || !moduleRules().contains(type->id))) {
             const QString op =
                 type && !type->costKnown && type->summary ? type->summary(l->params) : l->type;
             refuse(
@@ -623,6 +625,21 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
             forward << QStringLiteral("        %1 = %2%3").arg(name, e, renamed);
             continue;
         }
+        if (composite) {
+            const ComposedModule m = pyTorchComposite(context);
+            if (m.module.isEmpty()) {
+                refuse(
+                    QStringLiteral("layer %1 (%2) has no PyTorch equivalent").arg(quoted, l->type),
+                    QStringLiteral("Naqsh: layer %1 (%2) has no PyTorch equivalent")
+                        .arg(quoted, l->type));
+                continue;
+            }
+            needsTorchvision = needsTorchvision || m.torchvision;
+            init << QStringLiteral("        self.%1 = %2%3").arg(name, m.module, renamed);
+            forward << QStringLiteral("        %1 = %2")
+                           .arg(name, m.call.arg(QStringLiteral("self.") + name, ins.first()));
+            continue;
+        }
         init << QStringLiteral("        self.%1 = %2%3")
                     .arg(name, moduleRules().value(type->id)(context), renamed);
         forward << QStringLiteral("        %1 = self.%1(%2)").arg(name, ins.first());
@@ -642,7 +659,10 @@ QString toPyTorch(const Graph &graph, const LayerRegistry &registry, const Analy
                 "# Naqsh counts %1 parameters and %2 MACs for one forward pass of this batch.\n")
                 .arg(withThousands(result.totals.params().value()),
                      withThousands(result.totals.macs.value()));
-    code += QStringLiteral("import torch\nfrom torch import nn\n\n\n");
+    code += QStringLiteral("import torch\nfrom torch import nn\n");
+    if (needsTorchvision)
+        code += QStringLiteral("import torchvision\n");
+    code += QStringLiteral("\n\n");
     const QString className = pythonClassName(graph.name);
     code += QStringLiteral("class %1(nn.Module):\n").arg(className);
     QString doc = modelName;

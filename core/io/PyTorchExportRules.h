@@ -73,4 +73,16 @@ QString pyTorchExpressionParameter(const ModuleContext &context);
 /// True if @p typeId is exported as an expression by pyTorchExpression.
 bool hasPyTorchExpression(const QString &typeId);
 
+/// A composite block as a PyTorch module: the constructor (assigned to self.<name>), the call
+/// in forward() ("%1" is self.<name>, "%2" the input) and whether it needs torchvision.
+struct ComposedModule
+{
+    QString module;
+    QString call;
+    bool torchvision = false;
+};
+/// The module for composite block types (squeeze-and-excitation, attention, patches); an empty
+/// module for other types.
+ComposedModule pyTorchComposite(const ModuleContext &context);
+
 } // namespace naqsh

@@ -175,8 +175,15 @@ QString concat(const ModuleContext &c, const QStringList &in)
 QString arithmetic(const ModuleContext &c, const QStringList &in, const char *op)
 {
     // Broadcasts like Naqsh's rule (NumPy's). A constant operand lives in the imported file only.
-    if (c.view.flag("constant_operand"))
-        return {};
+    if (c.view.flag("constant_operand")) {
+        // A single known number (attention's 1/√d scale) is written out; a tensor of the
+        // imported file is not carried by the export.
+        const double value = c.view.real("value");
+        if (value == 0 || in.size() != 1)
+            return {};
+        QString v = QString::number(value, 'g', 17);
+        return QStringLiteral("%1 %2 %3").arg(in[0], QLatin1String(op), v);
+    }
     return in.join(QStringLiteral(" %1 ").arg(QLatin1String(op)));
 }
 

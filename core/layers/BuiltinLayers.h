@@ -24,5 +24,6 @@ void registerSplitLayers(LayerRegistry &registry);  // Split, Chunk (several out
 void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
 // Crop, Normalize, PriorBox, DetectionOutput, ROIPooling, Power, ArgMax (Caffe detection models)
 void registerDetectionLayers(LayerRegistry &registry);
+void registerCompositeLayers(LayerRegistry &registry); // SE, attention, patches
 
 } // namespace naqsh

@@ -9,7 +9,7 @@ using namespace rules;
 
 namespace {
 
-enum ElemP { ConstOperand, FileParams };
+enum ElemP { ConstOperand, FileParams, ConstValue };
 
 ShapeResult broadcastShape(std::span<const TensorShape> in, const char *name)
 {
@@ -145,7 +145,12 @@ LayerType elementwise(const char *id, const char *name, const char *help, ShapeR
                  QT_TRANSLATE_NOOP("naqsh::layers",
                                    "Elements of the constant operand (a learned scale or "
                                    "shift in the imported file)"),
-                 0, 0, 1e15)};
+                 0, 0, 1e15),
+        realParam("value", QT_TRANSLATE_NOOP("naqsh::layers", "Constant value"),
+                  QT_TRANSLATE_NOOP("naqsh::layers",
+                                    "The constant operand when it is one number (attention's "
+                                    "1/√d scale), used by the PyTorch export; 0: not known"),
+                  0.0, -1e30, 1e30)};
     t.minInputs = 1;
     t.maxInputs = maxInputs;
     t.shape = shape;

@@ -179,6 +179,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerReduceLayers(registry);
     registerSplitLayers(registry);
     registerDetectionLayers(registry);
+    registerCompositeLayers(registry);
     registerImportedLayers(registry);
 }
 

@@ -68,6 +68,8 @@ using SummaryRule = QString (*)(const ParamValues &);
 using OutputCountRule = int (*)(const ParamValues &);
 using ExplainRule = QVector<FormulaLine> (*)(const ParamValues &, std::span<const TensorShape>,
                                              const TensorShape &);
+struct CompositeExpansion; // layers/Composite.h
+using ExpandRule = CompositeExpansion (*)(const ParamValues &, std::span<const TensorShape>);
 
 /// Everything Naqsh knows about one kind of layer. Registered once in LayerRegistry.
 struct LayerType
@@ -91,6 +93,10 @@ struct LayerType
     bool costKnown = true;
     /// Number of outputs for these parameters (Split, Chunk); null: one output.
     OutputCountRule outputCount = nullptr;
+    /// Composite blocks (squeeze-and-excitation, attention): the layers the block is made of,
+    /// which its shape and cost rules run and "Expand into layers" puts on the canvas. Null for
+    /// an ordinary layer.
+    ExpandRule expand = nullptr;
 
     int outputs(const ParamValues &p) const
     {

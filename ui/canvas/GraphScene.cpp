@@ -659,6 +659,17 @@ void GraphScene::copySelection()
     emit statusMessage(tr("Copied %n layer(s)", nullptr, int(layers.size())));
 }
 
+void GraphScene::expandLayer(LayerId id)
+{
+    m_doc->analyzer()->flush();
+    QString why;
+    if (QUndoCommand *cmd =
+            makeExpandCompositeCommand(m_model, m_doc->analyzer()->result(), id, &why))
+        m_doc->undoStack()->push(cmd);
+    else
+        emit statusMessage(why);
+}
+
 void GraphScene::cutSelection()
 {
     const QVector<LayerId> layers = selectedLayers();
@@ -1132,6 +1143,12 @@ QMenu *GraphScene::createContextMenu(QPointF scenePos, QWidget *parent)
         add(menu, tr("Disconnect &All"), "disconnectAllAction", [this] {
             disconnectSelected();
         })->setEnabled(anyEdge);
+        const Layer *layer = m_model->graph().layer(node->layerId());
+        const LayerType *type = layer ? m_model->registry().find(layer->type) : nullptr;
+        if (type && type->expand && selectedLayers().size() == 1) {
+            const LayerId id = node->layerId();
+            add(menu, tr("E&xpand into Layers"), "expandAction", [this, id] { expandLayer(id); });
+        }
         return menu;
     }
 

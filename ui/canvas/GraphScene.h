@@ -109,6 +109,8 @@ public slots:
     void selectAllLayers();
     /// Opens the in-place editor on the (first) selected node's name (F2).
     void renameSelected();
+    /// Replaces composite block @p id by its layers (one undo step); says why not otherwise.
+    void expandLayer(naqsh::LayerId id);
     /// Removes every connection of the selected layers (one undo step).
     void disconnectSelected();
     /// Re-reads the palette, font and layout direction and repaints everything. Runs by itself

@@ -5,6 +5,7 @@
 #include "CommandIds.h"
 #include "graph/GraphModel.h"
 #include "io/NaqshFile.h"
+#include "layers/Composite.h"
 #include "layers/LayerRegistry.h"
 
 #include <QCoreApplication>
@@ -335,6 +336,26 @@ QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge,
     new DisconnectPortsCommand(model, edge, parent);
     new ConnectPortsCommand(model, edge.from, layer, 0, parent);
     new ConnectPortsCommand(model, layer, edge.to, edge.slot, parent);
+    return parent;
+}
+
+QUndoCommand *makeExpandCompositeCommand(GraphModel *model, const AnalysisResult &analysis,
+                                         LayerId layer, QString *why)
+{
+    QVector<Layer> layers;
+    QVector<Connection> connections;
+    const QString error = planCompositeExpansion(model->graph(), model->registry(), analysis, layer,
+                                                 &layers, &connections);
+    if (!error.isEmpty()) {
+        if (why)
+            *why = error;
+        return nullptr;
+    }
+    auto *parent =
+        new QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Expand %1 into layers")
+                             .arg(model->graph().layer(layer)->name));
+    new RemoveItemsCommand(model, {layer}, {}, parent);
+    new AddItemsCommand(model, layers, connections, QString(), parent);
     return parent;
 }
 

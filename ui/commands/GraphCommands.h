@@ -10,6 +10,7 @@
 namespace naqsh {
 
 class GraphModel;
+struct AnalysisResult;
 
 // Undo commands: one per user intent. They hold the model, ids and old/new values, never
 // graphics items, and only call GraphModel mutators, so do, undo and redo travel the same path
@@ -155,6 +156,12 @@ private:
 /// Returns nullptr (and @p why) if the layer cannot sit there.
 QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge, LayerId layer,
                                       QString *why);
+
+/// Builds the one undo step that replaces composite block @p layer (squeeze-and-excitation,
+/// attention, …) by the layers it is made of, wired the same way. Returns nullptr (and @p why)
+/// if it is not an analysed composite block.
+QUndoCommand *makeExpandCompositeCommand(GraphModel *model, const AnalysisResult &analysis,
+                                         LayerId layer, QString *why);
 
 /// Serialises layers and the connections among them for the clipboard (JSON, .naqsh-like).
 QByteArray copyLayers(const GraphModel &model, const QVector<LayerId> &layers);

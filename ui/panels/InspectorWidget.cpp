@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QTimer>
@@ -239,6 +240,27 @@ InspectorWidget::InspectorWidget(Document *document, LayerSelection *selection,
     m_helpLabel->setObjectName(QStringLiteral("layerHelp"));
     m_helpLabel->setWordWrap(true);
     v->addWidget(m_helpLabel);
+    // Composite blocks (squeeze-and-excitation, attention): replace the block by its layers.
+    m_expandButton = new QPushButton(tr("Expand into layers"), content);
+    m_expandButton->setObjectName(QStringLiteral("expandButton"));
+    m_expandButton->setToolTip(tr("Replace this block by the layers it is made of, wired the "
+                                  "same way (one undo step); the totals stay the same"));
+    m_expandButton->hide();
+    connect(m_expandButton, &QPushButton::clicked, this, [this] {
+        const QVector<LayerId> layers = liveSelection();
+        if (m_mode != Mode::Single || layers.size() != 1)
+            return;
+        m_doc->analyzer()->flush();
+        QString why;
+        if (QUndoCommand *cmd = makeExpandCompositeCommand(
+                m_doc->model(), m_doc->analyzer()->result(), layers.first(), &why))
+            m_doc->undoStack()->push(cmd);
+        else {
+            m_errorBox->setText(why);
+            m_errorBox->show();
+        }
+    });
+    v->addWidget(m_expandButton, 0, Qt::AlignLeading);
     m_errorBox = new QLabel(content);
     m_errorBox->setObjectName(QStringLiteral("layerError"));
     m_errorBox->setWordWrap(true);
@@ -863,6 +885,7 @@ void InspectorWidget::updateSummary(const QVector<LayerId> &layers)
             tr("Only the parameters they have in common, with equal values, are shown."));
     }
     m_typeLabel->setToolTip(type ? type->translatedHelp() : QString());
+    m_expandButton->setVisible(m_mode == Mode::Single && type && type->expand);
 
     // Errors.
     QStringList errors;

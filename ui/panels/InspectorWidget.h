@@ -8,6 +8,7 @@
 class QGridLayout;
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QToolButton;
 
@@ -94,6 +95,7 @@ private:
     QLabel *m_nameError;
     QLabel *m_typeLabel;
     QLabel *m_helpLabel;
+    QPushButton *m_expandButton;
     QLabel *m_errorBox;
     // Shapes
     QWidget *m_shapesSection;

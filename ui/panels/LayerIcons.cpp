@@ -21,6 +21,7 @@ enum class Glyph {
     InOut,
     Imported,
     Detection,
+    Block,
     Other
 };
 
@@ -42,6 +43,7 @@ Glyph glyphFor(const char *category)
         {"Shape and utility", Glyph::Utility},
         {"Imported", Glyph::Imported},
         {"Detection", Glyph::Detection},
+        {"Blocks", Glyph::Block},
     };
     for (const auto &k : known)
         if (category && std::strcmp(k.category, category) == 0)
@@ -210,6 +212,19 @@ void drawGlyph(QPainter &p, Glyph glyph, const QColor &ink)
         p.drawLine(QPointF(12.5, 9.5), QPointF(12.5, 14.5));
         p.setPen(Qt::NoPen);
         arrowHead(p, QPointF(12.5, 17.5), QPointF(0, 1), ink);
+        break;
+    }
+    case Glyph::Block: {
+        // A dashed frame around three small layers: one unit made of parts.
+        QPen dashed(ink, 1.2, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
+        dashed.setDashPattern({2.0, 1.6});
+        p.setPen(dashed);
+        p.drawRoundedRect(QRectF(3.5, 3.5, 17, 17), 3, 3);
+        p.setPen(pen);
+        p.setBrush(soft);
+        for (double y : {6.5, 10.5, 14.5})
+            p.drawRoundedRect(QRectF(7, y, 10, 3), 1, 1);
+        p.setBrush(Qt::NoBrush);
         break;
     }
     case Glyph::Other:
