@@ -924,6 +924,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Insert %1</source>
         <translation>درج %1</translation>
     </message>
+<message>
+        <source>Expand %1 into layers</source>
+        <translation>باز کردن %1 به لایه‌ها</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ComparePanel</name>
@@ -1974,6 +1978,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>&amp;Snap to Grid</source>
         <translation>&amp;چسبیدن به توری</translation>
     </message>
+<message>
+        <source>E&amp;xpand into Layers</source>
+        <translation>باز کردن به لایه‌ها</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::Import</name>
@@ -2754,6 +2762,14 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>%1 layers have no numbers; the totals leave them out.</source>
         <translation>%1 لایه عدد ندارند؛ جمع‌های کل آن‌ها را در بر نمی‌گیرند.</translation>
     </message>
+<message>
+        <source>Expand into layers</source>
+        <translation>باز کردن به لایه‌ها</translation>
+    </message>
+    <message>
+        <source>Replace this block by the layers it is made of, wired the same way (one undo step); the totals stay the same</source>
+        <translation>این بلوک را با لایه‌هایی که از آن‌ها ساخته شده و به همان شکل به هم وصل‌اند جایگزین می‌کند (یک گام واگرد)؛ جمع‌ها همان می‌مانند</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::LayerPalette</name>
@@ -3316,6 +3332,38 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>'%1' reduces channels right at the start, where the features are still low-level. A 1×1 sees one pixel at a time, so it compresses before any spatial context has been gathered; bottlenecks usually pay off deeper in the network.</source>
         <translation>«%1» درست در آغاز شبکه، جایی که ویژگی‌ها هنوز سطح پایین‌اند، کانال‌ها را کم می‌کند. کانولوشن 1×1 هر بار فقط یک پیکسل را می‌بیند، پس پیش از آنکه هیچ بافت فضایی‌ای گردآوری شود فشرده می‌کند؛ تنگناها معمولاً در لایه‌های عمیق‌تر شبکه سودمندند.</translation>
+    </message>
+<message>
+        <source>Why SE costs almost nothing</source>
+        <translation>چرا SE تقریباً هزینه‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>'%1' costs %2 MACs, %3 % of this model's %4. Its two 1×1 convolutions work on the squeezed 1×1 map, one value per channel, so their cost does not grow with the %5×%6 image; a 1×1 convolution on the full map would cost %7 times as much. It adds %8 parameters (%9 % of the model).</source>
+        <translation>«%1» %2 MAC هزینه دارد، %3 درصد از %4 MAC این مدل. دو کانولوشن ۱×۱ آن روی نقشهٔ فشردهٔ ۱×۱ کار می‌کنند، یک مقدار برای هر کانال، پس هزینه‌شان با تصویر %5×%6 رشد نمی‌کند؛ یک کانولوشن ۱×۱ روی نقشهٔ کامل %7 برابر هزینه داشت. این بلوک %8 پارامتر می‌افزاید (%9 درصد مدل).</translation>
+    </message>
+    <message>
+        <source>Why the channels are shuffled</source>
+        <translation>چرا کانال‌ها بُر زده می‌شوند</translation>
+    </message>
+    <message>
+        <source>A grouped 1×1 convolution with %1 groups costs %1 times fewer MACs, but each output channel then sees only the %2 channels of its own group (ShuffleNet v2's split does the same to the two halves). Stacked without '%3', the groups would never exchange information. The shuffle does no arithmetic: it only reorders the %4 channels so that the next block's groups each get channels from every group.</source>
+        <translation>کانولوشن ۱×۱ گروهی با %1 گروه %1 برابر MAC کمتری دارد، اما هر کانال خروجی فقط %2 کانال گروه خودش را می‌بیند (تقسیم در ShuffleNet v2 همین کار را با دو نیمه می‌کند). اگر بلوک‌ها بدون «%3» روی هم چیده شوند، گروه‌ها هرگز اطلاعات مبادله نمی‌کنند. بُر زدن هیچ محاسبه‌ای ندارد: فقط %4 کانال را از نو می‌چیند تا هر گروهِ بلوک بعدی از همهٔ گروه‌ها کانال بگیرد.</translation>
+    </message>
+    <message>
+        <source>A Linear layer over pixels is a 1×1 convolution</source>
+        <translation>لایهٔ خطی روی پیکسل‌ها همان کانولوشن ۱×۱ است</translation>
+    </message>
+    <message>
+        <source>'%1' applies one %2 → %3 matrix to each of the %4×%5 positions of a channels-last map: exactly what a 1×1 convolution does, with the same %6 MACs. ConvNeXt's inverted bottleneck widens the channels four times here, after a cheap depthwise convolution has mixed the positions.</source>
+        <translation>«%1» یک ماتریس %2 ← %3 را بر هر یک از %4×%5 موقعیت نقشه‌ای با کانال‌ها در آخر اعمال می‌کند: دقیقاً کار یک کانولوشن ۱×۱، با همان %6 MAC. گلوگاه وارونهٔ ConvNeXt کانال‌ها را این‌جا چهار برابر پهن می‌کند، پس از آن‌که یک کانولوشن عمقی ارزان موقعیت‌ها را آمیخته است.</translation>
+    </message>
+    <message>
+        <source>Where attention's cost grows with the square of the tokens</source>
+        <translation>جایی که هزینهٔ توجه با مربع تعداد توکن‌ها رشد می‌کند</translation>
+    </message>
+    <message>
+        <source>In '%1' the four projections (Q, K, V, output) cost %2 MACs: %3 tokens × 4 × %4 × %4, linear in the token count. Q·Kᵀ and A·V cost %5 MACs: 2 × %3 × %3 × %4, which grows with its square. With twice the tokens (a larger image, or smaller patches) the projections cost twice as much and Q·Kᵀ and A·V four times as much; they overtake the projections once the tokens outnumber 2 × %4 = %6.</source>
+        <translation>در «%1» چهار تصویر (Q، K، V، خروجی) %2 MAC هزینه دارند: %3 توکن × 4 × %4 × %4، خطی نسبت به تعداد توکن‌ها. Q·Kᵀ و A·V %5 MAC هزینه دارند: 2 × %3 × %3 × %4، که با مربع آن رشد می‌کند. با دو برابر توکن (تصویر بزرگ‌تر یا وصله‌های کوچک‌تر) هزینهٔ تصویرها دو برابر و هزینهٔ Q·Kᵀ و A·V چهار برابر می‌شود؛ وقتی تعداد توکن‌ها از 2 × %4 = %6 بیشتر شود، از تصویرها پیشی می‌گیرند.</translation>
     </message>
 </context>
 <context>
@@ -6670,6 +6718,86 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>The constant operand when it is one number (attention's 1/√d scale), used by the PyTorch export; 0: not known</source>
         <translation>عملوند ثابت وقتی یک عدد است (مقیاس 1/√d در توجه)، که خروجی PyTorch از آن استفاده می‌کند؛ ۰: نامعلوم</translation>
+    </message>
+<message>
+        <source>Relative position bias</source>
+        <translation>بایاس موقعیت نسبی</translation>
+    </message>
+    <message>
+        <source>a learned bias per head and relative offset, added to every score</source>
+        <translation>یک بایاس آموختنی برای هر سر و هر جابه‌جایی نسبی، که به هر امتیاز افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>Window attention</source>
+        <translation>توجه پنجره‌ای</translation>
+    </message>
+    <message>
+        <source>Window attention needs a channels-last map N×H×W×C (Swin permutes the image first), but its input is %1</source>
+        <translation>توجه پنجره‌ای نقشه‌ای با کانال‌ها در آخر (N×H×W×C) می‌خواهد (Swin اول تصویر را جابه‌جا می‌کند)، اما ورودی‌اش %1 است</translation>
+    </message>
+    <message>
+        <source>Window attention splits the %1 channels into %2 heads, but %1 is not a multiple of %2</source>
+        <translation>توجه پنجره‌ای %1 کانال را میان %2 سر تقسیم می‌کند، اما %1 مضربی از %2 نیست</translation>
+    </message>
+    <message>
+        <source>the shift (%1) must be smaller than the window (%2)</source>
+        <translation>جابه‌جایی (%1) باید از پنجره (%2) کوچک‌تر باشد</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>پنجره‌ها</translation>
+    </message>
+    <message>
+        <source>%1 × %2 windows of %3 × %3 = %4 tokens in each of %5 images: attention runs inside each window, so its L × L is %4 × %4, not %6 × %6</source>
+        <translation>%1 × %2 پنجره از %3 × %3 = %4 توکن در هر یک از %5 تصویر: توجه درون هر پنجره اجرا می‌شود، پس L × L آن %4 × %4 است، نه %6 × %6</translation>
+    </message>
+    <message>
+        <source>only unshifted windows that tile the map exactly can be expanded: Naqsh has no layer for the padding and the cyclic shift (torch.roll)</source>
+        <translation>فقط پنجره‌های بدون جابه‌جایی که نقشه را دقیقاً می‌پوشانند باز می‌شوند: نقش لایه‌ای برای لایه‌گذاری صفر و جابه‌جایی چرخشی (torch.roll) ندارد</translation>
+    </message>
+    <message>
+        <source>the map is padded with zeros to whole windows; the padding is computed too</source>
+        <translation>نقشه با صفر تا پنجره‌های کامل پر می‌شود؛ بخش پرشده هم محاسبه می‌شود</translation>
+    </message>
+    <message>
+        <source>Shift mask</source>
+        <translation>ماسک جابه‌جایی</translation>
+    </message>
+    <message>
+        <source>shifted windows mix regions that were not neighbours: a mask is added to every score</source>
+        <translation>پنجره‌های جابه‌جاشده ناحیه‌هایی را که همسایه نبودند کنار هم می‌گذارند: یک ماسک به هر امتیاز افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>MACs per window × windows (%1 per image)</source>
+        <translation>MAC هر پنجره × تعداد پنجره‌ها (%1 در هر تصویر)</translation>
+    </message>
+    <message>
+        <source>Q, K, V and output projections, and (2 × %1 − 1)² × %2 relative position biases</source>
+        <translation>تصویرهای Q، K، V و خروجی، و (2 × %1 − 1)² × %2 بایاس موقعیت نسبی</translation>
+    </message>
+    <message>
+        <source>Swin Transformer's (shifted) window attention (torchvision's ShiftedWindowAttention) on a channels-last map N×H×W×C: the map is cut into windows of W×W positions and multi-head attention runs inside each window, with a learned relative position bias. The cost is the cost per window times the number of windows, so it grows linearly with the image area instead of with its square. A shift moves the windows by a few positions (torch.roll) so that neighbouring windows exchange information.</source>
+        <translation>توجه پنجره‌ای (جابه‌جاشده) ترنسفورمر Swin (ShiftedWindowAttention در torchvision) روی نقشه‌ای با کانال‌ها در آخر (N×H×W×C): نقشه به پنجره‌های W×W بریده می‌شود و توجه چندسر درون هر پنجره، با یک بایاس موقعیت نسبی آموختنی، اجرا می‌شود. هزینه برابر هزینهٔ هر پنجره ضرب در تعداد پنجره‌ها است، پس با مساحت تصویر خطی رشد می‌کند نه با مربع آن. جابه‌جایی، پنجره‌ها را چند موقعیت جابه‌جا می‌کند (torch.roll) تا پنجره‌های همسایه اطلاعات مبادله کنند.</translation>
+    </message>
+    <message>
+        <source>Window size</source>
+        <translation>اندازهٔ پنجره</translation>
+    </message>
+    <message>
+        <source>Height and width of a window</source>
+        <translation>ارتفاع و عرض یک پنجره</translation>
+    </message>
+    <message>
+        <source>Cyclic shift of the windows (Swin: half the window in every second block; 0: none)</source>
+        <translation>جابه‌جایی چرخشی پنجره‌ها (Swin: نصف پنجره در هر بلوک دوم؛ ۰: هیچ)</translation>
+    </message>
+    <message>
+        <source>Number of attention heads; the channels must divide by it</source>
+        <translation>تعداد سرهای توجه؛ کانال‌ها باید بر آن بخش‌پذیر باشند</translation>
+    </message>
+    <message>
+        <source>Biases in the QKV and output projections</source>
+        <translation>بایاس در تصویرهای QKV و خروجی</translation>
     </message>
 </context>
 </TS>

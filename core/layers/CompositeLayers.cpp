@@ -414,14 +414,16 @@ CompositeExpansion windowParts(const ParamValues &p, const TensorShape &x)
     const QVariantMap swap{{QStringLiteral("dims"), QStringLiteral("0, 1, 3, 2, 4, 5")}};
     e.parts.append(part("reshape", "grid", text({0, hh / ws, ws, ww / ws, ws, c}), {kIn}));
     e.parts.append(part("permute", "windows", swap, {0}));
+    const qint64 rows = hh / ws, cols = ww / ws;
     e.parts.append(part("reshape", "window_tokens", text({-1, t, c}), {1},
                         QCoreApplication::translate("naqsh::layers", "Windows"),
                         QCoreApplication::translate("naqsh::layers",
                                                     "%1 × %2 windows of %3 × %3 = %4 tokens in "
                                                     "each of %5 images: attention runs inside "
-                                                    "each window, so its L² is %4², not (%6)²")
-                            .arg(hh / ws)
-                            .arg(ww / ws)
+                                                    "each window, so its L × L is %4 × %4, not "
+                                                    "%6 × %6")
+                            .arg(rows)
+                            .arg(cols)
                             .arg(ws)
                             .arg(t)
                             .arg(n)
@@ -533,9 +535,10 @@ QVector<FormulaLine> windowExplain(const ParamValues &p, std::span<const TensorS
                       QCoreApplication::translate("naqsh::layers",
                                                   "shifted windows mix regions that were not "
                                                   "neighbours: a mask is added to every score")});
+    const qint64 perWindow = macs / windows;
     lines.append(
         {QCoreApplication::translate("naqsh::layers", "MACs"),
-         QStringLiteral("%1 × %2 = %3").arg(num(macs / windows)).arg(windows).arg(num(macs)),
+         QStringLiteral("%1 × %2 = %3").arg(num(perWindow)).arg(windows).arg(num(macs)),
          QCoreApplication::translate("naqsh::layers", "MACs per window × windows (%1 per image)")
              .arg(perImage)});
     lines.append({QCoreApplication::translate("naqsh::layers", "Parameters"),
@@ -665,7 +668,7 @@ void registerCompositeLayers(LayerRegistry &registry)
         intParam("heads", QT_TRANSLATE_NOOP("naqsh::layers", "Heads"),
                  QT_TRANSLATE_NOOP("naqsh::layers",
                                    "Number of attention heads; the channels must divide by it"),
-                 3, 1, 4096),
+                 4, 1, 4096),
         boolParam("bias", QT_TRANSLATE_NOOP("naqsh::layers", "Bias"),
                   QT_TRANSLATE_NOOP("naqsh::layers", "Biases in the QKV and output projections"),
                   true),
