@@ -4,6 +4,7 @@
 #include "analysis/AnalysisEngine.h"
 #include "analysis/NumberFormat.h"
 #include "exec/Executor.h"
+#include "exec/Measurement.h"
 #include "io/ImportResult.h"
 #include "layers/LayerRegistry.h"
 
@@ -220,7 +221,7 @@ int CliApp::runModel(const QStringList &args)
             }
             rows << QStringList{m.name,
                                 m.type,
-                                m.path,
+                                translatedExecPath(m.path),
                                 f.real(m.medianMs, 3),
                                 f.real(m.iqrMs, 3),
                                 f.integer(m.macs),

@@ -382,6 +382,14 @@
         <source>No single break-even in this range.</source>
         <translation>در این بازه یک نقطه سربه‌سر یگانه وجود ندارد.</translation>
     </message>
+    <message>
+        <source>Measured</source>
+        <translation>اندازه‌گیری‌شده</translation>
+    </message>
+    <message>
+        <source>Measured time against counted MACs, layer by layer (Run › Measure on This Computer)</source>
+        <translation>زمان اندازه‌گیری‌شده در برابر MACهای شمرده‌شده، لایه به لایه (اجرا › اندازه‌گیری روی همین رایانه)</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::Cli</name>
@@ -1151,6 +1159,34 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>A: %1 · B: %2</source>
         <translation>A: %1، B: %2</translation>
     </message>
+    <message>
+        <source>Run › Measure on This Computer to time both here</source>
+        <translation>برای زمان‌سنجی هر دو در این‌جا: اجرا › اندازه‌گیری روی همین رایانه</translation>
+    </message>
+    <message>
+        <source>not measured: some of their layers did not run</source>
+        <translation>اندازه‌گیری نشد: برخی از لایه‌هایشان اجرا نشد</translation>
+    </message>
+    <message>
+        <source>ran as fast here</source>
+        <translation>این‌جا به همان سرعت اجرا شد</translation>
+    </message>
+    <message>
+        <source>ran %1 faster here</source>
+        <translation>این‌جا %1 سریع‌تر اجرا شد</translation>
+    </message>
+    <message>
+        <source>ran %1 slower here</source>
+        <translation>این‌جا %1 کندتر اجرا شد</translation>
+    </message>
+    <message>
+        <source>(before the last edit)</source>
+        <translation>(پیش از آخرین ویرایش)</translation>
+    </message>
+    <message>
+        <source>Measured on this computer (%1): A %2 ms, B %3 ms, the median of %4 runs on %5 thread(s); each run&apos;s time is the sum of the variant&apos;s layers.</source>
+        <translation>اندازه‌گیری روی همین رایانه (%1): A ‏%2 میلی‌ثانیه، B ‏%3 میلی‌ثانیه، میانهٔ %4 اجرا با %5 رشتهٔ پردازشی؛ زمان هر اجرا جمع زمان لایه‌های آن گونه است.</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::Convention</name>
@@ -1249,6 +1285,74 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>The totals leave out %1 layers without numbers</source>
         <translation>جمع‌های کل %1 لایه بدون عدد را در بر نمی‌گیرند</translation>
     </message>
+    <message>
+        <source>Measured on this computer: the median time of the layer over the timed runs (Run › Measure on This Computer)</source>
+        <translation>اندازه‌گیری روی همین رایانه: میانهٔ زمان لایه در اجراهای زمان‌سنجی‌شده (اجرا › اندازه‌گیری روی همین رایانه)</translation>
+    </message>
+    <message>
+        <source>Spread of the measured time: the interquartile range over the timed runs</source>
+        <translation>پراکندگی زمان اندازه‌گیری‌شده: دامنهٔ میان‌چارکی در اجراهای زمان‌سنجی‌شده</translation>
+    </message>
+    <message>
+        <source>Billions of multiply-accumulates per second this layer achieved: MACs divided by its median time</source>
+        <translation>میلیارد ضرب‌وجمع در ثانیه که این لایه به آن رسید: MACها تقسیم بر میانهٔ زمان آن</translation>
+    </message>
+    <message>
+        <source>Arithmetic intensity: MACs per byte the layer reads and writes at least once (input, weights and output in float32). Few MACs per byte: the layer waits for memory, and achieves fewer GMAC/s</source>
+        <translation>شدت محاسباتی: MACها به ازای هر بایتی که لایه دست‌کم یک بار می‌خواند و می‌نویسد (ورودی، وزن‌ها و خروجی در float32). MAC کم به ازای هر بایت یعنی لایه منتظر حافظه می‌ماند و به GMAC/s کمتری می‌رسد</translation>
+    </message>
+    <message>
+        <source>How the executor computed the layer</source>
+        <translation>روشی که اجراکننده لایه را با آن محاسبه کرد</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>زمان (میلی‌ثانیه)</translation>
+    </message>
+    <message>
+        <source>Spread (ms)</source>
+        <translation>پراکندگی (میلی‌ثانیه)</translation>
+    </message>
+    <message>
+        <source>GMAC/s</source>
+        <translation>GMAC/s</translation>
+    </message>
+    <message>
+        <source>MACs/byte</source>
+        <translation>MAC بر بایت</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>الگوریتم</translation>
+    </message>
+    <message>
+        <source>Measured before the last edit of the network: choose Run › Measure on This Computer again</source>
+        <translation>پیش از آخرین ویرایش شبکه اندازه‌گیری شده است: دوباره اجرا › اندازه‌گیری روی همین رایانه را بزنید</translation>
+    </message>
+    <message>
+        <source>Not measured: the layer was added after the measurement</source>
+        <translation>اندازه‌گیری نشده: این لایه پس از اندازه‌گیری افزوده شده است</translation>
+    </message>
+    <message>
+        <source>Did not run: %1</source>
+        <translation>اجرا نشد: %1</translation>
+    </message>
+    <message>
+        <source>%1 MACs for %2 read and written</source>
+        <translation>%1 MAC برای %2 خواندن و نوشتن</translation>
+    </message>
+    <message>
+        <source>Median of %1 runs: from %2 ms to %3 ms</source>
+        <translation>میانهٔ %1 اجرا: از %2 تا %3 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>did not run</source>
+        <translation>اجرا نشد</translation>
+    </message>
+    <message>
+        <source>The network&apos;s time: per run, the sum of every layer&apos;s time; the median over %1 runs</source>
+        <translation>زمان شبکه: در هر اجرا، جمع زمان همهٔ لایه‌ها؛ میانه در %1 اجرا</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::CostTablePanel</name>
@@ -1344,6 +1448,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Untitled</source>
         <translation>بی‌نام</translation>
     </message>
+    <message>
+        <source>The stored measurement is left out: %1</source>
+        <translation>اندازه‌گیری ذخیره‌شده کنار گذاشته شد: %1</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::EdgeItem</name>
@@ -1425,6 +1533,53 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>ZeroPad2d needs N×C×H×W tensors</source>
         <translation>ZeroPad2d به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::ExecPath</name>
+    <message>
+        <source>im2col + GEMM</source>
+        <translation>im2col + GEMM (باز کردن پنجره‌ها و ضرب ماتریسی)</translation>
+    </message>
+    <message>
+        <source>1×1 GEMM</source>
+        <translation>GEMM برای ۱×۱ (ضرب ماتریسی مستقیم)</translation>
+    </message>
+    <message>
+        <source>depthwise direct</source>
+        <translation>عمقی، مستقیم</translation>
+    </message>
+    <message>
+        <source>GEMM + col2im</source>
+        <translation>GEMM + col2im (ضرب ماتریسی و جمع پنجره‌ها)</translation>
+    </message>
+    <message>
+        <source>GEMM</source>
+        <translation>GEMM (ضرب ماتریسی)</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>element-wise</source>
+        <translation>عنصربه‌عنصر</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>مستقیم</translation>
+    </message>
+    <message>
+        <source>bilinear</source>
+        <translation>دوخطی</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>نزدیک‌ترین همسایه</translation>
+    </message>
+    <message>
+        <source>random input</source>
+        <translation>ورودی تصادفی</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3349,188 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     </message>
 </context>
 <context>
+    <name>naqsh::MeasureRunner</name>
+    <message>
+        <source>The document has no layers to run.</source>
+        <translation>این سند لایه‌ای برای اجرا ندارد.</translation>
+    </message>
+    <message>
+        <source>Measurement cancelled.</source>
+        <translation>اندازه‌گیری لغو شد.</translation>
+    </message>
+    <message>
+        <source>Measurement stopped: the network was edited while it ran. Measure again to time the network as it is now.</source>
+        <translation>اندازه‌گیری متوقف شد: شبکه در میانهٔ اجرا ویرایش شد. برای زمان‌سنجی شبکه به شکل کنونی‌اش دوباره اندازه بگیرید.</translation>
+    </message>
+    <message>
+        <source>Nothing in this network can run: %1</source>
+        <translation>هیچ بخشی از این شبکه اجراشدنی نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::MeasuredChart</name>
+    <message>
+        <source>Export</source>
+        <translation>صدور</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image or a vector drawing</source>
+        <translation>ذخیره این نمودار به‌صورت تصویر یا طرح برداری</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>تصویر PNG…</translation>
+    </message>
+    <message>
+        <source>PDF document (vector)…</source>
+        <translation>سند PDF (برداری)…</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vector)…</source>
+        <translation>طرح SVG (برداری)…</translation>
+    </message>
+    <message>
+        <source>Predicted MACs (counted)</source>
+        <translation>MACهای پیش‌بینی‌شده (شمرده‌شده)</translation>
+    </message>
+    <message>
+        <source>Measured time (ms, median)</source>
+        <translation>زمان اندازه‌گیری‌شده (میلی‌ثانیه، میانه)</translation>
+    </message>
+    <message>
+        <source>Choose Run › Measure on This Computer to time every layer: each layer then appears here as a point, its measured time against its counted MACs.</source>
+        <translation>برای زمان‌سنجی همهٔ لایه‌ها اجرا › اندازه‌گیری روی همین رایانه را بزنید: آن‌گاه هر لایه این‌جا یک نقطه است، زمان اندازه‌گیری‌شده‌اش در برابر MACهای شمرده‌شده‌اش.</translation>
+    </message>
+    <message>
+        <source>No layer of this network does multiply-accumulates: nothing to place on the MACs axis.</source>
+        <translation>هیچ لایه‌ای از این شبکه ضرب‌وجمع انجام نمی‌دهد: چیزی برای نشاندن روی محور MAC نیست.</translation>
+    </message>
+    <message>
+        <source>%1 GMAC/s (fastest layer)</source>
+        <translation>%1 GMAC/s (سریع‌ترین لایه)</translation>
+    </message>
+    <message>
+        <source>One point per layer that does multiply-accumulates. On the dashed line a layer runs at the document&apos;s best rate (%1); far above it, a layer waits for memory: few MACs per byte it moves.</source>
+        <translation>یک نقطه برای هر لایه‌ای که ضرب‌وجمع انجام می‌دهد. روی خط‌چین، لایه با بهترین آهنگ این سند (%1) اجرا می‌شود؛ لایه‌ای که بسیار بالاتر از آن است منتظر حافظه می‌ماند: به ازای هر بایتی که جابه‌جا می‌کند MAC کمی دارد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 layer(s) without MACs (activations, pooling, joins) are left out.</source>
+        <translation>
+            <numerusform>%1 لایه بدون MAC (تابع‌های فعال‌سازی، ادغام، اتصال‌ها) کنار گذاشته شده است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measured before the last edit of the network; measure again.</source>
+        <translation>پیش از آخرین ویرایش شبکه اندازه‌گیری شده است؛ دوباره اندازه بگیرید.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 MACs in %5 ms: %6 GMAC/s&lt;br&gt;%7 MACs per byte moved</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 MAC در %5 میلی‌ثانیه: %6 GMAC/s&lt;br&gt;%7 MAC به ازای هر بایت جابه‌جاشده</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::MeasuredExplain</name>
+    <message>
+        <source>Measured on this computer</source>
+        <translation>اندازه‌گیری روی همین رایانه</translation>
+    </message>
+    <message>
+        <source>Measured before the last edit of the network: these numbers describe the network as it was. Choose Run › Measure on This Computer again.</source>
+        <translation>پیش از آخرین ویرایش شبکه اندازه‌گیری شده است: این عددها شبکه را آن‌گونه که بود نشان می‌دهند. دوباره اجرا › اندازه‌گیری روی همین رایانه را بزنید.</translation>
+    </message>
+    <message>
+        <source>Did not run</source>
+        <translation>اجرا نشد</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>%1 ms, the median of %2 runs (spread %3 ms) · %4</source>
+        <translation>%1 میلی‌ثانیه، میانهٔ %2 اجرا (پراکندگی %3 میلی‌ثانیه) · %4</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>سرعت</translation>
+    </message>
+    <message>
+        <source>%1 MACs ÷ %2 ms = %3 GMAC/s</source>
+        <translation>%1 MAC ÷ %2 میلی‌ثانیه = %3 GMAC/s</translation>
+    </message>
+    <message>
+        <source>Bytes moved</source>
+        <translation>بایت‌های جابه‌جاشده</translation>
+    </message>
+    <message>
+        <source>input + weights + output, each read or written once, 4 bytes per value = %1</source>
+        <translation>ورودی + وزن‌ها + خروجی، هر کدام یک بار خوانده یا نوشته، ۴ بایت برای هر مقدار = %1</translation>
+    </message>
+    <message>
+        <source>Arithmetic intensity</source>
+        <translation>شدت محاسباتی</translation>
+    </message>
+    <message>
+        <source>%1 MACs ÷ %2 bytes = %3 MACs per byte</source>
+        <translation>%1 MAC ÷ %2 بایت = %3 MAC به ازای هر بایت</translation>
+    </message>
+    <message>
+        <source>This layer does no multiply-adds: all of its time goes to reading and writing %1. Its cost is memory traffic, which counting MACs does not see.</source>
+        <translation>این لایه هیچ ضرب‌وجمعی انجام نمی‌دهد: همهٔ زمانش صرف خواندن و نوشتن %1 می‌شود. هزینهٔ آن رفت‌وآمد حافظه است که شمردن MACها آن را نمی‌بیند.</translation>
+    </message>
+    <message>
+        <source>A 1×1 convolution uses each input value in only %1 multiply-adds, one per output channel; a 5×5 convolution with the same channels would use it %2 times. So it does few MACs for every byte it reads and writes (%3 here): the processor spends more of its time waiting for memory than multiplying, and the layer achieves fewer GMAC/s than a 5×5. It takes longer than its MACs alone predict.</source>
+        <translation>کانولوشن ۱×۱ هر مقدار ورودی را فقط در %1 ضرب‌وجمع به کار می‌برد، یکی برای هر کانال خروجی؛ کانولوشن ۵×۵ با همین کانال‌ها آن را %2 بار به کار می‌برد. پس به ازای هر بایتی که می‌خواند و می‌نویسد MAC کمی انجام می‌دهد (این‌جا %3): پردازنده بیشتر وقتش را به انتظار حافظه می‌گذراند تا به ضرب، و لایه به GMAC/s کمتری از ۵×۵ می‌رسد. زمانش بیش از آن است که MACهایش به‌تنهایی پیش‌بینی می‌کنند.</translation>
+    </message>
+    <message>
+        <source>A depthwise convolution gives each channel its own %1×%2 filter: each input value is used in only %3 multiply-adds, however many channels there are, where a full convolution uses it once for every output channel too. With so few MACs per byte (%4 here) the processor waits for memory, and the layer achieves fewer GMAC/s than a full convolution.</source>
+        <translation>کانولوشن عمقی به هر کانال فیلتر %1×%2 خودش را می‌دهد: هر مقدار ورودی، هر چند کانال که باشد، فقط در %3 ضرب‌وجمع به کار می‌رود، در حالی که کانولوشن کامل آن را برای هر کانال خروجی هم یک بار به کار می‌برد. با این‌قدر MAC کم به ازای هر بایت (این‌جا %4) پردازنده منتظر حافظه می‌ماند و لایه به GMAC/s کمتری از کانولوشن کامل می‌رسد.</translation>
+    </message>
+    <message>
+        <source>Each input value of this %1×%2 convolution is used in up to %3 multiply-adds (%1×%2 positions × %4 output channels), so it does many MACs for every byte it moves (%5 here). The multipliers stay busy: this is the kind of layer that reaches this computer&apos;s best GMAC/s.</source>
+        <translation>هر مقدار ورودی این کانولوشن %1×%2 در حداکثر %3 ضرب‌وجمع به کار می‌رود (%1×%2 موقعیت × %4 کانال خروجی)، پس به ازای هر بایتی که جابه‌جا می‌کند MAC زیادی انجام می‌دهد (این‌جا %5). ضرب‌کننده‌ها مشغول می‌مانند: این همان گونه لایه‌ای است که به بهترین GMAC/s این رایانه می‌رسد.</translation>
+    </message>
+    <message>
+        <source>This layer does %1 MACs for every byte it moves. The fewer MACs per byte, the more a layer waits for memory instead of multiplying, and the fewer GMAC/s it achieves.</source>
+        <translation>این لایه به ازای هر بایتی که جابه‌جا می‌کند %1 MAC انجام می‌دهد. هر چه MAC به ازای هر بایت کمتر باشد، لایه بیشتر به جای ضرب منتظر حافظه می‌ماند و به GMAC/s کمتری می‌رسد.</translation>
+    </message>
+    <message>
+        <source>The fastest layer of this document, %1, reaches %2 GMAC/s at %3 MACs per byte; this layer reaches %4 of that.</source>
+        <translation>سریع‌ترین لایهٔ این سند، «%1»، با %3 MAC به ازای هر بایت به %2 GMAC/s می‌رسد؛ این لایه به %4 آن می‌رسد.</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::Measurement</name>
+    <message>
+        <source>expected a text</source>
+        <translation>یک متن انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>threads and repeat must be positive numbers</source>
+        <translation>شمار رشته‌ها و تکرارها باید عددهای مثبت باشند</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>یک فهرست انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>یک شیء JSON انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>expected a layer id (a whole number)</source>
+        <translation>شناسهٔ یک لایه انتظار می‌رفت (یک عدد صحیح)</translation>
+    </message>
+    <message>
+        <source>expected one time per run (%1)</source>
+        <translation>برای هر اجرا یک زمان انتظار می‌رفت (%1)</translation>
+    </message>
+    <message>
+        <source>expected times in milliseconds</source>
+        <translation>زمان‌هایی بر حسب میلی‌ثانیه انتظار می‌رفت</translation>
+    </message>
+</context>
+<context>
     <name>naqsh::NaqshFile</name>
     <message>
         <source>line %1, column %2</source>
@@ -3302,6 +3639,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>expected an output index from 0 to %1 of layer '%2' (%3)</source>
         <translation>شماره خروجی باید از 0 تا %1 لایه «%2» (%3) باشد</translation>
+    </message>
+    <message>
+        <source>measurement: expected an object; the stored measurement is left out</source>
+        <translation>measurement: یک شیء JSON انتظار می‌رفت؛ اندازه‌گیری ذخیره‌شده کنار گذاشته شد</translation>
     </message>
 </context>
 <context>
@@ -3980,6 +4321,97 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>
             <numerusform>%n لایه عدد ندارد و از جمع‌ها کنار گذاشته شده است؛ زنجیره در لایه «%1» می‌گسلد: %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::RunControls</name>
+    <message>
+        <source>Measuring on this computer…</source>
+        <translation>در حال اندازه‌گیری روی همین رایانه…</translation>
+    </message>
+    <message>
+        <source>Measuring on this computer… %1</source>
+        <translation>در حال اندازه‌گیری روی همین رایانه… %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured: %1 ms for the network (median of %2 run(s)), in %3 s</source>
+        <translation>
+            <numerusform>اندازه‌گیری شد: %1 میلی‌ثانیه برای شبکه (میانهٔ %2 اجرا)، در %3 ثانیه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 layer(s) could not run (see the cost table).</source>
+        <translation>
+            <numerusform>%1 لایه اجرا نشد (جدول هزینه را ببینید).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;اجرا</translation>
+    </message>
+    <message>
+        <source>&amp;Measure on This Computer…</source>
+        <translation>&amp;اندازه‌گیری روی همین رایانه…</translation>
+    </message>
+    <message>
+        <source>Run the network on this CPU with Eigen and time every layer</source>
+        <translation>اجرای شبکه روی همین پردازنده با Eigen و زمان‌سنجی همهٔ لایه‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Measurement</source>
+        <translation>&amp;لغو اندازه‌گیری</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Measurement</source>
+        <translation>&amp;پاک کردن اندازه‌گیری</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Stop the measurement (its numbers are not kept)</source>
+        <translation>توقف اندازه‌گیری (عددهایش نگه داشته نمی‌شوند)</translation>
+    </message>
+    <message>
+        <source>Measure on This Computer</source>
+        <translation>اندازه‌گیری روی همین رایانه</translation>
+    </message>
+    <message>
+        <source>Naqsh runs the network on this CPU with Eigen, on a random input with random weights, and times every layer. It runs in the background: you can keep editing, and an edit of the network stops it.</source>
+        <translation>«نقش» شبکه را روی همین پردازنده با Eigen، با ورودی و وزن‌های تصادفی اجرا می‌کند و زمان هر لایه را می‌سنجد. این کار در پس‌زمینه انجام می‌شود: می‌توانید به ویرایش ادامه دهید، و ویرایش شبکه آن را متوقف می‌کند.</translation>
+    </message>
+    <message>
+        <source>One thread gives numbers that compare across computers</source>
+        <translation>با یک رشتهٔ پردازشی، عددها میان رایانه‌ها مقایسه‌پذیرند</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;رشته‌های پردازشی:</translation>
+    </message>
+    <message>
+        <source>Timed runs: each layer&apos;s time is the median over them, its spread the interquartile range</source>
+        <translation>اجراهای زمان‌سنجی‌شده: زمان هر لایه میانهٔ آن‌هاست و پراکندگی‌اش دامنهٔ میان‌چارکی</translation>
+    </message>
+    <message>
+        <source>Timed &amp;runs:</source>
+        <translation>&amp;اجراهای زمان‌سنجی‌شده:</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up runs:</source>
+        <translation>اجراهای &amp;گرم‌کردن:</translation>
+    </message>
+    <message>
+        <source>&amp;Flush the CPU caches before each layer</source>
+        <translation>&amp;خالی کردن حافظه‌های نهان پردازنده پیش از هر لایه</translation>
+    </message>
+    <message>
+        <source>Each layer then reads its input and weights from memory, as in a network too large for the caches</source>
+        <translation>آن‌گاه هر لایه ورودی و وزن‌هایش را از حافظهٔ اصلی می‌خواند، مانند شبکه‌ای که در حافظهٔ نهان جا نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>اندازه‌گیری</translation>
     </message>
 </context>
 <context>

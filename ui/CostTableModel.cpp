@@ -3,6 +3,7 @@
 #include "DisplayContext.h"
 #include "analysis/Analyzer.h"
 #include "analysis/TooLarge.h"
+#include "exec/Measurement.h"
 #include "graph/GraphModel.h"
 #include "layers/LayerRegistry.h"
 
@@ -16,6 +17,18 @@ namespace naqsh {
 namespace {
 
 const QColor kErrorColor(0xc6, 0x28, 0x28);
+const QColor kStaleColor(0x90, 0x90, 0x90);
+
+/// Milliseconds with the digits that matter at their size.
+QString msText(const NumberFormat &f, double ms)
+{
+    return f.real(ms, ms >= 100 ? 1 : ms >= 1 ? 2 : 3);
+}
+
+QString rateText(const NumberFormat &f, double v)
+{
+    return f.real(v, v >= 10 ? 1 : 2);
+}
 
 } // namespace
 
@@ -115,10 +128,25 @@ QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
-        return section >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return section >= Params && section != Algorithm
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         switch (section) {
+        case TimeMs:
+            return tr("Measured on this computer: the median time of the layer over the timed "
+                      "runs (Run › Measure on This Computer)");
+        case SpreadMs:
+            return tr("Spread of the measured time: the interquartile range over the timed runs");
+        case GmacPerS:
+            return tr("Billions of multiply-accumulates per second this layer achieved: MACs "
+                      "divided by its median time");
+        case Intensity:
+            return tr("Arithmetic intensity: MACs per byte the layer reads and writes at least "
+                      "once (input, weights and output in float32). Few MACs per byte: the "
+                      "layer waits for memory, and achieves fewer GMAC/s");
+        case Algorithm:
+            return tr("How the executor computed the layer");
         case Params:
             return tr("Trainable parameters: weights plus bias");
         case Macs:
@@ -152,6 +180,16 @@ QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Activations (%1)").arg(dtypeKey(m_dtype));
     case Share:
         return tr("Share");
+    case TimeMs:
+        return tr("Time (ms)");
+    case SpreadMs:
+        return tr("Spread (ms)");
+    case GmacPerS:
+        return tr("GMAC/s");
+    case Intensity:
+        return tr("MACs/byte");
+    case Algorithm:
+        return tr("Algorithm");
     }
     return {};
 }
@@ -169,6 +207,8 @@ QVariant CostTableModel::totalsData(int column, int role) const
         return QVariant::fromValue(LayerId());
     if (role == TotalsRole)
         return true;
+    if (column >= FirstMeasuredColumn)
+        return measuredTotals(column, role);
     if (role == Qt::TextAlignmentRole)
         return column >= Params ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role == Qt::ToolTipRole && column == Name && result.layersWithoutNumbers() > 0)
@@ -218,6 +258,8 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(id);
     if (role == TotalsRole)
         return false;
+    if (index.column() >= FirstMeasuredColumn)
+        return measuredData(id, index.column(), role);
     const bool numbers = r && r->hasNumbers();
     const LayerType *type = m_model->registry().find(layer->type);
     const bool opsKnown = !type || type->costKnown;
@@ -291,6 +333,124 @@ QVariant CostTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QVariant CostTableModel::measuredData(LayerId id, int column, int role) const
+{
+    if (!m_measurement || m_measurement->isEmpty())
+        return {};
+    const LayerMeasurement *m = m_measurement->layer(id);
+    if (role == Qt::TextAlignmentRole)
+        return column == Algorithm ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole)
+        return m_stale             ? QVariant(QBrush(kStaleColor))
+               : m && !m->executed ? QVariant(QBrush(kErrorColor))
+                                   : QVariant();
+    if (role == Qt::FontRole) {
+        if (!m_stale)
+            return {};
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    const NumberFormat &f = m_format;
+    if (role == Qt::ToolTipRole) {
+        if (m_stale)
+            return tr("Measured before the last edit of the network: choose Run › Measure on "
+                      "This Computer again");
+        if (!m)
+            return tr("Not measured: the layer was added after the measurement");
+        if (!m->executed)
+            return tr("Did not run: %1").arg(m->problem);
+        if (column == Intensity && m->bytes > 0)
+            return tr("%1 MACs for %2 read and written").arg(f.integer(m->macs), f.bytes(m->bytes));
+        if ((column == TimeMs || column == SpreadMs) && !m->timesMs.isEmpty())
+            return tr("Median of %1 runs: from %2 ms to %3 ms")
+                .arg(f.integer(m->timesMs.size()), msText(f, m->minMs), msText(f, m->maxMs));
+        return {};
+    }
+    const bool display = role == Qt::DisplayRole;
+    if (!m || (!display && role != SortRole))
+        return {};
+    if (!m->executed)
+        return column == TimeMs && display ? QVariant(tr("did not run")) : QVariant();
+    const bool timed = m->bytes > 0; // a kernel ran (inputs and markers have none)
+    const QString none = QStringLiteral("—");
+    switch (column) {
+    case TimeMs:
+        if (!timed)
+            return display ? QVariant(none) : QVariant();
+        return display ? QVariant(msText(f, m->medianMs)) : QVariant(m->medianMs);
+    case SpreadMs:
+        if (!timed)
+            return display ? QVariant(none) : QVariant();
+        return display ? QVariant(msText(f, m->iqrMs)) : QVariant(m->iqrMs);
+    case GmacPerS:
+        if (!timed || m->macs <= 0 || m->medianMs <= 0)
+            return display ? QVariant(none) : QVariant();
+        return display ? QVariant(rateText(f, m->gmacPerSecond())) : QVariant(m->gmacPerSecond());
+    case Intensity:
+        if (!timed || m->macs <= 0)
+            return display ? QVariant(none) : QVariant();
+        return display ? QVariant(rateText(f, m->intensity())) : QVariant(m->intensity());
+    case Algorithm:
+        return translatedExecPath(m->path);
+    default:
+        return {};
+    }
+}
+
+QVariant CostTableModel::measuredTotals(int column, int role) const
+{
+    if (!m_measurement || m_measurement->isEmpty())
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return column == Algorithm ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole)
+        return m_stale ? QVariant(QBrush(kStaleColor)) : QVariant();
+    if (role == Qt::ToolTipRole && column == TimeMs)
+        return tr("The network's time: per run, the sum of every layer's time; the median "
+                  "over %1 runs")
+            .arg(m_format.integer(m_measurement->report.repeat));
+    const bool display = role == Qt::DisplayRole;
+    if (!display && role != SortRole)
+        return {};
+    switch (column) {
+    case TimeMs:
+        return display ? QVariant(msText(m_format, m_totalMs)) : QVariant(m_totalMs);
+    case SpreadMs:
+        return display ? QVariant(msText(m_format, m_totalSpreadMs)) : QVariant(m_totalSpreadMs);
+    case GmacPerS: {
+        const double rate = m_totalMs > 0 ? double(m_totalMacs) / m_totalMs / 1e6 : 0.0;
+        return display ? QVariant(rateText(m_format, rate)) : QVariant(rate);
+    }
+    default:
+        return {};
+    }
+}
+
+void CostTableModel::setMeasurement(const StoredMeasurement *measurement, bool stale)
+{
+    m_measurement = measurement && !measurement->isEmpty() ? measurement : nullptr;
+    m_stale = stale;
+    m_totalMs = m_totalSpreadMs = 0;
+    m_totalMacs = 0;
+    if (m_measurement) {
+        QVector<LayerId> ids;
+        for (const LayerMeasurement &l : m_measurement->report.layers)
+            ids.append(l.id);
+        const PathTime t = pathTime(*m_measurement, ids);
+        m_totalMs = t.medianMs;
+        m_totalSpreadMs = t.iqrMs;
+        m_totalMacs = t.macs;
+    }
+    emit headerDataChanged(Qt::Horizontal, FirstMeasuredColumn, ColumnCount - 1);
+    emit dataChanged(index(0, FirstMeasuredColumn), index(rowCount() - 1, ColumnCount - 1));
+}
+
+bool CostTableModel::hasMeasurement() const
+{
+    return m_measurement != nullptr;
 }
 
 bool CostTableModel::hidden(int what) const

@@ -11,6 +11,7 @@ namespace naqsh {
 
 class Analyzer;
 class DisplayContext;
+struct StoredMeasurement;
 class GraphModel;
 
 /// The cost table: one row per layer in data-flow order plus a totals row (always the last
@@ -22,7 +23,24 @@ class CostTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Type, Shape, Params, Macs, Flops, Activations, Share, ColumnCount };
+    enum Column {
+        Name,
+        Type,
+        Shape,
+        Params,
+        Macs,
+        Flops,
+        Activations,
+        Share,
+        // Run › Measure on This Computer (empty until a measurement exists).
+        TimeMs,    ///< median over the timed runs
+        SpreadMs,  ///< interquartile range over the timed runs
+        GmacPerS,  ///< MACs / median time
+        Intensity, ///< MACs per byte moved (inputs + weights + outputs, float32)
+        Algorithm, ///< the executor's path ("im2col + GEMM", "1×1 GEMM", …)
+        ColumnCount
+    };
+    static constexpr int FirstMeasuredColumn = TimeMs;
     /// Role giving the raw value of a cell, for sorting and exports: qint64 counts (activations
     /// in elements, the shape as its element count), a double share in 0..1, strings for the
     /// name and type; invalid where a layer has no number (an error, or an operation count
@@ -54,6 +72,12 @@ public:
     /// Re-emits headers and texts after a language change (type names, "Total", errors).
     void retranslate();
 
+    /// The measurement shown in the measured columns (owned by the document; nullptr for none)
+    /// and whether it is stale (drawn grey, with a tooltip saying so).
+    void setMeasurement(const StoredMeasurement *measurement, bool stale);
+    bool hasMeasurement() const;
+    bool measurementStale() const { return m_stale; }
+
     int rowOf(LayerId id) const { return m_rowOf.value(id, -1); }
     LayerId layerAt(int row) const
     {
@@ -68,6 +92,8 @@ private:
     void rebuildRows();
     void applyDisplay();
     QVariant totalsData(int column, int role) const;
+    QVariant measuredData(LayerId id, int column, int role) const;
+    QVariant measuredTotals(int column, int role) const;
 
     GraphModel *m_model;
     Analyzer *m_analyzer;
@@ -80,6 +106,11 @@ private:
     FlopConvention m_convention = FlopConvention::Flops;
     DType m_dtype = DType::FP32;
     NumberFormat m_format;
+    const StoredMeasurement *m_measurement = nullptr;
+    bool m_stale = false;
+    double m_totalMs = 0;
+    double m_totalSpreadMs = 0;
+    qint64 m_totalMacs = 0;
 };
 
 } // namespace naqsh

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exec/Measurement.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -41,15 +43,41 @@ public:
     /// Empties the document.
     void clear();
 
+    /// The last measurement on this computer (Run › Measure on This Computer), saved with the
+    /// document; empty when there is none.
+    const StoredMeasurement &measurement() const { return m_measurement; }
+    bool hasMeasurement() const { return !m_measurement.isEmpty(); }
+    /// True when the network changed (layers, types, parameters, connections) since the
+    /// measurement ran: its numbers describe another network. Undoing back makes it fresh again.
+    bool isMeasurementStale() const;
+    /// Keeps @p m with the document (unsaved until the next save).
+    void setMeasurement(StoredMeasurement m);
+    void clearMeasurement();
+    /// The fingerprint of the network as it is now (see networkFingerprint).
+    QString fingerprint() const;
+
 signals:
     void filePathChanged();
     void modifiedChanged(bool modified);
+    /// A measurement was set or cleared, or it became stale or fresh again.
+    void measurementChanged();
+    /// The network that a measurement runs changed (not a move or a rename): a run in progress
+    /// no longer measures this document.
+    void networkChanged();
 
 private:
+    void onNetworkEdited();
+    void updateStale();
+
     GraphModel *m_model;
     Analyzer *m_analyzer;
     QUndoStack *m_undo;
     QString m_path;
+    StoredMeasurement m_measurement;
+    bool m_measurementUnsaved = false;
+    mutable QString m_fingerprint; ///< of the current network, when not dirty
+    mutable bool m_fingerprintDirty = true;
+    bool m_wasStale = false;
 };
 
 } // namespace naqsh

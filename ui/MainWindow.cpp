@@ -15,6 +15,7 @@
 #include "compare/ChartsPanel.h"
 #include "compare/ComparePanel.h"
 #include "compare/ExplainPanel.h"
+#include "compare/MeasuredChart.h"
 #include "export/ExportDialog.h"
 #include "graph/GraphModel.h"
 #include "io/DocumentLoader.h"
@@ -24,6 +25,8 @@
 #include "panels/InspectorWidget.h"
 #include "panels/LayerPalette.h"
 #include "panels/StatusTotals.h"
+#include "run/MeasureRunner.h"
+#include "run/RunControls.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -45,6 +48,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -111,6 +115,12 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
     createDocks();
     createMenus();
 
+    m_run = new RunControls(m_doc, m_display, this);
+    menuBar()->insertMenu(m_helpMenu->menuAction(), m_run->menu());
+    statusBar()->addPermanentWidget(m_run);
+    // A measurement the user asked for: show its chart.
+    connect(m_run->runner(), &MeasureRunner::finished, this,
+            [this] { m_charts->tabs()->setCurrentWidget(m_charts->measuredChart()); });
     m_totals = new StatusTotals(m_doc, m_display, this);
     statusBar()->addPermanentWidget(m_totals);
     m_zoomLabel = new QLabel(this);

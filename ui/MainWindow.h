@@ -30,6 +30,7 @@ class GraphView;
 class InspectorWidget;
 class LayerPalette;
 class LayerSelection;
+class RunControls;
 class StatusTotals;
 
 /// How a MainWindow starts (tests turn off the saved layout and shorten the autosave).
@@ -91,6 +92,8 @@ public:
     ChartsPanel *chartsPanel() const { return m_charts; }
     ExplainPanel *explainPanel() const { return m_explain; }
     ExerciseWidget *exerciseWidget() const { return m_exercise; }
+    /// Run › Measure on This Computer and the measurement's progress in the status bar.
+    RunControls *runControls() const { return m_run; }
     StepThrough *stepThrough() const { return m_steps; }
     bool isPresenting() const { return m_presenting; }
     /// The step-through caption shown over the canvas (for tests and screenshots).
@@ -150,6 +153,7 @@ private:
     InspectorWidget *m_inspector;
     CostTablePanel *m_table;
     StatusTotals *m_totals;
+    RunControls *m_run;
     QUndoView *m_undoView;
     Recovery *m_recovery;
     QLabel *m_zoomLabel;

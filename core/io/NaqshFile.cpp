@@ -337,6 +337,13 @@ ReadResult Reader::read(const QByteArray &bytes)
         result.error = m_error;
         return result;
     }
+    const QJsonValue measurement = root.value(QStringLiteral("measurement"));
+    if (measurement.isObject())
+        result.measurement = measurement.toObject();
+    else if (!measurement.isUndefined() && !measurement.isNull())
+        m_warnings << QCoreApplication::translate(
+            "naqsh::NaqshFile", "measurement: expected an object; the stored measurement is "
+                                "left out");
     result.graph = std::move(graph);
     result.warnings = m_warnings;
     return result;
@@ -344,7 +351,7 @@ ReadResult Reader::read(const QByteArray &bytes)
 
 } // namespace
 
-QByteArray toJson(const Graph &graph, const LayerRegistry &registry)
+QByteArray toJson(const Graph &graph, const LayerRegistry &registry, const QJsonObject &measurement)
 {
     QJsonObject root;
     root.insert(QStringLiteral("format"), QStringLiteral("naqsh"));
@@ -402,6 +409,8 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry)
         comparisons.append(o);
     }
     root.insert(QStringLiteral("comparisons"), comparisons);
+    if (!measurement.isEmpty())
+        root.insert(QStringLiteral("measurement"), measurement);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -430,9 +439,10 @@ ReadResult read(const QString &path, const LayerRegistry &registry)
     return fromJson(file.bytes, registry);
 }
 
-bool write(const QString &path, const Graph &graph, const LayerRegistry &registry, QString *error)
+bool write(const QString &path, const Graph &graph, const LayerRegistry &registry, QString *error,
+           const QJsonObject &measurement)
 {
-    return SafeFile::write(path, toJson(graph, registry), error);
+    return SafeFile::write(path, toJson(graph, registry, measurement), error);
 }
 
 } // namespace naqsh::NaqshFile

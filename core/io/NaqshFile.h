@@ -3,6 +3,7 @@
 #include "graph/Graph.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -28,10 +29,16 @@ struct ReadResult
     QString error;
     /// What was left out of a readable document (a comparison naming a missing layer).
     QStringList warnings;
+    /// The measurement kept with the document ("measurement", written by the designer after
+    /// Run › Measure on This Computer), or empty. Read by core/exec; older files have none.
+    QJsonObject measurement;
     bool ok() const { return error.isEmpty(); }
 };
 
-QByteArray toJson(const Graph &graph, const LayerRegistry &registry);
+/// @p measurement, if not empty, is stored as the document's "measurement" object (older
+/// versions of Naqsh ignore it, so the format version does not change).
+QByteArray toJson(const Graph &graph, const LayerRegistry &registry,
+                  const QJsonObject &measurement = {});
 /// Parses and fully validates; nothing half-read is ever returned as ok.
 ReadResult fromJson(const QByteArray &bytes, const LayerRegistry &registry);
 
@@ -39,7 +46,7 @@ ReadResult read(const QString &path, const LayerRegistry &registry);
 /// Writes through SafeFile::write: on any failure the existing file is byte-identical and
 /// @p error gives the reason.
 bool write(const QString &path, const Graph &graph, const LayerRegistry &registry,
-           QString *error = nullptr);
+           QString *error = nullptr, const QJsonObject &measurement = {});
 
 } // namespace NaqshFile
 } // namespace naqsh

@@ -3,6 +3,7 @@
 #include "DisplayContext.h"
 #include "Document.h"
 #include "LocalizedTicker.h"
+#include "MeasuredChart.h"
 #include "VariantPalette.h"
 #include "analysis/Analyzer.h"
 #include "analysis/TooLarge.h"
@@ -111,6 +112,8 @@ ChartsPanel::ChartsPanel(Document *document, DisplayContext *display, QWidget *p
     m_tabs->addTab(buildBarsTab(), QString());
     m_tabs->addTab(buildStackedTab(), QString());
     m_tabs->addTab(buildSweepTab(), QString());
+    m_measured = new MeasuredChart(document, display, this);
+    m_tabs->addTab(m_measured, QString());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -386,6 +389,9 @@ void ChartsPanel::retranslate()
     m_tabs->setTabText(0, tr("Totals"));
     m_tabs->setTabText(1, tr("Per layer"));
     m_tabs->setTabText(2, tr("Sweep"));
+    m_tabs->setTabText(3, tr("Measured"));
+    m_tabs->setTabToolTip(3, tr("Measured time against counted MACs, layer by layer (Run › "
+                                "Measure on This Computer)"));
     m_tabs->setTabToolTip(0, tr("Parameters, operations and activation memory of each variant"));
     m_tabs->setTabToolTip(1, tr("Each variant's bar split into its layers"));
     m_tabs->setTabToolTip(2, tr("How the variants' costs change with one parameter, and where "

@@ -29,6 +29,7 @@ namespace naqsh {
 
 class DisplayContext;
 class Document;
+class MeasuredChart;
 
 /// Three live QCustomPlot charts of the document's comparison variants, in tabs:
 ///
@@ -59,6 +60,8 @@ public:
     ChartsPanel(Document *document, DisplayContext *display, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
+    /// The fourth tab: measured time against counted MACs (Run › Measure on This Computer).
+    MeasuredChart *measuredChart() const { return m_measured; }
     QCustomPlot *barsPlot() const { return m_barsPlot; }
     QCustomPlot *stackedPlot() const { return m_stackedPlot; }
     QCustomPlot *sweepPlot() const { return m_sweepPlot; }
@@ -169,6 +172,7 @@ private:
     bool m_pairSet = false; ///< setPair was called: keep the caller's pair
 
     QTabWidget *m_tabs;
+    MeasuredChart *m_measured;
 
     // Grouped bars.
     QCustomPlot *m_barsPlot;

@@ -8,6 +8,7 @@
 #include "analysis/Analyzer.h"
 #include "analysis/TooLarge.h"
 #include "commands/GraphCommands.h"
+#include "exec/Measurement.h"
 #include "graph/GraphModel.h"
 #include "io/NaqshFile.h"
 #include "io/Report.h"
@@ -121,6 +122,7 @@ ComparePanel::ComparePanel(Document *document, LayerSelection *selection, Displa
     connect(model, &GraphModel::graphReset, this, &ComparePanel::onVariantsChanged);
     connect(model, &GraphModel::layerRenamed, this, &ComparePanel::refresh);
     connect(m_doc, &Document::filePathChanged, this, &ComparePanel::refresh);
+    connect(m_doc, &Document::measurementChanged, this, &ComparePanel::refresh);
     connect(m_display, &DisplayContext::changed, this, &ComparePanel::refresh);
     connect(m_selection, &LayerSelection::selectionChanged, this, &ComparePanel::updateButtons);
     retranslate();
@@ -163,6 +165,19 @@ void ComparePanel::buildUi()
         detail->setAlignment(Qt::AlignCenter);
         detail->setStyleSheet(QStringLiteral("color: palette(dark);"));
         v->addWidget(big);
+        if (i == 0) {
+            // Run › Measure on This Computer: what the counted ratio became on this CPU.
+            m_measured = new QLabel(card);
+            m_measured->setObjectName(QStringLiteral("measuredRatio"));
+            QFont mf = m_measured->font();
+            mf.setPointSizeF(mf.pointSizeF() * 1.25);
+            mf.setBold(true);
+            m_measured->setFont(mf);
+            m_measured->setWordWrap(false);
+            m_measured->setAlignment(Qt::AlignCenter);
+            m_measured->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            v->addWidget(m_measured);
+        }
         v->addWidget(detail);
         cards->addWidget(card, 1);
         m_headlineLabels.append(big);
@@ -299,6 +314,10 @@ void ComparePanel::setPresenting(bool on)
     }
     for (QLabel *detail : std::as_const(m_headlineDetails))
         detail->setFont(base);
+    QFont measured = base;
+    measured.setPointSizeF(base.pointSizeF() * (on ? 1.0 : 1.25));
+    measured.setBold(true);
+    m_measured->setFont(measured);
     m_title->setFont(base);
 }
 
@@ -718,6 +737,8 @@ void ComparePanel::updateTotals()
                                           .arg(memory ? f.bytes(q.a) : f.integer(q.a),
                                                memory ? f.bytes(q.b) : f.integer(q.b)));
     }
+    updateMeasured(comparable ? a : nullptr, comparable ? b : nullptr,
+                   Report::ratioPhrase(rows[MacsRow].a, rows[MacsRow].b, rows[MacsRow].noun, f));
 
     // Table.
     m_table->horizontalHeaderItem(QuantityColumn)->setText(tr("Quantity"));
@@ -792,6 +813,67 @@ void ComparePanel::updateTotals()
     }
     m_errors->setText(errors.join(QLatin1Char('\n')));
     m_errors->setVisible(!errors.isEmpty());
+}
+
+QString ComparePanel::measuredText() const
+{
+    return m_measured ? m_measured->text() : QString();
+}
+
+void ComparePanel::updateMeasured(const ResolvedVariant *a, const ResolvedVariant *b,
+                                  const QString &counted)
+{
+    m_measuredHeadline.clear();
+    const bool local = a && b && a->variant.kind != Variant::Kind::Document &&
+                       b->variant.kind != Variant::Kind::Document;
+    if (!local) {
+        m_measured->hide();
+        return;
+    }
+    m_measured->show();
+    const NumberFormat &f = m_display->format();
+    if (!m_doc->hasMeasurement()) {
+        // The hint stays off the card (which keeps its size): it is the card's tooltip.
+        m_measured->setText(tr("Run › Measure on This Computer to time both here"));
+        m_measured->hide();
+        m_headlineLabels[0]->setToolTip(m_measured->text());
+        return;
+    }
+    m_headlineLabels[0]->setToolTip(QString());
+    const StoredMeasurement &m = m_doc->measurement();
+    const PathTime ta = pathTime(m, a->summary.layers);
+    const PathTime tb = pathTime(m, b->summary.layers);
+    if (!ta.valid() || !tb.valid() || ta.medianMs <= 0 || tb.medianMs <= 0) {
+        m_measured->setText(tr("not measured: some of their layers did not run"));
+        m_measured->setStyleSheet(QStringLiteral("color: palette(dark); font-weight: normal;"));
+        m_measured->setToolTip(QString());
+        return;
+    }
+    QString text;
+    const double ratio = ta.medianMs / tb.medianMs;
+    if (std::abs(ratio - 1.0) < 0.005)
+        text = tr("ran as fast here");
+    else if (ratio > 1.0)
+        text = tr("ran %1 faster here").arg(f.ratio(ratio));
+    else {
+        const double slower = 1.0 / ratio;
+        text = tr("ran %1 slower here").arg(f.ratio(slower));
+    }
+    const bool stale = m_doc->isMeasurementStale();
+    QString shown = QStringLiteral("— ") + text;
+    if (stale)
+        shown += QLatin1Char(' ') + tr("(before the last edit)");
+    m_measured->setText(phrase(shown));
+    m_measured->setStyleSheet(stale ? QStringLiteral("color: palette(dark); font-style: italic;")
+                              : ratio >= 1.0 ? QStringLiteral("color: #2E7D32;")
+                                             : QStringLiteral("color: #B03A2E;"));
+    const ExecReport &r = m.report;
+    m_measured->setToolTip(
+        tr("Measured on this computer (%1): A %2 ms, B %3 ms, the median of %4 runs on %5 "
+           "thread(s); each run's time is the sum of the variant's layers.")
+            .arg(m.machine, f.real(ta.medianMs, 3), f.real(tb.medianMs, 3), f.integer(r.repeat),
+                 f.integer(r.threads)));
+    m_measuredHeadline = counted + QStringLiteral(" — ") + text;
 }
 
 void ComparePanel::updateButtons()

@@ -62,6 +62,11 @@ public:
     /// The headline phrases as shown, MACs first, then parameters and activation memory
     /// (empty when fewer than two variants can be compared).
     QStringList headlines() const;
+    /// The counted MACs ratio with the measured one beside it, as shown on the MACs card:
+    /// "9.68× fewer MACs — ran 4.10× faster here" (empty without a measurement of both).
+    QString measuredHeadline() const { return m_measuredHeadline; }
+    /// The measured part alone ("ran 4.10× faster here"), or the hint shown instead.
+    QString measuredText() const;
     /// The variant errors shown below the table, one per line (empty when none).
     QString errorText() const;
 
@@ -108,6 +113,7 @@ private:
     void updateList();
     void updatePairCombos();
     void updateTotals();
+    void updateMeasured(const ResolvedVariant *a, const ResolvedVariant *b, const QString &counted);
     void updateButtons();
     QString describe(const ResolvedVariant &v) const;
     QString isolated(const QString &text) const;
@@ -130,6 +136,8 @@ private:
     QFrame *m_headlineFrame;
     QVector<QLabel *> m_headlineLabels;
     QVector<QLabel *> m_headlineDetails;
+    QLabel *m_measured = nullptr; ///< on the MACs card: the measured speed-up
+    QString m_measuredHeadline;
     QLabel *m_labelA;
     QLabel *m_labelB;
     QComboBox *m_comboA;

@@ -4,6 +4,7 @@
 #include "DisplayContext.h"
 #include "Document.h"
 #include "LayerSelection.h"
+#include "MeasuredExplain.h"
 #include "analysis/Analyzer.h"
 #include "analysis/Explain.h"
 #include "analysis/TeachingNotes.h"
@@ -57,6 +58,7 @@ ExplainPanel::ExplainPanel(Document *document, LayerSelection *selection, Displa
     connect(m_doc->analyzer(), &Analyzer::analysisUpdated, this, &ExplainPanel::refresh);
     connect(m_doc->model(), &GraphModel::graphReset, this, &ExplainPanel::refresh);
     connect(m_display, &DisplayContext::changed, this, &ExplainPanel::refresh);
+    connect(m_doc, &Document::measurementChanged, this, &ExplainPanel::refresh);
     m_layer = m_selection->current();
     refresh();
 }
@@ -126,6 +128,32 @@ int ExplainPanel::columnOf(const FormulaLine &line, FlopConvention convention)
         q == QCoreApplication::translate("naqsh::layers", "Activations"))
         return CostTableModel::Activations;
     return -1;
+}
+
+QString ExplainPanel::measuredHtml(const QString &dir, const QString &align,
+                                   const QString &mono) const
+{
+    // Run › Measure on This Computer: time, speed and arithmetic intensity, and why.
+    const MeasuredExplanation m = explainMeasured(*m_doc, m_layer, m_display->format());
+    if (m.isEmpty())
+        return {};
+    QString html = QStringLiteral("<h4 dir='%1' style='margin-top:12px;margin-bottom:2px'>%2</h4>")
+                       .arg(dir, esc(m.title));
+    if (!m.stale.isEmpty())
+        html += QStringLiteral("<p dir='%1' style='color:#7A5A00'>%2</p>").arg(dir, esc(m.stale));
+    html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='5'>");
+    for (const MeasuredExplanation::Line &line : m.lines)
+        html += QStringLiteral("<tr><td dir='%1' align='%2' style='border-bottom:1px solid #EEE'>"
+                               "<b>%3</b><br><span style=\"font-family:%4\">%5</span></td></tr>")
+                    .arg(dir, align, esc(line.quantity), mono, esc(line.formula));
+    html += QStringLiteral("</table>");
+    for (const QString &text : {m.why, m.compare})
+        if (!text.isEmpty())
+            html += QStringLiteral("<table width='100%' cellpadding='8' style='margin-top:6px;"
+                                   "background:#F1F7EC;color:#274317'><tr><td dir='%1'>%2"
+                                   "</td></tr></table>")
+                        .arg(dir, esc(text));
+    return html;
 }
 
 QString ExplainPanel::localized(const QString &latin) const
@@ -221,6 +249,7 @@ void ExplainPanel::refresh()
             }
             html += QStringLiteral("</table>");
         }
+        html += measuredHtml(dir, align, mono);
     }
 
     // Teaching notes: this layer's first, as callouts; then all of them, compactly.

@@ -58,6 +58,8 @@ private:
     /// The cost-table column a formula line belongs to, or -1.
     static int columnOf(const FormulaLine &line, FlopConvention convention);
     QString localized(const QString &latin) const;
+    /// The measured section (time, GMAC/s, MACs per byte and why), or empty.
+    QString measuredHtml(const QString &dir, const QString &align, const QString &mono) const;
     QString localizedNumbers(const QString &text) const;
 
     Document *m_doc;

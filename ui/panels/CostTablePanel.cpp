@@ -121,6 +121,16 @@ CostTablePanel::CostTablePanel(Document *document, LayerSelection *selection,
         });
     });
 
+    // Run › Measure on This Computer: the measured columns appear with a measurement.
+    auto showMeasurement = [this] {
+        m_model->setMeasurement(&m_doc->measurement(), m_doc->isMeasurementStale());
+        for (int c = CostTableModel::FirstMeasuredColumn; c < CostTableModel::ColumnCount; ++c)
+            m_view->setColumnHidden(c, !m_doc->hasMeasurement());
+        fitColumns();
+    };
+    connect(m_doc, &Document::measurementChanged, this, showMeasurement);
+    showMeasurement();
+
     retranslate();
     syncCombos();
     fitColumns();
@@ -164,6 +174,8 @@ void CostTablePanel::fitColumns()
     // Contents plus air between neighbouring numbers.
     const int air = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 2;
     for (int c = 0; c < CostTableModel::ColumnCount - 1; ++c) {
+        if (m_view->isColumnHidden(c))
+            continue;
         m_view->resizeColumnToContents(c);
         m_view->setColumnWidth(c, m_view->columnWidth(c) + air);
     }
