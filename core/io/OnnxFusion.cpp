@@ -149,11 +149,14 @@ private:
         const QString x = mean.inputs.value(0);
         const std::optional<QVector<qint64>> axes = reduceAxes(mean);
         auto info = m_model.valueInfo.constFind(x);
-        if (!axes || x.isEmpty() || isConstant(x) || info == m_model.valueInfo.cend() ||
-            !info->rankKnown)
+        if (!axes || x.isEmpty() || isConstant(x))
+            return std::nullopt;
+        const bool rankKnown = info != m_model.valueInfo.cend() && info->rankKnown;
+        // Shape inference may have stopped before x: the last axis alone needs no rank.
+        if (!rankKnown && *axes != QVector<qint64>{-1})
             return std::nullopt;
         // The reduced axes must be the trailing k of the input, leaving the batch alone.
-        const qint64 rank = info->dims.size();
+        const qint64 rank = rankKnown ? info->dims.size() : 2;
         QVector<qint64> sorted;
         for (qint64 a : *axes)
             sorted << (a < 0 ? a + rank : a);
@@ -205,19 +208,22 @@ private:
         f.eps = *eps;
 
         // γ and β with one value per normalised element become the layer's own.
-        qint64 normalized = 1;
-        for (qint64 i = rank - k; i < rank; ++i)
+        qint64 normalized = rankKnown ? 1 : -1;
+        for (qint64 i = rank - k; rankKnown && i < rank; ++i)
             normalized = info->dims[i] >= 1 && normalized <= (qint64(1) << 32)
                              ? normalized * info->dims[i]
                              : -1;
         const int mul = soleConsumer(f.output, u"Mul");
         const int add = mul < 0 ? -1 : soleConsumer(node(mul).outputs.value(0), u"Add");
-        if (normalized > 0 && add >= 0) {
+        if (add >= 0) {
             const std::optional<OnnxTensorInfo> gamma = constant(other(node(mul), f.output));
             const std::optional<OnnxTensorInfo> beta =
                 constant(other(node(add), node(mul).outputs.value(0)));
+            if (normalized < 0 && gamma && gamma->dims.size() == 1) // one value per feature
+                normalized = gamma->elementCount();
             auto fits = [&](const std::optional<OnnxTensorInfo> &t) {
-                return t && t->elementCount() == normalized && t->dims.size() <= k;
+                return t && normalized > 0 && t->elementCount() == normalized &&
+                       t->dims.size() <= k;
             };
             if (fits(gamma) && fits(beta)) {
                 f.nodes << mul << add;

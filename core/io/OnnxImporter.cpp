@@ -4,6 +4,7 @@
 #include "OnnxFold.h"
 #include "OnnxFusion.h"
 #include "OnnxReader.h"
+#include "analysis/AnalysisEngine.h"
 #include "layers/LayerRegistry.h"
 
 #include <QCoreApplication>
@@ -266,6 +267,9 @@ private:
     void foldOrBind(const OnnxNode &n);
     /// Whether a constant computed by @p n derives from an initializer or a declared weight.
     bool learnedInputs(const OnnxNode &n) const;
+    /// Dims of a layer's output for Shape/Size: shape inference's, or when it has none (or
+    /// symbolic sizes), the analysis of the layers imported so far (into @p computed).
+    const OnnxTensorInfo *layerShape(const QString &tensor, OnnxTensorInfo *computed);
     bool importOpaque(const OnnxNode &n, int index, const QString &reason);
     void addOutputs();
     void summarizeOpaque();
@@ -585,6 +589,7 @@ void OnnxImporter::foldOrBind(const OnnxNode &n)
 {
     // Shape and Size read only their input's dims, which a layer's output has too.
     const bool dimsOnly = n.opType == u"Shape" || n.opType == u"Size";
+    OnnxTensorInfo computed;
     QVector<const OnnxTensorInfo *> inputs;
     for (int k = 0; k < n.inputs.size(); ++k) {
         const OnnxTensorInfo *info = nullptr;
@@ -593,7 +598,7 @@ void OnnxImporter::foldOrBind(const OnnxNode &n)
             if (v && v->kind == Value::Kind::Constant)
                 info = &v->constant;
             else if (dimsOnly && k == 0)
-                info = shapeOf(n.inputs[k]);
+                info = layerShape(n.inputs[k], &computed);
             if (!info) {
                 bindConstants(n);
                 return;
@@ -616,6 +621,29 @@ void OnnxImporter::foldOrBind(const OnnxNode &n)
     }
     bindConstants(n);
     bind(n.outputs[0], Value::ofConstant(*folded, learnedInputs(n)));
+}
+
+const OnnxTensorInfo *OnnxImporter::layerShape(const QString &tensor, OnnxTensorInfo *computed)
+{
+    const OnnxTensorInfo *declared = shapeOf(tensor);
+    if (declared && std::all_of(declared->dims.cbegin(), declared->dims.cend(),
+                                [](qint64 d) { return d >= 0; }))
+        return declared;
+    // Shape inference stopped before this tensor (its shape depends on computed values): the
+    // layers imported so far tell it.
+    const LayerId id = isData(tensor) ? layerFor(tensor) : LayerId();
+    if (!id.isValid())
+        return declared;
+    const AnalysisResult a = AnalysisEngine::analyze(m_builder.graph(), m_registry);
+    const LayerResult *r = a.layer(id);
+    if (!r || !r->output.isValid())
+        return declared;
+    computed->rankKnown = true;
+    computed->elemType = 1;
+    computed->dims.clear();
+    for (int i = 0; i < r->output.rank; ++i)
+        computed->dims << r->output.dims[i];
+    return computed;
 }
 
 bool OnnxImporter::learnedInputs(const OnnxNode &n) const
@@ -1351,12 +1379,13 @@ OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, con
     const OnnxTensorInfo *dataShape = nullptr;
     int constants = 0;
     bool learned = false;
+    OnnxTensorInfo computed;
     for (int k = 0; k < n.inputs.size(); ++k) {
         if (!hasInput(n, k))
             continue;
         if (isData(n.inputs[k])) {
             inputs << data(n, k);
-            dataShape = shapeOf(n.inputs[k]);
+            dataShape = layerShape(n.inputs[k], &computed);
         } else {
             ++constants;
             c = constant(n, k);
@@ -1514,7 +1543,8 @@ OnnxImporter::Outcome OnnxImporter::reduceMean(const OnnxNode &n, int index)
 OnnxImporter::Outcome OnnxImporter::gather(const OnnxNode &n, int index)
 {
     const std::optional<OnnxTensorInfo> idx = constant(n, 1);
-    const OnnxTensorInfo *in = shapeOf(n.inputs.value(0));
+    OnnxTensorInfo computed;
+    const OnnxTensorInfo *in = layerShape(n.inputs.value(0), &computed);
     if (!idx || !idx->hasValues || idx->ints.size() != 1 || idx->dims.size() > 1 || !in)
         return opaque(
             QCoreApplication::translate("naqsh::Import", "only one constant index is modelled"));

@@ -11,17 +11,18 @@ with the real naqsh-cli (`analyze --format json --convention macs`) and check
     file's floating-point initializer elements,
   - Naqsh's MACs equal the PyTorch count.
 
-Before the export every parameter gets distinct random values: with weights=None many biases are
-identical zeros, and the exporter then stores one tensor for all of them (Identity nodes), so the
-file would hold fewer elements than the model has parameters.
+Before the export every parameter and floating-point buffer gets distinct random values: with
+weights=None many biases are identical zeros (and BatchNorm statistics zeros and ones), and the
+exporter then stores one tensor for all of them (Identity nodes), so the file would hold fewer
+elements than the model has parameters.
 
     /usr/bin/python3 tests/tools/torchvision_check.py --cli build/app/naqsh-cli --cache DIR \
         [--models a,b,...|--all|--quick] [--table OUT.md]
 
---quick (the default ctest subset, about a minute) takes small real models and a reduced instance of
-torchvision's ConvNeXt class: channel split and shuffle (shape arithmetic folded at import),
-HardSwish/HardSigmoid/SiLU with squeeze-and-excitation, LayerNorm and exact GELU written in
-primitives at opset 14. --all adds reduced ViT and Swin instances and every model
+--quick (the default ctest subset, about a minute) takes small real models and reduced instances of
+torchvision's ConvNeXt and Swin classes: channel split and shuffle (shape arithmetic folded at
+import), HardSwish/HardSigmoid/SiLU with squeeze-and-excitation, LayerNorm and exact GELU written
+in primitives at opset 14, window attention. --all adds a reduced ViT and every model
 torchvision.models.list_models() names (`NAQSH_SWEEP=1 ctest -L sweep`, hours on two cores).
 Exports are kept in DIR and reused.
 Exit code 0 when every model passes, 1 otherwise; a table is printed either way.
@@ -55,7 +56,8 @@ HEAVY = ["convnext_small", "swin_s", "swin_v2_s", "efficientnet_b5", "efficientn
          "efficientnet_b6", "efficientnet_b7", "convnext_base", "swin_b", "swin_v2_b",
          "vit_b_32", "vit_b_16", "efficientnet_v2_l", "convnext_large", "regnet_x_32gf",
          "regnet_y_32gf", "vit_l_32", "vit_l_16", "regnet_y_128gf", "vit_h_14"]
-QUICK = ["shufflenet_v2_x0_5", "mobilenet_v3_small", "efficientnet_b0", "mini_convnext"]
+QUICK = ["shufflenet_v2_x0_5", "mobilenet_v3_small", "efficientnet_b0", "mini_convnext",
+         "mini_swin"]
 
 
 def build(name):
@@ -92,6 +94,9 @@ def export(name, cache, opset):
     with torch.no_grad():
         for p in model.parameters():
             p.copy_(torch.randn_like(p) * 0.02)
+        for b in model.buffers():  # BatchNorm statistics: equal ones would be merged as well
+            if b.is_floating_point():
+                b.copy_(torch.rand_like(b) + 0.5)
     # With autograd on, nn.MultiheadAttention does not take its fused path, which the exporter
     # cannot write.
     torch.onnx.export(model, x, onnx_path, opset_version=opset, input_names=["input"],
