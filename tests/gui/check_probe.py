@@ -82,6 +82,29 @@ def check_clipping(p):
         for c in w.get("cells", []):
             if c["needed"] > c["width"]:
                 fail(f"table cell '{c['text']}' needs {c['needed']} px, column is {c['width']}")
+    check_chart_texts(p)
+
+
+def check_chart_texts(p):
+    # Every text a visible chart draws stays in its room (a title in its cell, a tick label in
+    # its axis rectangle's cell, a value label and the legend in the plot), and no two overlap.
+    for w in p["widgets"]:
+        if w["class"] != "QCustomPlot" or w["visibleRect"][2] < 50 or w["visibleRect"][3] < 50:
+            continue
+        texts = w.get("chartTexts", [])
+        for t in texts:
+            if not inside(t["box"], t["room"], tol=1):
+                b, r = t["box"], t["room"]
+                fail(f"chart {w.get('name') or 'plot'}: {t['what']} '{t['text'][:50]}' needs "
+                     f"{b[2]}×{b[3]} px at {b[:2]} but its room is {r}")
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                a, b = texts[i], texts[j]
+                if "legend" in (a["what"], b["what"]) or (a["what"], b["what"]) == ("title", "title"):
+                    continue
+                if intersects(a["box"], b["box"], tol=1):
+                    fail(f"chart {w.get('name') or 'plot'}: {a['what']} '{a['text'][:30]}' "
+                         f"{a['box']} overlaps {b['what']} '{b['text'][:30]}' {b['box']}")
 
 
 def check_first_view(p):

@@ -5,6 +5,7 @@
 #include "LocalizedTicker.h"
 #include "MeasuredChart.h"
 #include "VariantPalette.h"
+#include "WrappedText.h"
 #include "analysis/Analyzer.h"
 #include "analysis/TooLarge.h"
 #include "graph/GraphModel.h"
@@ -58,6 +59,8 @@ QColor directionColor(qint64 a, qint64 b)
 
 /// Presentation type is at least this large: no chart text goes below it there.
 constexpr double kPresentationPoints = 20.0;
+/// Value labels over narrow bars may shrink to this size outside presentation.
+constexpr double kMinLabelPoints = 8.0;
 
 QFont scaledFont(const QFont &base, double factor, bool bold = false)
 {
@@ -189,8 +192,8 @@ QWidget *ChartsPanel::buildBarsTab()
     p->plotLayout()->addElement(0, 0, panels);
     auto *margins = new QCPMarginGroup(p);
     for (int q = 0; q < kQuantityCount; ++q) {
-        auto *title = new QCPTextElement(p, QString(), scaledFont(font(), 1.05, true));
-        auto *ratio = new QCPTextElement(p, QString(), scaledFont(font(), 1.05, true));
+        auto *title = new WrappedText(p, scaledFont(font(), 1.05, true));
+        auto *ratio = new WrappedText(p, scaledFont(font(), 1.05, true));
         auto *rect = new QCPAxisRect(p, true);
         rect->setMarginGroup(QCP::MarginSides(QCP::msTop) | QCP::msBottom, margins);
         styleAxes(rect);
@@ -219,6 +222,7 @@ QWidget *ChartsPanel::buildBarsTab()
     p->plotLayout()->setRowStretchFactors({1, 0.001});
     connect(p, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *e) { onMouseMove(Chart::Bars, e->pos()); });
+    connect(p, &QCustomPlot::afterLayout, this, &ChartsPanel::fitBars);
 
     m_scaleLabel = new QLabel(page);
     m_scale = new QComboBox(page);
@@ -251,7 +255,7 @@ QWidget *ChartsPanel::buildStackedTab()
     p->xAxis->setSubTicks(false);
     // Title on top, legend in a column on the right where long layer names fit.
     p->plotLayout()->insertRow(0);
-    m_stackedTitle = new QCPTextElement(p, QString(), scaledFont(font(), 1.1, true));
+    m_stackedTitle = new WrappedText(p, scaledFont(font(), 1.1, true));
     p->plotLayout()->addElement(0, 0, m_stackedTitle);
     p->axisRect()->insetLayout()->take(p->legend);
     auto *side = new QCPLayoutGrid;
@@ -299,8 +303,8 @@ QWidget *ChartsPanel::buildSweepTab()
     p->xAxis->grid()->setVisible(true);
     p->plotLayout()->insertRow(0);
     p->plotLayout()->insertRow(1);
-    m_sweepTitle = new QCPTextElement(p, QString(), scaledFont(font(), 1.1, true));
-    m_sweepInfo = new QCPTextElement(p, QString(), scaledFont(font(), 1.0));
+    m_sweepTitle = new WrappedText(p, scaledFont(font(), 1.1, true));
+    m_sweepInfo = new WrappedText(p, scaledFont(font(), 1.0));
     p->plotLayout()->addElement(0, 0, m_sweepTitle);
     p->plotLayout()->addElement(1, 0, m_sweepInfo);
     p->axisRect()->insetLayout()->take(p->legend);
@@ -720,6 +724,8 @@ void ChartsPanel::rebuildBars()
     p->clearPlottables();
     p->clearItems();
     m_barsByQuantity.clear();
+    m_barFits.clear();
+    m_fitPasses = 0;
     const NumberFormat &f = m_display->format();
     const QVector<int> order = drawOrder();
     const int n = int(order.size());
@@ -755,6 +761,11 @@ void ChartsPanel::rebuildBars()
 
         auto textTicker = QSharedPointer<QCPAxisTickerText>::create();
         QVector<QCPBars *> byVariant(m_variants.size(), nullptr);
+        BarPanel fit;
+        fit.rect = rect;
+        fit.step = width + spacing;
+        fit.log = m_log;
+        fit.points = labelFont.pointSizeF();
         double maxValue = 0, minPositive = 0;
         int others = 0;
         for (int k = 0; k < n; ++k) {
@@ -790,11 +801,14 @@ void ChartsPanel::rebuildBars()
             label->setFont(labelFont);
             label->setColor(c.darker(150));
             label->setText(q == Quantity::Memory ? f.bytes(value) : f.compact(value));
+            fit.labels.append(label);
             textTicker->addTick(key, vi == m_a   ? QStringLiteral("A")
                                      : vi == m_b ? QStringLiteral("B")
                                                  : QString(QChar(char16_t(u'C' + others++))));
         }
         m_barsByQuantity.insert(qi, byVariant);
+        fit.maxValue = maxValue;
+        m_barFits.append(fit);
         x->setTicker(textTicker);
         const double half = n > 0 ? n * (width + spacing) / 2.0 + 0.12 : 0.5;
         x->setRange(1.0 - half, 1.0 + half);
@@ -820,6 +834,21 @@ void ChartsPanel::rebuildBars()
     }
     p->legend->setVisible(n > 0);
     p->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartsPanel::fitBars()
+{
+    // The layout has given each panel its pixels: fit ticks, ranges and value labels to them,
+    // and draw once more if that moved anything (a few times at most: ticks move margins).
+    bool changed = false;
+    for (const BarPanel &panel : m_barFits)
+        changed |= fitBarPanel(panel, m_presenting ? 3 : 5,
+                               m_presenting ? kPresentationPoints : kMinLabelPoints);
+    if (!changed) {
+        m_fitPasses = 0;
+    } else if (++m_fitPasses <= 3) {
+        m_barsPlot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 // ---- stacked bars ----

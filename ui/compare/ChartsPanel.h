@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BarFit.h"
 #include "ChartExporter.h"
 #include "VariantResolver.h"
 #include "analysis/Sweep.h"
@@ -143,6 +144,7 @@ private:
     void onDocumentChanged();
     void resolve();
     void rebuildBars();
+    void fitBars();
     void rebuildStacked();
     void rebuildSweepControls();
     void rebuildSweepChart();
@@ -183,6 +185,8 @@ private:
     QVector<QCPTextElement *> m_barRatios;           ///< one per Quantity
     QVector<QCPBarsGroup *> m_barGroups;             ///< one per Quantity
     QHash<int, QVector<QCPBars *>> m_barsByQuantity; ///< Quantity -> bars by variant index
+    QVector<BarPanel> m_barFits;                     ///< the panels drawn, for fitBarPanel
+    int m_fitPasses = 0;                             ///< replots asked for in a row by fitBars
     bool m_log = false;
 
     // Stacked bars.

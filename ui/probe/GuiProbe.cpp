@@ -104,6 +104,128 @@ int neededTextWidth(const QLabel *label)
     return widest;
 }
 
+/// Where a text of @p size is drawn when it is aligned by @p align to @p anchor.
+QRect alignedAt(const QPointF &anchor, const QSize &size, Qt::Alignment align)
+{
+    QPointF topLeft = anchor;
+    if (align & Qt::AlignHCenter)
+        topLeft.rx() -= size.width() / 2.0;
+    else if (align & Qt::AlignRight)
+        topLeft.rx() -= size.width();
+    if (align & Qt::AlignVCenter)
+        topLeft.ry() -= size.height() / 2.0;
+    else if (align & Qt::AlignBottom)
+        topLeft.ry() -= size.height();
+    return QRect(topLeft.toPoint(), size);
+}
+
+QSize unwrappedSize(const QFont &font, const QString &text)
+{
+    return QFontMetrics(font).boundingRect(0, 0, 0, 0, Qt::TextDontClip, text).size();
+}
+
+} // namespace
+
+// A box wider or taller than its room is a clipped or overflowing text, however the screenshot
+// happens to look.
+QJsonArray GuiProbe::chartTexts(const QCustomPlot *plot)
+{
+    QJsonArray out;
+    const QRect whole = plot->rect();
+    auto add = [&](const QString &what, const QString &text, const QRect &box, const QRect &room) {
+        if (text.trimmed().isEmpty())
+            return;
+        out.append(QJsonObject{{QStringLiteral("what"), what},
+                               {QStringLiteral("text"), text},
+                               {QStringLiteral("box"), rectJson(box)},
+                               {QStringLiteral("room"), rectJson(room & whole)}});
+    };
+    for (QCPLayoutElement *e : plot->plotLayout()->elements(true)) {
+        if (auto *t = qobject_cast<QCPTextElement *>(e)) {
+            if (!t->visible() || !t->layout())
+                continue;
+            const QRect inner = t->rect();
+            QSize need = unwrappedSize(t->font(), t->text());
+            if (t->property("wrapsText").toBool()) {
+                // Wrapped at spaces to the cell's width: the widest word must fit across, and
+                // the lines at that width down.
+                int widest = 0;
+                const QFontMetrics m(t->font());
+                for (const QString &word : t->text().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                    widest = qMax(widest, m.horizontalAdvance(word));
+                const int w = qMax(inner.width(), widest);
+                need = QSize(widest, m.boundingRect(QRect(0, 0, w, 100000),
+                                                    Qt::AlignCenter | Qt::TextWordWrap, t->text())
+                                         .height());
+            }
+            add(QStringLiteral("title"), t->text(),
+                alignedAt(inner.center(), need, Qt::AlignCenter), t->outerRect());
+        } else if (auto *legend = qobject_cast<QCPLegend *>(e); legend && legend->visible()) {
+            const QSize need = legend->minimumOuterSizeHint();
+            QRect box = legend->outerRect();
+            box.setSize(box.size().expandedTo(need));
+            QStringList names;
+            for (int k = 0; k < legend->itemCount(); ++k)
+                if (auto *pl = qobject_cast<QCPPlottableLegendItem *>(legend->item(k)))
+                    names << pl->plottable()->name();
+            add(QStringLiteral("legend"), names.join(QLatin1Char('|')), box, whole);
+        }
+    }
+    for (QCPAxisRect *ar : plot->axisRects()) {
+        if (!ar->visible() || !ar->layout())
+            continue;
+        const QRect room = ar->outerRect();
+        for (QCPAxis *axis : ar->axes()) {
+            if (!axis->visible() || !axis->tickLabels())
+                continue;
+            const QVector<double> ticks = axis->tickVector();
+            const QVector<QString> labels = axis->tickVectorLabels();
+            const int gap =
+                axis->tickLabelPadding() + qMax(0, axis->tickLengthOut()) + axis->offset();
+            for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+                if (!axis->range().contains(ticks[i]))
+                    continue;
+                const QSize need = unwrappedSize(axis->tickLabelFont(), labels[i]);
+                const double at = axis->coordToPixel(ticks[i]);
+                QRect box;
+                switch (axis->axisType()) {
+                case QCPAxis::atLeft:
+                    box = alignedAt(QPointF(ar->left() - gap, at), need,
+                                    Qt::AlignRight | Qt::AlignVCenter);
+                    break;
+                case QCPAxis::atRight:
+                    box = alignedAt(QPointF(ar->right() + gap, at), need,
+                                    Qt::AlignLeft | Qt::AlignVCenter);
+                    break;
+                case QCPAxis::atTop:
+                    box = alignedAt(QPointF(at, ar->top() - gap), need,
+                                    Qt::AlignHCenter | Qt::AlignBottom);
+                    break;
+                case QCPAxis::atBottom:
+                    box = alignedAt(QPointF(at, ar->bottom() + gap), need,
+                                    Qt::AlignHCenter | Qt::AlignTop);
+                    break;
+                }
+                add(QStringLiteral("tick"), labels[i], box, room);
+            }
+        }
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        auto *t = qobject_cast<QCPItemText *>(plot->item(i));
+        if (!t || !t->visible() || t->rotation() != 0)
+            continue;
+        const QMargins pad = t->padding();
+        const QSize need = unwrappedSize(t->font(), t->text()) +
+                           QSize(pad.left() + pad.right(), pad.top() + pad.bottom());
+        // The padding moves the text away from its anchor; the text alone is what shows.
+        add(QStringLiteral("value"), t->text(),
+            alignedAt(t->position->pixelPosition(), need, t->positionAlignment()) - pad, whole);
+    }
+    return out;
+}
+
+namespace {
+
 QJsonObject plotJson(const QCustomPlot *plot)
 {
     QJsonObject o;
@@ -153,6 +275,7 @@ QJsonObject plotJson(const QCustomPlot *plot)
             font(QStringLiteral("itemText"), t->font(), t->text());
     o[QStringLiteral("fonts")] = fonts;
     o[QStringLiteral("texts")] = texts;
+    o[QStringLiteral("chartTexts")] = GuiProbe::chartTexts(plot);
     o[QStringLiteral("size")] = QJsonArray{plot->width(), plot->height()};
     return o;
 }

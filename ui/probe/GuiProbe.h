@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+class QCustomPlot;
+class QJsonArray;
 class QTimer;
 
 namespace naqsh {
@@ -25,6 +27,10 @@ public:
     GuiProbe(MainWindow *window, const QString &path);
     /// The JSON dump, as written to the file.
     QByteArray dump() const;
+    /// Every text @p plot draws as {what, text, box, room} (widget coordinates): where it is
+    /// drawn and the rectangle it must stay inside (titles in their layout cell, tick labels in
+    /// their axis rectangle's cell, value labels and the legend in the plot).
+    static QJsonArray chartTexts(const QCustomPlot *plot);
 
 private:
     void poll();
