@@ -383,6 +383,20 @@ LayerId OnnxImporter::materializeInput(const OnnxTensorInfo &in)
     const qint64 rank = in.dims.size();
     auto known = [&](int i) { return in.dims[i] >= 1; };
     LayerDraft d;
+    // Every dimension but the batch must be known; fails naming the first unknown one.
+    auto sizesKnownAfterBatch = [&]() {
+        for (int i = 1; i < rank; ++i) {
+            if (!known(i)) {
+                fail(QCoreApplication::translate("naqsh::Import",
+                                                 "graph input '%1' has an unknown size in "
+                                                 "dimension %2")
+                         .arg(in.name)
+                         .arg(i));
+                return false;
+            }
+        }
+        return true;
+    };
     if (rank == 4) {
         if (!known(1)) {
             fail(QCoreApplication::translate("naqsh::Import",
@@ -420,16 +434,8 @@ LayerId OnnxImporter::materializeInput(const OnnxTensorInfo &in)
         d.set(u"batch", known(0) ? in.dims[0] : qint64(1));
         d.set(u"features", in.dims[1]);
     } else if (rank == 5) {
-        for (int i = 1; i < 5; ++i) {
-            if (!known(i)) {
-                fail(QCoreApplication::translate("naqsh::Import",
-                                                 "graph input '%1' has an unknown size in "
-                                                 "dimension %2")
-                         .arg(in.name)
-                         .arg(i));
-                return {};
-            }
-        }
+        if (!sizesKnownAfterBatch())
+            return {};
         d = m_builder.draft("input");
         d.set(u"layout", QStringLiteral("volume"));
         d.set(u"batch", known(0) ? in.dims[0] : qint64(1));
@@ -438,16 +444,8 @@ LayerId OnnxImporter::materializeInput(const OnnxTensorInfo &in)
         d.set(u"height", in.dims[3]);
         d.set(u"width", in.dims[4]);
     } else if (rank == 1 || rank == 3) {
-        for (int i = 1; i < rank; ++i) {
-            if (!known(i)) {
-                fail(QCoreApplication::translate("naqsh::Import",
-                                                 "graph input '%1' has an unknown size in "
-                                                 "dimension %2")
-                         .arg(in.name)
-                         .arg(i));
-                return {};
-            }
-        }
+        if (!sizesKnownAfterBatch())
+            return {};
         d = m_builder.draft("opaque");
         d.set(u"op_type", QStringLiteral("Input"));
         d.set(u"shape", QStringLiteral("given"));
