@@ -213,6 +213,30 @@ void MainWindow::showOnScreen()
         });
 }
 
+MainWindow::DockSizes MainWindow::frontDockSizes() const
+{
+    QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    std::stable_sort(docks.begin(), docks.end(), [](const QDockWidget *a, const QDockWidget *b) {
+        return a->y() != b->y() ? a->y() < b->y() : a->x() < b->x();
+    });
+    DockSizes sizes;
+    for (QDockWidget *d : std::as_const(docks)) {
+        // Docks behind a tab take their group's size: the ones in front say it.
+        if (d->isVisible() && !d->isFloating() && !d->visibleRegion().isEmpty()) {
+            sizes.docks << d;
+            sizes.widths << d->width();
+            sizes.heights << d->height();
+        }
+    }
+    return sizes;
+}
+
+void MainWindow::applyDockSizes(const DockSizes &sizes)
+{
+    resizeDocks(sizes.docks, sizes.widths, Qt::Horizontal);
+    resizeDocks(sizes.docks, sizes.heights, Qt::Vertical);
+}
+
 void MainWindow::mirrorDocks()
 {
     // Qt keeps dock areas where they were put; a right-to-left UI wants the palette on the right.
@@ -222,25 +246,12 @@ void MainWindow::mirrorDocks()
     m_dockDirection = dir;
     // A language switch keeps the layout: the same docks, in the same order, of the same size,
     // the same tabs in front, and the same view of the graph.
-    QList<QDockWidget *> docks = findChildren<QDockWidget *>();
-    std::stable_sort(docks.begin(), docks.end(), [](const QDockWidget *a, const QDockWidget *b) {
-        return a->y() != b->y() ? a->y() < b->y() : a->x() < b->x();
-    });
-    QList<QDockWidget *> shown;
-    QList<int> widths, heights;
-    for (QDockWidget *d : std::as_const(docks)) {
-        // Docks behind a tab take their group's size: the ones in front say it.
-        if (d->isVisible() && !d->isFloating() && !d->visibleRegion().isEmpty()) {
-            shown << d;
-            widths << d->width();
-            heights << d->height();
-        }
-    }
+    const DockSizes shown = frontDockSizes();
     const bool fitted = m_view->isFitted();
     const double zoom = m_view->zoom();
     const QPointF centre =
         m_scene->toModel(m_view->mapToScene(m_view->viewport()->rect().center()));
-    for (QDockWidget *d : std::as_const(docks)) {
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
         const Qt::DockWidgetArea area = dockWidgetArea(d);
         if (area == Qt::LeftDockWidgetArea)
             addDockWidget(Qt::RightDockWidgetArea, d);
@@ -253,12 +264,11 @@ void MainWindow::mirrorDocks()
     // explanation is a tab beside it, raised when a cost cell is clicked.
     tabifyDockWidget(m_inspectorDock, m_explainDock);
     m_inspectorDock->raise();
-    for (QDockWidget *d : std::as_const(shown))
+    for (QDockWidget *d : std::as_const(shown.docks))
         d->raise();
-    if (shown.isEmpty())
+    if (shown.docks.isEmpty())
         return;
-    resizeDocks(shown, widths, Qt::Horizontal);
-    resizeDocks(shown, heights, Qt::Vertical);
+    applyDockSizes(shown);
     QTimer::singleShot(0, this, [this, fitted, zoom, centre] {
         if (fitted) {
             m_view->zoomToFit();

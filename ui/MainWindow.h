@@ -141,6 +141,16 @@ private:
     /// Step-through: fades the layers and edges not revealed yet (all back when it stops).
     void dimUnrevealed();
     void mirrorDocks();
+    /// The docks in front (not behind a tab, not floating) with their sizes, top to bottom and
+    /// start to end: an order that gives tabbed groups and their neighbours the same pixels
+    /// back every time (resizeDocks lets the last of two docks sharing a row decide its height).
+    struct DockSizes
+    {
+        QList<QDockWidget *> docks;
+        QList<int> widths, heights;
+    };
+    DockSizes frontDockSizes() const;
+    void applyDockSizes(const DockSizes &sizes);
     void applyTheme();
 
     Language *m_language;
@@ -169,7 +179,7 @@ private:
     struct BeforePresenting
     {
         QByteArray state;
-        QHash<QDockWidget *, QSize> dockSizes;
+        DockSizes dockSizes;
         bool maximized = false;
         double zoom = 1.0;
         QPointF centre; ///< in document coordinates

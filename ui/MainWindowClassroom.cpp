@@ -40,10 +40,7 @@ void MainWindow::setPresentationMode(bool on)
         return;
     if (on) {
         m_beforePresenting.state = saveState();
-        m_beforePresenting.dockSizes.clear();
-        for (QDockWidget *d : findChildren<QDockWidget *>())
-            if (d->isVisible() && !d->isFloating() && !d->visibleRegion().isEmpty())
-                m_beforePresenting.dockSizes.insert(d, d->size());
+        m_beforePresenting.dockSizes = frontDockSizes();
         m_beforePresenting.maximized = isMaximized();
         m_beforePresenting.zoom = m_view->zoom();
         m_beforePresenting.centre =
@@ -96,16 +93,7 @@ void MainWindow::setPresentationMode(bool on)
                     return;
                 restoreState(m_beforePresenting.state);
                 // restoreState keeps the splits but not always their pixels: give them back.
-                QList<QDockWidget *> docks;
-                QList<int> widths, heights;
-                for (auto it = m_beforePresenting.dockSizes.cbegin();
-                     it != m_beforePresenting.dockSizes.cend(); ++it) {
-                    docks << it.key();
-                    widths << it.value().width();
-                    heights << it.value().height();
-                }
-                resizeDocks(docks, widths, Qt::Horizontal);
-                resizeDocks(docks, heights, Qt::Vertical);
+                applyDockSizes(m_beforePresenting.dockSizes);
                 if (m_beforePresenting.fitted) {
                     m_view->zoomToFit();
                 } else {
