@@ -152,6 +152,9 @@ private:
     DockSizes frontDockSizes() const;
     void applyDockSizes(const DockSizes &sizes);
     void applyTheme();
+    /// Leaving presentation, once the window manager has given the window its old geometry
+    /// back: the docks, their sizes and the view from before.
+    void restoreLayoutAndView();
 
     Language *m_language;
     Document *m_doc;
@@ -181,10 +184,12 @@ private:
         QByteArray state;
         DockSizes dockSizes;
         bool maximized = false;
+        QRect geometry; ///< the window's, to know when the window manager has given it back
         double zoom = 1.0;
         QPointF centre; ///< in document coordinates
         bool fitted = false;
     } m_beforePresenting;
+    bool m_awaitingRestore = false; ///< left presentation, the window manager not done yet
     bool m_geometryRestored = false;
 
     QDockWidget *m_paletteDock, *m_inspectorDock, *m_tableDock, *m_historyDock;

@@ -15,6 +15,7 @@
 #include "panels/InspectorWidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QKeyEvent>
 #include <QLabel>
@@ -42,6 +43,7 @@ void MainWindow::setPresentationMode(bool on)
         m_beforePresenting.state = saveState();
         m_beforePresenting.dockSizes = frontDockSizes();
         m_beforePresenting.maximized = isMaximized();
+        m_beforePresenting.geometry = geometry();
         m_beforePresenting.zoom = m_view->zoom();
         m_beforePresenting.centre =
             m_scene->toModel(m_view->mapToScene(m_view->viewport()->rect().center()));
@@ -81,29 +83,51 @@ void MainWindow::setPresentationMode(bool on)
         m_toolBar->show();
         applyTheme();
         m_scene->setSpread(1.0, 1.0);
-        if (m_beforePresenting.maximized)
-            showMaximized();
-        else
-            showNormal();
+        // The normal fonts reach the widgets through posted events: let every widget take them
+        // and every layout say its normal minimum size before the docks come back and the
+        // window manager sizes the window (measured in presentation fonts, the window would
+        // come back wider and taller than the screen, and no longer maximized).
+        QCoreApplication::sendPostedEvents();
         restoreState(m_beforePresenting.state);
-        // Once the window manager has given the old size back: the same docks, the same view.
-        for (int delay : {250, 600})
-            QTimer::singleShot(delay, this, [this] {
-                if (m_presenting)
-                    return;
-                restoreState(m_beforePresenting.state);
-                // restoreState keeps the splits but not always their pixels: give them back.
-                applyDockSizes(m_beforePresenting.dockSizes);
-                if (m_beforePresenting.fitted) {
-                    m_view->zoomToFit();
-                } else {
-                    m_view->setZoom(m_beforePresenting.zoom);
-                    m_view->centerOn(m_scene->toScene(m_beforePresenting.centre));
-                }
-                updateStepHud();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        m_awaitingRestore = true;
+        if (m_beforePresenting.maximized) {
+            showMaximized();
+        } else {
+            showNormal();
+            setGeometry(m_beforePresenting.geometry);
+        }
+        // The docks' pixels come back exactly only in a window of the old size: they are
+        // restored when the window manager has given it back (see eventFilter), or after a
+        // second and a half if it never does exactly.
+        QTimer::singleShot(1500, this, [this] {
+            if (m_awaitingRestore && !m_presenting)
+                restoreLayoutAndView();
+        });
+        if (!isFullScreen() && size() == m_beforePresenting.geometry.size())
+            QTimer::singleShot(0, this, [this] {
+                if (m_awaitingRestore && !m_presenting)
+                    restoreLayoutAndView();
             });
     }
     m_presentAct->setChecked(on);
+    updateStepHud();
+}
+
+void MainWindow::restoreLayoutAndView()
+{
+    m_awaitingRestore = false;
+    restoreState(m_beforePresenting.state);
+    // restoreState keeps the splits but not always their pixels: give them back.
+    applyDockSizes(m_beforePresenting.dockSizes);
+    // The canvas gets its size at the next layout: zoom after it.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    if (m_beforePresenting.fitted) {
+        m_view->zoomToFit();
+    } else {
+        m_view->setZoom(m_beforePresenting.zoom);
+        m_view->centerOn(m_scene->toScene(m_beforePresenting.centre));
+    }
     updateStepHud();
 }
 
@@ -260,6 +284,24 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         if ((key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) && w &&
             m_inspector->isAncestorOf(w))
             return true;
+    }
+    if (event->type() == QEvent::FontChange)
+        if (auto *combo = qobject_cast<QComboBox *>(watched)) {
+            // QComboBox forgets its cached minimum size on a style change but not on a font
+            // change: a combo measured in presentation would keep the window as wide as the
+            // presentation's fonts made it.
+            QEvent styleChange(QEvent::StyleChange);
+            QCoreApplication::sendEvent(combo, &styleChange);
+        }
+    if (watched == this && m_awaitingRestore && !m_presenting &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::WindowStateChange)) {
+        // Leaving presentation: the window manager has given the old geometry back (the resize
+        // is delivered before the layouts follow it: restore right after).
+        QTimer::singleShot(0, this, [this] {
+            if (m_awaitingRestore && !m_presenting && !isFullScreen() &&
+                size() == m_beforePresenting.geometry.size())
+                restoreLayoutAndView();
+        });
     }
     if (event->type() == QEvent::Resize && watched == m_view->viewport())
         updateStepHud();
