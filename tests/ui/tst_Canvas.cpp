@@ -71,6 +71,7 @@ private slots:
     void selectionSyncsBothWays();
     void rubberBandSelectsLayers();
     void zoomToFitShowsAllNodes();
+    void zoomToFitNeverDrawsTinyDetails();
     void wheelZoomKeepsPointUnderMouse();
     void pinchAndKeysZoom();
     void panWithMiddleMouseAndSpace();
@@ -705,6 +706,44 @@ void tst_Canvas::zoomToFitShowsAllNodes()
     QVERIFY(m_view->zoom() > 1.0);
     m_view->zoomOut();
     QVERIFY(qFuzzyCompare(m_view->zoom(), 1.0));
+}
+
+void tst_Canvas::zoomToFitNeverDrawsTinyDetails()
+{
+    // A maximized 1920x1080 window fitted the lesson at 82 %: the cards' shapes and costs
+    // (metaFont, 0.88 of the base font) came out at 6.5 pt. Over window heights from cramped to
+    // roomy, a fit shows either the names alone (below the names-only level of detail) or the
+    // details at 7.5 pt at least.
+    QRectF graph;
+    for (QGraphicsItem *i : m_scene->items())
+        if (i->type() == NodeItem::Type)
+            graph |= i->sceneBoundingRect();
+    const double metaPoints = m_scene->style().metaFont.pointSizeF();
+    QVERIFY(metaPoints > 0);
+    int inBand = 0;
+    for (int h = 300; h <= 1100; h += 20) {
+        m_view->resize(2400, h);
+        const QSize vpSize = m_view->viewport()->size();
+        // What a plain fit (40 px of air around the graph) would choose.
+        const double plain =
+            qMin(vpSize.width() / (graph.width() + 80), vpSize.height() / (graph.height() + 80));
+        const bool tiny = plain >= CanvasStyle::kNameOnlyLod && metaPoints * plain < 7.5;
+        inBand += tiny;
+        m_view->zoomToFit();
+        const double z = m_view->zoom();
+        QVERIFY2(z < CanvasStyle::kNameOnlyLod || metaPoints * z >= 7.5 - 1e-9,
+                 qPrintable(QStringLiteral("height %1: zoom %2 draws details at %3 pt")
+                                .arg(h)
+                                .arg(z)
+                                .arg(metaPoints * z)));
+        // Never larger than the plain fit: every node stays in view.
+        QVERIFY(z <= plain + 1e-9);
+        if (tiny)
+            QVERIFY(z > CanvasStyle::kNameOnlyLod * 0.98); // names only, as large as can be
+        else
+            QVERIFY(qFuzzyCompare(z, qMin(plain, 1.0)));
+    }
+    QVERIFY2(inBand >= 2, "no height landed in the band of tiny details");
 }
 
 void tst_Canvas::wheelZoomKeepsPointUnderMouse()

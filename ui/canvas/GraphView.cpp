@@ -118,10 +118,19 @@ void GraphView::fitRect(const QRectF &rect, double maxZoom)
     if (rect.isEmpty() || viewport()->width() < 2 || viewport()->height() < 2)
         return;
     const QRectF padded = rect.adjusted(-40, -40, 40, 40);
-    const double factor =
+    double factor =
         qBound(kMinZoom,
                qMin(viewport()->width() / padded.width(), viewport()->height() / padded.height()),
                maxZoom);
+    // Just above the names-only level of detail the cards draw their shapes and costs too small
+    // to read: a fit that lands there shows the names alone, large, instead.
+    const CanvasStyle &style = m_scene->style();
+    const double metaPoints = style.metaFont.pointSizeF() > 0
+                                  ? style.metaFont.pointSizeF()
+                                  : style.metaFont.pixelSize() * 72.0 / logicalDpiY();
+    const double detailZoom = kComfortablePoints / metaPoints;
+    if (factor >= CanvasStyle::kNameOnlyLod && factor < detailZoom)
+        factor = CanvasStyle::kNameOnlyLod * 0.99;
     m_zoom = factor;
     ++m_ownScroll;
     setTransform(QTransform::fromScale(factor, factor));

@@ -25,6 +25,8 @@ public:
     static constexpr double kMaxZoom = 4.0;
     /// The smallest zoom at which node names are readable (drawn alone, large).
     static constexpr double kReadableZoom = 0.4;
+    /// A fit never shows a card's smallest text (shapes and costs) under this size on screen.
+    static constexpr double kComfortablePoints = 7.5;
     /// True while the view shows the whole graph by Zoom to Fit and the user has not zoomed or
     /// panned since: resizing the view (maximizing, presentation) fits it again.
     bool isFitted() const { return m_fitted; }
