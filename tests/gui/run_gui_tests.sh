@@ -103,6 +103,37 @@ probe() { # NAME: writes $out/NAME.json and $out/NAME.png
     fi
     cp "$NAQSH_GUI_PROBE" "$out/$1.json"
     import -window root "$out/$1.png" 2>/dev/null
+    add_x_frame "$out/$1.json"
+}
+
+# The window's frame as the X server has it (client geometry plus the window manager's
+# _NET_FRAME_EXTENTS), added to the probe as xFrame: the designer's own frameGeometry can lag
+# behind a maximize by a moment (frame margins from before it), the X server's cannot.
+add_x_frame() { # PROBE.json
+    local w="" geo="" ext c g
+    # The main window: the largest of the designer's visible windows.
+    for c in $(xdotool search --onlyvisible --pid "$apid" 2>/dev/null); do
+        g=$(xwininfo -id "$c" 2>/dev/null |
+            awk '/Absolute upper-left X/{x=$NF} /Absolute upper-left Y/{y=$NF} /^  Width/{w=$NF} /^  Height/{h=$NF} END{print x, y, w, h}')
+        # shellcheck disable=SC2086
+        if [[ -z "$geo" ]] || (($(set -- $g; echo $(($3 * $4))) > $(set -- $geo; echo $(($3 * $4))))); then
+            geo=$g; w=$c
+        fi
+    done
+    [[ -n "$w" ]] || return 0
+    ext=$(xprop -id "$w" _NET_FRAME_EXTENTS 2>/dev/null | sed -n 's/.*= *//p' | tr -d ',')
+    python3 - "$1" "$geo" "$ext" <<'PY'
+import json, sys
+path, geo, ext = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
+if len(geo) == 4:
+    x, y, w, h = map(int, geo)
+    l, r, t, b = map(int, ext) if len(ext) == 4 else (0, 0, 0, 0)
+    with open(path, encoding="utf-8") as f:
+        p = json.load(f)
+    p["xFrame"] = [x - l, y - t, w + l + r, h + t + b]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(p, f, ensure_ascii=False)
+PY
 }
 
 key() { # KEYS...: one after another, with time to settle
