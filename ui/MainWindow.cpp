@@ -363,10 +363,16 @@ void MainWindow::createActions()
     connect(m_selectAllAct, &QAction::triggered, m_scene, &GraphScene::selectAllLayers);
     m_renameAct = make(QKeySequence(Qt::Key_F2), "edit-rename");
     connect(m_renameAct, &QAction::triggered, m_scene, &GraphScene::renameSelected);
+    m_groupAct = make(QKeySequence(Qt::CTRL | Qt::Key_G), "object-group");
+    m_groupAct->setObjectName(QStringLiteral("groupAction"));
+    connect(m_groupAct, &QAction::triggered, m_scene, [this] { m_scene->groupSelection(); });
+    m_ungroupAct = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), "object-ungroup");
+    m_ungroupAct->setObjectName(QStringLiteral("ungroupAction"));
+    connect(m_ungroupAct, &QAction::triggered, m_scene, &GraphScene::ungroupSelection);
     // Editing shortcuts belong to the canvas: a focused spin box must keep its own Delete and
     // Ctrl+A.
     for (QAction *a : {m_cutAct, m_copyAct, m_pasteAct, m_duplicateAct, m_deleteAct, m_selectAllAct,
-                       m_renameAct}) {
+                       m_renameAct, m_groupAct, m_ungroupAct}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(a);
     }
@@ -505,6 +511,8 @@ void MainWindow::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_selectAllAct);
     m_editMenu->addAction(m_renameAct);
+    m_editMenu->addAction(m_groupAct);
+    m_editMenu->addAction(m_ungroupAct);
     m_editMenu
         ->addAction(QString(), this,
                     [this] { ExportDialog::copyToClipboard(m_doc, m_selection, m_display); })
@@ -643,6 +651,8 @@ void MainWindow::retranslateUi()
     m_deleteAct->setText(tr("&Delete"));
     m_selectAllAct->setText(tr("Select &All"));
     m_renameAct->setText(tr("&Rename"));
+    m_groupAct->setText(tr("&Group"));
+    m_ungroupAct->setText(tr("U&ngroup"));
     m_zoomInAct->setText(tr("Zoom &In"));
     m_zoomOutAct->setText(tr("Zoom &Out"));
     m_zoomFitAct->setText(tr("Zoom to &Fit"));

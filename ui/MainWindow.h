@@ -205,7 +205,7 @@ private:
     QToolBar *m_toolBar;
     QAction *m_newAct, *m_openAct, *m_saveAct, *m_saveAsAct, *m_quitAct;
     QAction *m_undoAct, *m_redoAct, *m_cutAct, *m_copyAct, *m_pasteAct, *m_duplicateAct,
-        *m_deleteAct, *m_selectAllAct, *m_renameAct;
+        *m_deleteAct, *m_selectAllAct, *m_renameAct, *m_groupAct, *m_ungroupAct;
     QAction *m_zoomInAct, *m_zoomOutAct, *m_zoomFitAct, *m_zoomResetAct, *m_gridAct;
     QAction *m_latinDigitsAct = nullptr;
     QAction *m_heatOffAct, *m_heatMacsAct, *m_heatParamsAct;

@@ -72,10 +72,13 @@ LayerId Graph::addLayer(Layer layer, int slot)
     return id;
 }
 
-bool Graph::removeLayer(LayerId id)
+bool Graph::removeLayer(LayerId id, bool *blocksChanged)
 {
     if (!contains(id))
         return false;
+    const bool changed = dropFromBlocks(id);
+    if (blocksChanged)
+        *blocksChanged = changed;
     // Remove the layer's connections from the highest slot down so that indexes stay valid.
     const QVector<LayerId> consumersCopy = layer(id)->consumers;
     for (LayerId c : consumersCopy) {
@@ -150,6 +153,10 @@ void Graph::clear()
     variants.clear();
     name.clear();
     m_nextId = 1;
+    m_blocks.clear();
+    m_blockIndex.clear();
+    m_layerBlock.clear();
+    m_nextBlockId = 1;
 }
 
 bool Graph::reaches(LayerId from, LayerId to) const
@@ -220,7 +227,8 @@ QVector<LayerId> Graph::topologicalOrder(QVector<LayerId> *cyclic) const
 
 bool Graph::operator==(const Graph &other) const
 {
-    if (name != other.name || variants != other.variants || m_order != other.m_order)
+    if (name != other.name || variants != other.variants || m_order != other.m_order ||
+        m_blocks != other.m_blocks)
         return false;
     for (int i = 0; i < m_layers.size(); ++i) {
         const Layer &a = m_layers[i];

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Block.h"
 #include "Layer.h"
 #include "Variant.h"
 
@@ -44,8 +45,9 @@ public:
     /// consumers of the given layer are ignored; connect afterwards. Returns the id, or an
     /// invalid id if it is taken.
     LayerId addLayer(Layer layer, int slot = -1);
-    /// Removes the layer and every connection touching it.
-    bool removeLayer(LayerId id);
+    /// Removes the layer and every connection touching it, and takes it out of its block
+    /// (a block left empty goes too; @p blocksChanged says whether any block changed).
+    bool removeLayer(LayerId id, bool *blocksChanged = nullptr);
     bool insertConnection(const Connection &c);
     bool removeConnection(const Connection &c);
 
@@ -60,13 +62,57 @@ public:
     /// The same order as slots; @p cyclicSlots receives the slots on cycles.
     QVector<int> topologicalSlots(QVector<int> *cyclicSlots = nullptr) const;
 
+    // ---- Blocks (GraphBlocks.cpp) ----
+    /// Every block, in creation order (the order they are saved in).
+    const QVector<Block> &blocks() const { return m_blocks; }
+    bool hasBlocks() const { return !m_blocks.isEmpty(); }
+    const Block *block(BlockId id) const;
+    /// The innermost block holding @p layer, or an invalid id.
+    BlockId blockOf(LayerId layer) const { return m_layerBlock.value(layer); }
+    /// The blocks directly inside @p id (the top-level blocks for an invalid id), in order.
+    QVector<BlockId> childBlocks(BlockId id) const;
+    /// Every layer of block @p id, its own and those of the blocks inside it, in layer order.
+    QVector<LayerId> blockLayers(BlockId id) const;
+    /// True if @p inner is @p outer or lies inside it at any depth.
+    bool blockWithin(BlockId inner, BlockId outer) const;
+    /// The outermost collapsed block holding @p layer (what the designer draws in its place),
+    /// or an invalid id when no block around it is collapsed.
+    BlockId collapsedBlockOf(LayerId layer) const;
+    /// Nesting depth of @p id: 0 for a top-level block.
+    int blockDepth(BlockId id) const;
+    /// The next id that addBlock would hand out.
+    quint64 nextBlockId() const { return m_nextBlockId; }
+
+    /// Replaces every block at once (a load, or undo restoring an earlier state). The caller
+    /// guarantees a valid tree (see checkBlocks).
+    void setBlocks(const QVector<Block> &blocks);
+    /// Adds @p block (an invalid id gets a fresh one) and returns its id; its layers leave the
+    /// block that held them. Invalid if the id is taken.
+    BlockId addBlock(Block block);
+    /// Removes block @p id, handing its layers and blocks to its parent.
+    bool removeBlock(BlockId id);
+    Block *mutableBlock(BlockId id);
+    /// Checks that @p blocks form a valid tree over this graph's layers; returns an empty
+    /// string, or what is wrong with the blocks at @p index (set to the offending block).
+    QString checkBlocks(const QVector<Block> &blocks, int *index = nullptr,
+                        QString *field = nullptr) const;
+
     bool operator==(const Graph &other) const;
 
 private:
+    /// Takes @p id out of its block; blocks left with no layer and no block are removed, up
+    /// the tree. Returns true if any block changed.
+    bool dropFromBlocks(LayerId id);
+    void rebuildBlockIndex();
+
     QVector<Layer> m_layers;
     QHash<LayerId, int> m_slot;
     QVector<LayerId> m_order;
     quint64 m_nextId = 1;
+    QVector<Block> m_blocks;
+    QHash<BlockId, int> m_blockIndex;     ///< id -> index into m_blocks (derived)
+    QHash<LayerId, BlockId> m_layerBlock; ///< layer -> innermost block (derived)
+    quint64 m_nextBlockId = 1;
 };
 
 } // namespace naqsh

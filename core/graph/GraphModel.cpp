@@ -82,8 +82,11 @@ bool GraphModel::removeLayer(LayerId id)
             emit disconnected(c);
         }
     }
-    m_graph.removeLayer(id);
+    bool blocksChanged = false;
+    m_graph.removeLayer(id, &blocksChanged);
     emit layerRemoved(id);
+    if (blocksChanged)
+        emit this->blocksChanged();
     return true;
 }
 

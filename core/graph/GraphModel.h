@@ -62,6 +62,27 @@ public:
     }
     bool disconnect(const Connection &c);
 
+    // ---- Blocks (GraphModelBlocks.cpp); each emits blocksChanged once ----
+    /// Groups @p layers into a new block named @p name, nested in the smallest block holding
+    /// them all; blocks entirely among @p layers move inside it. Refuses (with @p why) an empty
+    /// or unconnected selection, one that a path leaves and re-enters (the block would have no
+    /// clear inputs and outputs), and one that cuts an existing block in part. Returns the id.
+    BlockId groupLayers(const QVector<LayerId> &layers, const QString &name, QString *why = nullptr,
+                        BlockId id = {});
+    /// The blocks groupLayers would make (in @p result) and the new block's id, without
+    /// changing anything; an invalid id and @p why if it would refuse.
+    BlockId planGroup(const QVector<LayerId> &layers, const QString &name, QVector<Block> *result,
+                      QString *why = nullptr, BlockId id = {}) const;
+    /// Removes block @p id; its layers and blocks go to the block around it.
+    bool ungroup(BlockId id);
+    bool renameBlock(BlockId id, const QString &name, QString *why = nullptr);
+    bool setBlockCollapsed(BlockId id, bool collapsed);
+    /// Replaces every block (undo restoring an earlier state); refused unless checkBlocks
+    /// accepts them.
+    bool setBlocks(const QVector<Block> &blocks);
+    /// A block name not used yet, based on @p base ("block" -> "block 2").
+    QString uniqueBlockName(const QString &base) const;
+
     void setVariants(const QVector<Variant> &variants);
     void setName(const QString &name);
 
@@ -82,6 +103,9 @@ signals:
     void connected(const naqsh::Connection &c);
     void disconnected(const naqsh::Connection &c);
     void variantsChanged();
+    /// Any change of blocks: grouping, ungrouping, renaming, collapsing, or a layer leaving
+    /// its block when it is removed (emitted after layerRemoved).
+    void blocksChanged();
     void nameChanged();
     void graphReset();
 

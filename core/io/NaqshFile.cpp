@@ -1,5 +1,6 @@
 #include "NaqshFile.h"
 
+#include "NaqshFileBlocks.h"
 #include "SafeFile.h"
 
 #include "layers/LayerRegistry.h"
@@ -333,6 +334,8 @@ ReadResult Reader::read(const QByteArray &bytes)
         ok = readConnection(connections[i], i, graph);
     for (int i = 0; ok && i < comparisons.size(); ++i)
         ok = readVariant(comparisons[i], i, graph);
+    if (ok)
+        ok = readBlocks(root.value(QStringLiteral("blocks")), graph, &m_error);
     if (!ok) {
         result.error = m_error;
         return result;
@@ -358,7 +361,8 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry, const QJson
     bool multiOutput = false;
     for (const Connection &c : graph.connections())
         multiOutput = multiOutput || c.output != 0;
-    root.insert(QStringLiteral("version"), multiOutput ? kVersion : 1);
+    // The oldest version that holds everything used, so that older Naqsh versions read it.
+    root.insert(QStringLiteral("version"), graph.hasBlocks() ? 3 : multiOutput ? 2 : 1);
     root.insert(QStringLiteral("name"), graph.name);
     QJsonArray layers;
     for (LayerId id : graph.layerIds()) {
@@ -409,6 +413,8 @@ QByteArray toJson(const Graph &graph, const LayerRegistry &registry, const QJson
         comparisons.append(o);
     }
     root.insert(QStringLiteral("comparisons"), comparisons);
+    if (graph.hasBlocks())
+        root.insert(QStringLiteral("blocks"), blocksToJson(graph));
     if (!measurement.isEmpty())
         root.insert(QStringLiteral("measurement"), measurement);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

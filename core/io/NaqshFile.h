@@ -15,9 +15,10 @@ class LayerRegistry;
 namespace NaqshFile {
 
 /// The newest version read and written. Version 2 added the output index of a connection
-/// ("output", for layers with several outputs); a file that uses none is still written as
-/// version 1, so older Naqsh versions read it.
-inline constexpr int kVersion = 2;
+/// ("output", for layers with several outputs); version 3 added blocks ("blocks": named,
+/// nested groups of layers). A file is written with the oldest version that holds what it uses
+/// (version 1 without either), so older Naqsh versions read it.
+inline constexpr int kVersion = 3;
 /// Larger files are refused before they are parsed (counted on the bytes read).
 inline constexpr qint64 kMaxFileBytes = qint64(128) * 1024 * 1024;
 

@@ -327,6 +327,8 @@ QByteArray json(const Graph &graph, const LayerRegistry &registry, const Analysi
                      {QStringLiteral("layers"), layers},
                      {QStringLiteral("totals"), totals},
                      {QStringLiteral("errors"), result.errorCount}};
+    if (graph.hasBlocks())
+        root.insert(QStringLiteral("blocks"), blocksJson(graph, registry, result, o));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -5,6 +5,7 @@
 #include "analysis/NumberFormat.h"
 #include "analysis/VariantSummary.h"
 
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 
@@ -55,6 +56,10 @@ QString table(const Graph &graph, const LayerRegistry &registry, const AnalysisR
 /// One JSON object (see README: "naqsh-cli analyze --format json").
 QByteArray json(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
                 const ReportOptions &options);
+/// Each block's name, parent, layers (names, at any depth), the tensors entering and leaving it
+/// and its totals under @p options' convention and dtype (ReportBlocks.cpp); "blocks" in json().
+QJsonArray blocksJson(const Graph &graph, const LayerRegistry &registry,
+                      const AnalysisResult &result, const ReportOptions &options);
 /// CSV with plain numbers (no separators, Latin digits) and a header row.
 QString csv(const Graph &graph, const LayerRegistry &registry, const AnalysisResult &result,
             const ReportOptions &options);

@@ -98,7 +98,7 @@ void tst_NaqshFile::badFiles_data()
                                   << "\"format\" must be \"naqsh\"";
     QTest::newRow("newer version")
         << QByteArray(R"({"format":"naqsh","version":7})")
-        << "format version 7, written by a newer Naqsh; this version reads up to version 2";
+        << "format version 7, written by a newer Naqsh; this version reads up to version 3";
     QTest::newRow("version text") << QByteArray(R"({"format":"naqsh","version":"1"})")
                                   << "version: expected a whole number";
     QTest::newRow("layers not list") << head + R"("layers":{}})"

@@ -805,7 +805,7 @@ void tst_Canvas::panWithMiddleMouseAndSpace()
 
 void tst_Canvas::contextMenus()
 {
-    // Node menu: rename, duplicate, delete, disconnect all.
+    // Node menu: rename, duplicate, delete, disconnect all, group and ungroup (issue 16).
     std::unique_ptr<QMenu> menu(m_scene->createContextMenu(centreOf(node("reduce1x1"))));
     QStringList names;
     for (QAction *a : menu->actions())
@@ -813,7 +813,10 @@ void tst_Canvas::contextMenus()
             names << a->objectName();
     QCOMPARE(names,
              (QStringList{QStringLiteral("renameAction"), QStringLiteral("duplicateAction"),
-                          QStringLiteral("deleteAction"), QStringLiteral("disconnectAllAction")}));
+                          QStringLiteral("deleteAction"), QStringLiteral("disconnectAllAction"),
+                          QStringLiteral("groupAction"), QStringLiteral("ungroupAction")}));
+    // No block holds the layer: nothing to ungroup.
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("ungroupAction"))->isEnabled());
     QCOMPARE(m_selection->layers(), QVector<LayerId>{byName("reduce1x1")});
     menu->findChild<QAction *>(QStringLiteral("disconnectAllAction"))->trigger();
     QVERIFY(m_doc->model()->graph().layer(byName("reduce1x1"))->inputs.isEmpty());

@@ -1,5 +1,6 @@
 #include "EdgeItem.h"
 
+#include "BlockItem.h"
 #include "CanvasStyle.h"
 #include "DisplayContext.h"
 #include "GraphScene.h"
@@ -53,8 +54,12 @@ void EdgeItem::adjust()
     const PortItem *out = a ? a->outputPort(m_connection.output) : nullptr;
     if (!a || !b || !out || !b->inputPort())
         return;
-    const QPointF p0 = out->anchor();
-    const QPointF p1 = b->inputPort()->anchor(m_connection.slot, b->inputEdgeCount());
+    // An end inside a collapsed block attaches to the block's card.
+    const BlockItem *cardA = m_scene->collapsedBlockItem(m_connection.from);
+    const BlockItem *cardB = m_scene->collapsedBlockItem(m_connection.to);
+    const QPointF p0 = cardA ? cardA->outputAnchor() : out->anchor();
+    const QPointF p1 = cardB ? cardB->inputAnchor()
+                             : b->inputPort()->anchor(m_connection.slot, b->inputEdgeCount());
     prepareGeometryChange();
     m_path = curve(p0, p1);
     // The label sits at the curve's middle (t = 0.5 of the cubic), between the two nodes.

@@ -1,5 +1,7 @@
 #include "GraphScene.h"
 
+#include "BlockItem.h"
+#include "BlockOverlay.h"
 #include "DisplayContext.h"
 #include "Document.h"
 #include "EdgeItem.h"
@@ -57,6 +59,7 @@ GraphScene::GraphScene(Document *doc, LayerSelection *selection, DisplayContext 
     , m_analyzer(doc->analyzer())
     , m_selection(selection)
     , m_display(display)
+    , m_blocks(std::make_unique<BlockOverlay>(this))
 {
     setItemIndexMethod(BspTreeIndex);
     m_style = CanvasStyle::fromPalette(palette(), font());
@@ -69,6 +72,7 @@ GraphScene::GraphScene(Document *doc, LayerSelection *selection, DisplayContext 
     connect(m_model, &GraphModel::connected, this, &GraphScene::onConnected);
     connect(m_model, &GraphModel::disconnected, this, &GraphScene::onDisconnected);
     connect(m_model, &GraphModel::graphReset, this, &GraphScene::onGraphReset);
+    connect(m_model, &GraphModel::blocksChanged, this, &GraphScene::onBlocksChanged);
     connect(m_analyzer, &Analyzer::analysisUpdated, this, &GraphScene::onAnalysisUpdated);
     connect(m_display, &DisplayContext::changed, this, &GraphScene::onDisplayChanged);
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSceneSelectionChanged);
@@ -152,6 +156,7 @@ void GraphScene::rebuild()
     m_dragOpacity = -1;
     clear();
     m_nodes.clear();
+    m_blocks->forget();
     const Graph &g = m_model->graph();
     QRectF bounds;
     for (LayerId id : g.layerIds())
@@ -180,6 +185,7 @@ void GraphScene::rebuild()
         e->adjust();
         e->refresh();
     }
+    m_blocks->sync();
     m_syncingSelection = false;
     onLayerSelectionChanged();
 }
@@ -275,6 +281,7 @@ void GraphScene::setSpread(qreal sx, qreal sy)
         }
     }
     growSceneRect(bounds);
+    m_blocks->updateGeometry();
 }
 
 void GraphScene::restyle()
@@ -288,6 +295,8 @@ void GraphScene::restyle()
         for (EdgeItem *e : n->edges())
             if (e->connection().from == n->layerId())
                 e->styleChanged();
+    m_blocks->refreshText();
+    m_blocks->updateGeometry();
     // Views cache the background (the grid); a null rect would not reach those caches.
     for (QGraphicsView *v : views())
         v->resetCachedContent();
@@ -373,6 +382,8 @@ void GraphScene::onLayerMoved(LayerId id)
     const Layer *layer = m_model->graph().layer(id);
     if (n && layer && n->pos() != toScene(layer->position))
         n->setPos(toScene(layer->position));
+    if (m_blocks->count() > 0)
+        m_blocks->updateGeometry();
 }
 
 void GraphScene::onConnected(const Connection &c)
@@ -414,11 +425,14 @@ void GraphScene::onAnalysisUpdated(const QVector<LayerId> &changed)
             if (e->connection().from == id)
                 e->refresh();
     }
+    if (m_blocks->count() > 0)
+        m_blocks->refreshText();
 }
 
 void GraphScene::onDisplayChanged()
 {
     refreshAll();
+    m_blocks->refreshText();
 }
 
 // ---- selection ----
@@ -426,9 +440,13 @@ void GraphScene::onDisplayChanged()
 QVector<LayerId> GraphScene::selectedLayers() const
 {
     QSet<LayerId> chosen;
-    for (QGraphicsItem *i : selectedItems())
+    for (QGraphicsItem *i : selectedItems()) {
         if (auto *n = qgraphicsitem_cast<NodeItem *>(i))
             chosen.insert(n->layerId());
+        else if (auto *b = qgraphicsitem_cast<BlockItem *>(i))
+            for (LayerId l : m_model->graph().blockLayers(b->blockId()))
+                chosen.insert(l);
+    }
     // Keep the shared selection's order (its first layer is the inspector's), then graph order.
     QVector<LayerId> ids;
     ids.reserve(chosen.size());
@@ -471,12 +489,13 @@ void GraphScene::onLayerSelectionChanged()
     const QSet<LayerId> wanted(ids.begin(), ids.end());
     for (QGraphicsItem *i : selectedItems()) {
         auto *n = qgraphicsitem_cast<NodeItem *>(i);
-        if (!n || !wanted.contains(n->layerId()))
+        if ((!n && i->type() != BlockItem::Type) || (n && !wanted.contains(n->layerId())))
             i->setSelected(false);
     }
     for (LayerId id : ids)
-        if (NodeItem *n = m_nodes.value(id); n && !n->isSelected())
+        if (NodeItem *n = m_nodes.value(id); n && !n->isSelected() && n->isVisible())
             n->setSelected(true);
+    selectCollapsedCards(wanted);
     m_syncingSelection = false;
     if (NodeItem *first = ids.isEmpty() ? nullptr : m_nodes.value(ids.first()))
         for (QGraphicsView *v : views())
@@ -966,6 +985,8 @@ void GraphScene::finishConnect(QPointF scenePos, const QTransform &deviceTransfo
 void GraphScene::nodeMoved(NodeItem *node)
 {
     growSceneRect(node->sceneBoundingRect());
+    if (m_blocks->count() > 0 && m_moving)
+        m_blocks->updateGeometry();
     if (m_moving && node == m_dragNode && m_moveStart.size() == 1)
         setDropEdge(dropEdgeFor(node));
 }
@@ -1111,14 +1132,20 @@ QMenu *GraphScene::createContextMenu(QPointF scenePos, QWidget *parent)
     auto *menu = new QMenu(parent);
     NodeItem *node = nullptr;
     EdgeItem *edge = nullptr;
+    BlockItem *block = nullptr;
     for (QGraphicsItem *i : items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder)) {
         if (auto *p = qgraphicsitem_cast<PortItem *>(i))
             node = p->node();
         else
             node = qgraphicsitem_cast<NodeItem *>(i);
         edge = qgraphicsitem_cast<EdgeItem *>(i);
-        if (node || edge)
+        block = qgraphicsitem_cast<BlockItem *>(i);
+        if (node || edge || block)
             break;
+    }
+    if (block) {
+        addBlockActions(menu, block->blockId(), false);
+        return menu;
     }
     auto add = [menu](QMenu *into, const QString &text, const char *name, auto slot) {
         QAction *a = into->addAction(text);
@@ -1149,6 +1176,8 @@ QMenu *GraphScene::createContextMenu(QPointF scenePos, QWidget *parent)
             const LayerId id = node->layerId();
             add(menu, tr("E&xpand into Layers"), "expandAction", [this, id] { expandLayer(id); });
         }
+        menu->addSeparator();
+        addBlockActions(menu, {}, true);
         return menu;
     }
 

@@ -6,6 +6,8 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
+#include <memory>
 
 class QGraphicsPathItem;
 class QMenu;
@@ -13,6 +15,8 @@ class QMenu;
 namespace naqsh {
 
 class Analyzer;
+class BlockItem;
+class BlockOverlay;
 class DisplayContext;
 class Document;
 class EdgeItem;
@@ -51,6 +55,15 @@ public:
     const CanvasStyle &style() const { return m_style; }
 
     NodeItem *nodeItem(LayerId id) const { return m_nodes.value(id); }
+    const QHash<LayerId, NodeItem *> &nodeItems() const { return m_nodes; }
+    /// The frame or card of block @p id.
+    BlockItem *blockItem(BlockId id) const;
+    /// The card drawn in place of @p layer when a block around it is collapsed, else nullptr.
+    BlockItem *collapsedBlockItem(LayerId layer) const;
+    /// The block Ungroup, Rename Block and Collapse act on: the block last picked by its title
+    /// or card while the selection is still its layers, else the innermost block holding
+    /// every selected layer. Invalid when there is none.
+    BlockId selectedBlock() const;
     /// The edge item of a connection from @p from to @p to (the first if there are several).
     EdgeItem *edgeItem(LayerId from, LayerId to) const;
     int nodeCount() const { return int(m_nodes.size()); }
@@ -113,6 +126,18 @@ public slots:
     void expandLayer(naqsh::LayerId id);
     /// Removes every connection of the selected layers (one undo step).
     void disconnectSelected();
+    /// Groups the selected layers into a new block (Edit › Group, one undo step), named
+    /// @p name or "block", "block 2", …; says why not in the status bar. Returns the block.
+    BlockId groupSelection(const QString &name = {});
+    /// Ungroups selectedBlock() (Edit › Ungroup, one undo step).
+    void ungroupSelection();
+    /// Collapses an expanded block or expands a collapsed one (one undo step).
+    void toggleBlock(naqsh::BlockId id);
+    /// Asks for a new name of block @p id and renames it (one undo step).
+    void renameBlock(naqsh::BlockId id);
+    /// Selects the layers of block @p id (its card, when collapsed); adds to the selection
+    /// with @p add.
+    void selectBlock(naqsh::BlockId id, bool add = false);
     /// Re-reads the palette, font and layout direction and repaints everything. Runs by itself
     /// on palette and font changes; views call it when the layout direction changes.
     void restyle();
@@ -143,9 +168,11 @@ private slots:
     void onDisplayChanged();
     void onSceneSelectionChanged();
     void onLayerSelectionChanged();
+    void onBlocksChanged();
 
 private:
     friend class NodeItem;
+    friend class BlockOverlay;
 
     void rebuild();
     NodeItem *createNode(LayerId id);
@@ -177,6 +204,12 @@ private:
     void pasteFragment(const QByteArray &data, const QPointF *centre);
     QByteArray clipboardFragment() const;
     void selectLayers(const QVector<LayerId> &ids);
+    /// Selects the visible cards of collapsed blocks whose layers are all in @p wanted, and
+    /// deselects the others.
+    void selectCollapsedCards(const QSet<LayerId> &wanted);
+    /// The block entries of a context menu: Group and Ungroup for layers (@p onLayers), or
+    /// Collapse/Expand, Rename Block and Ungroup for block @p block.
+    void addBlockActions(QMenu *menu, BlockId block, bool onLayers);
     void insertLayerOnEdge(const QString &typeId, const Connection &edge);
     void commitRename(LayerId id, const QString &name);
     void closeEditor();
@@ -213,6 +246,9 @@ private:
     int m_pasteCount = 0;
 
     NameEditor *m_editor = nullptr;
+
+    std::unique_ptr<BlockOverlay> m_blocks;
+    BlockId m_pickedBlock; ///< the block last picked by its title or card (selectedBlock)
 };
 
 } // namespace naqsh

@@ -12,6 +12,7 @@ enum class ItemType : int {
     Edge,                               ///< EdgeItem: one connection
     RubberEdge,                         ///< the edge that follows the mouse while connecting
     NameEditor,                         ///< NameEditor: in-place rename of a layer
+    Block,                              ///< BlockItem: a block, collapsed or framed
 };
 
 } // namespace naqsh

@@ -97,6 +97,7 @@ void RemoveItemsCommand::redo()
             m_requestedConnections.contains(c))
             m_connections.append(c);
     m_variants = g.variants;
+    m_blocks = g.blocks();
     // Remove connections from the highest slot down, so that the recorded slots stay right.
     for (int i = int(m_connections.size()) - 1; i >= 0; --i)
         m_model->disconnect(m_connections[i]);
@@ -116,6 +117,7 @@ void RemoveItemsCommand::undo()
     for (const Connection &c : std::as_const(m_connections))
         m_model->connectLayers(c);
     m_model->setVariants(m_variants);
+    m_model->setBlocks(m_blocks);
 }
 
 // ---- ConnectPortsCommand / DisconnectPortsCommand ----

@@ -57,6 +57,7 @@ private:
     QVector<int> m_slots;              ///< each snapshot's place in the layer order
     QVector<Connection> m_connections; ///< every removed connection, in graph order
     QVector<Variant> m_variants;
+    QVector<Block> m_blocks; ///< blocks before the removal (a block may lose layers or go)
 };
 
 /// Connects an output to an input (appended, or at a slot).
