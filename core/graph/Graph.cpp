@@ -225,16 +225,27 @@ QVector<LayerId> Graph::topologicalOrder(QVector<LayerId> *cyclic) const
     return order;
 }
 
+namespace {
+/// QList's own == passes a null pointer to memcmp when one of two empty lists was never
+/// allocated (Qt 6.4's QPodArrayOps::compare; UBSan reports it): empty lists are equal first.
+template<typename T>
+bool sameList(const QList<T> &a, const QList<T> &b)
+{
+    return a.size() == b.size() && (a.isEmpty() || a == b);
+}
+} // namespace
+
 bool Graph::operator==(const Graph &other) const
 {
-    if (name != other.name || variants != other.variants || m_order != other.m_order ||
+    if (name != other.name || variants != other.variants || !sameList(m_order, other.m_order) ||
         m_blocks != other.m_blocks)
         return false;
     for (int i = 0; i < m_layers.size(); ++i) {
         const Layer &a = m_layers[i];
         const Layer &b = other.m_layers[i];
         if (a.type != b.type || a.name != b.name || !(a.params == b.params) ||
-            a.position != b.position || a.inputs != b.inputs || a.inputPorts != b.inputPorts)
+            a.position != b.position || !sameList(a.inputs, b.inputs) ||
+            !sameList(a.inputPorts, b.inputPorts))
             return false;
     }
     return true;
