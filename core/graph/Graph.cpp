@@ -228,8 +228,7 @@ QVector<LayerId> Graph::topologicalOrder(QVector<LayerId> *cyclic) const
 namespace {
 /// QList's own == passes a null pointer to memcmp when one of two empty lists was never
 /// allocated (Qt 6.4's QPodArrayOps::compare; UBSan reports it): empty lists are equal first.
-template<typename T>
-bool sameList(const QList<T> &a, const QList<T> &b)
+template<typename T> bool sameList(const QList<T> &a, const QList<T> &b)
 {
     return a.size() == b.size() && (a.isEmpty() || a == b);
 }
