@@ -2293,6 +2293,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>&amp;Rename Block…</source>
         <translation>تغییر نام بلوک…</translation>
     </message>
+    <message>
+        <source>Move block %1</source>
+        <translation>جابه‌جایی بلوک %1</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::Import</name>

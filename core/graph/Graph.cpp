@@ -232,12 +232,23 @@ template<typename T> bool sameList(const QList<T> &a, const QList<T> &b)
 {
     return a.size() == b.size() && (a.isEmpty() || a == b);
 }
+
+bool sameBlocks(const QVector<Block> &a, const QVector<Block> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (int i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].parent != b[i].parent ||
+            a[i].collapsed != b[i].collapsed || !sameList(a[i].layers, b[i].layers))
+            return false;
+    return true;
+}
 } // namespace
 
 bool Graph::operator==(const Graph &other) const
 {
     if (name != other.name || variants != other.variants || !sameList(m_order, other.m_order) ||
-        m_blocks != other.m_blocks)
+        !sameBlocks(m_blocks, other.m_blocks))
         return false;
     for (int i = 0; i < m_layers.size(); ++i) {
         const Layer &a = m_layers[i];

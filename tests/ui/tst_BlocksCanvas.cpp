@@ -188,6 +188,30 @@ void tst_BlocksCanvas::groupCollapseExpandUndo()
     undo->redo();
     QVERIFY(scene->blockItem(b) && scene->blockItem(b)->isCollapsed());
     QVERIFY(!node("reduce1x1")->isVisible());
+
+    // Dragging the card moves the block's layers with it: one undo step.
+    item = scene->blockItem(b);
+    const QPointF reduceAt = g.layer(byName("reduce1x1"))->position;
+    const QPointF afterAt = g.layer(byName("conv5x5_after_1x1"))->position;
+    const QPointF cardAt = item->pos();
+    const int before = undo->index(); // after two redos of three: the push drops the third
+    QWidget *v = m_w->view()->viewport();
+    const QPoint a = m_w->view()->mapFromScene(item->mapToScene(item->titleRect().center()));
+    const QPoint to = a + QPoint(60, 40);
+    QTest::mousePress(v, Qt::LeftButton, Qt::NoModifier, a);
+    QTest::mouseMove(v, a + QPoint(20, 10));
+    QTest::mouseMove(v, to);
+    QTest::mouseRelease(v, Qt::LeftButton, Qt::NoModifier, to);
+    QCOMPARE(undo->index(), before + 1);
+    QCOMPARE(undo->count(), before + 1);
+    const QPointF moved = g.layer(byName("reduce1x1"))->position - reduceAt;
+    QVERIFY2(qAbs(moved.x() - 60) < 1.5 && qAbs(moved.y() - 40) < 1.5,
+             qPrintable(QStringLiteral("%1,%2").arg(moved.x()).arg(moved.y())));
+    QCOMPARE(g.layer(byName("conv5x5_after_1x1"))->position - afterAt, moved);
+    QCOMPARE(item->pos() - cardAt, moved);
+    undo->undo();
+    QCOMPARE(g.layer(byName("reduce1x1"))->position, reduceAt);
+    QCOMPARE(item->pos(), cardAt);
 }
 
 void tst_BlocksCanvas::ungroupByShortcutAndMenu()

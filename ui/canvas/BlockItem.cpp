@@ -4,6 +4,7 @@
 #include "GraphScene.h"
 #include "graph/GraphModel.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
@@ -181,10 +182,32 @@ void BlockItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
     // A click on the title (or the card) selects the block's layers.
     if (event->button() == Qt::LeftButton) {
         m_scene->selectBlock(m_id, event->modifiers() & Qt::ControlModifier);
+        m_pressPos = event->scenePos();
+        m_dragging = false;
         event->accept();
         return;
     }
     QGraphicsItem::mousePressEvent(event);
+}
+
+void BlockItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return;
+    const QPointF delta = event->scenePos() - m_pressPos;
+    if (!m_dragging && delta.manhattanLength() < QApplication::startDragDistance())
+        return;
+    m_dragging = true;
+    m_scene->dragBlock(m_id, delta, false);
+}
+
+void BlockItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_dragging) {
+        m_dragging = false;
+        m_scene->dragBlock(m_id, event->scenePos() - m_pressPos, true);
+    }
+    event->accept();
 }
 
 void BlockItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)

@@ -16,7 +16,8 @@ struct CanvasStyle;
 /// layers inside stay reachable. Collapsed, it is one card in place of its layers, showing its
 /// name, the shapes entering and leaving it, and its rolled-up parameters, MACs and activation
 /// memory; edges to its layers attach to the card. Double-clicking the card or the title bar
-/// toggles it (one undo step). The item holds the block id and what to show; GraphScene's
+/// toggles it (one undo step); dragging the card or the title moves the block's layers (one
+/// undo step). The item holds the block id and what to show; GraphScene's
 /// BlockOverlay sets its geometry and its lines from the model and the analysis.
 class BlockItem : public QGraphicsItem
 {
@@ -53,6 +54,8 @@ public:
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
@@ -70,6 +73,8 @@ private:
     QRectF m_rect; ///< frame or card, in item coordinates (the item sits at its top-left)
     QStringList m_lines;
     bool m_hovered = false;
+    QPointF m_pressPos; ///< scene position of the left-button press
+    bool m_dragging = false;
 };
 
 } // namespace naqsh

@@ -138,6 +138,9 @@ public slots:
     /// Selects the layers of block @p id (its card, when collapsed); adds to the selection
     /// with @p add.
     void selectBlock(naqsh::BlockId id, bool add = false);
+    /// Moves every layer of block @p id by @p delta (scene units) from where they were when
+    /// the drag of its card or title began; with @p done, pushes the one move command.
+    void dragBlock(naqsh::BlockId id, QPointF delta, bool done);
     /// Re-reads the palette, font and layout direction and repaints everything. Runs by itself
     /// on palette and font changes; views call it when the layout direction changes.
     void restyle();
@@ -249,6 +252,7 @@ private:
 
     std::unique_ptr<BlockOverlay> m_blocks;
     BlockId m_pickedBlock; ///< the block last picked by its title or card (selectedBlock)
+    QHash<LayerId, QPointF> m_blockDragStart; ///< scene positions when a block drag began
 };
 
 } // namespace naqsh

@@ -8,6 +8,7 @@
 #include "LayerSelection.h"
 #include "NodeItem.h"
 #include "commands/BlockCommands.h"
+#include "commands/GraphCommands.h"
 
 #include <QGraphicsView>
 #include <QInputDialog>
@@ -127,6 +128,33 @@ void GraphScene::selectBlock(BlockId id, bool add)
             layers.append(l);
     m_pickedBlock = id;
     m_selection->setSelection(layers);
+}
+
+void GraphScene::dragBlock(BlockId id, QPointF delta, bool done)
+{
+    const Block *b = m_model->graph().block(id);
+    if (!b)
+        return;
+    if (m_blockDragStart.isEmpty())
+        for (LayerId l : m_model->graph().blockLayers(id))
+            if (const NodeItem *n = m_nodes.value(l))
+                m_blockDragStart.insert(l, n->pos());
+    for (auto it = m_blockDragStart.cbegin(); it != m_blockDragStart.cend(); ++it)
+        if (NodeItem *n = m_nodes.value(it.key()))
+            n->setPos(it.value() + delta);
+    m_blocks->updateGeometry();
+    if (!done)
+        return;
+    QHash<LayerId, QPointF> from, to;
+    for (auto it = m_blockDragStart.cbegin(); it != m_blockDragStart.cend(); ++it)
+        if (const NodeItem *n = m_nodes.value(it.key()); n && n->pos() != it.value()) {
+            from.insert(it.key(), toModel(it.value()));
+            to.insert(it.key(), toModel(n->pos()));
+        }
+    m_blockDragStart.clear();
+    if (!to.isEmpty())
+        m_doc->undoStack()->push(
+            new MoveLayersCommand(m_model, from, to, tr("Move block %1").arg(b->name)));
 }
 
 void GraphScene::selectCollapsedCards(const QSet<LayerId> &wanted)
