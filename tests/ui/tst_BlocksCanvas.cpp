@@ -250,6 +250,16 @@ void tst_BlocksCanvas::ungroupByShortcutAndMenu()
     QVERIFY(menu->findChild<QAction *>(QStringLiteral("renameBlockAction")));
     menu->findChild<QAction *>(QStringLiteral("toggleBlockAction"))->trigger();
     QVERIFY(g.block(b)->collapsed);
+    // A click on the collapsed card selects it (and so its hidden layers); Ctrl+Shift+G
+    // ungroups it.
+    QTest::mouseClick(m_w->view()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      m_w->view()->mapFromScene(item->mapToScene(item->titleRect().center())));
+    QVERIFY(item->isSelected());
+    QCOMPARE(scene->selectedLayers().size(), 2);
+    m_w->view()->setFocus();
+    QTest::keyClick(m_w->view(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!g.hasBlocks());
+    QVERIFY(node("reduce1x1")->isVisible());
 }
 
 void tst_BlocksCanvas::persianCard()

@@ -49,6 +49,8 @@ void BlockItem::setFrame(const QRectF &content)
     setPos(topLeft);
     // Outer frames lie behind inner ones, all behind the edges (z -1) and the nodes (z 0).
     setZValue(-5 + 0.01 * m_depth);
+    setSelected(false);
+    setFlag(ItemIsSelectable, false); // a frame's layers are selected themselves
 }
 
 void BlockItem::setCard(QPointF topLeft)
@@ -61,6 +63,8 @@ void BlockItem::setCard(QPointF topLeft)
     m_rect = rect;
     setPos(topLeft);
     setZValue(0.5);
+    // A card stands for its hidden layers: selecting it selects them (GraphScene).
+    setFlag(ItemIsSelectable, true);
 }
 
 QRectF BlockItem::titleRect() const
