@@ -3499,6 +3499,52 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>U&amp;ngroup</source>
         <translation>لغو گروه‌بندی</translation>
     </message>
+    <message>
+        <source>The 1×1 convolution lesson</source>
+        <translation>درس کانولوشن ۱×۱</translation>
+    </message>
+    <message>
+        <source>GoogLeNet Inception (3a)</source>
+        <translation>بلوک Inception (3a) در GoogLeNet</translation>
+    </message>
+    <message>
+        <source>ResNet-50 bottleneck block</source>
+        <translation>بلوک گلوگاهی ResNet-50</translation>
+    </message>
+    <message>
+        <source>MobileNet depthwise-separable block</source>
+        <translation>بلوک جداپذیر عمقی MobileNet</translation>
+    </message>
+    <message>
+        <source>Squeeze-and-excitation (MobileNetV3 block)</source>
+        <translation>فشرده‌سازی و برانگیختگی (بلوک MobileNetV3)</translation>
+    </message>
+    <message>
+        <source>ShuffleNet v2 unit (channel shuffle)</source>
+        <translation>واحد ShuffleNet v2 (بُر زدن کانال‌ها)</translation>
+    </message>
+    <message>
+        <source>ConvNeXt block (LayerNorm, GELU)</source>
+        <translation>بلوک ConvNeXt (LayerNorm و GELU)</translation>
+    </message>
+    <message>
+        <source>Vision Transformer encoder block (attention)</source>
+        <translation>بلوک رمزگذار ترنسفورمر بینایی (توجه)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>&amp;نمونه‌ها</translation>
+    </message>
+    <message>
+        <source>Cannot open the example %1:
+%2</source>
+        <translation>باز کردن نمونهٔ %1 ممکن نیست:
+%2</translation>
+    </message>
+    <message>
+        <source>Opened the example “%1” as a new document</source>
+        <translation>نمونهٔ «%1» به‌صورت یک سند تازه باز شد</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::MeasureRunner</name>
@@ -7386,6 +7432,64 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Biases in the QKV and output projections</source>
         <translation>بایاس در تصویرهای QKV و خروجی</translation>
+    </message>
+    <message>
+        <source>%1 needs tokens N×L×D (a batch of sequences of L tokens with D features), but its input is %2</source>
+        <translation>%1 ورودی توکنی N×L×D می‌خواهد (دسته‌ای از دنباله‌های L توکنی، هر توکن با D ویژگی)، اما ورودی‌اش %2 است</translation>
+    </message>
+    <message>
+        <source>Class token</source>
+        <translation>توکن کلاس</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learned token(s) put before the L tokens of every image (torch.cat along the token axis)</source>
+        <translation>
+            <numerusform>%n توکن آموخته پیش از L توکن هر تصویر (torch.cat در امتداد محور توکن‌ها)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one learned vector of D features per token, shared by the whole batch</source>
+        <translation>برای هر توکن یک بردار آموختهٔ D ویژگی، مشترک میان همهٔ نمونه‌های دسته</translation>
+    </message>
+    <message>
+        <source>values are only copied; the classifier later reads this token&apos;s output</source>
+        <translation>مقادیر فقط رونوشت می‌شوند؛ دسته‌بند در پایان خروجی همین توکن را می‌خواند</translation>
+    </message>
+    <message>
+        <source>Position embedding</source>
+        <translation>جاسازی مکان</translation>
+    </message>
+    <message>
+        <source>the same shape: each token gets the learned vector of its position added</source>
+        <translation>همان شکل: به هر توکن بردار آموختهٔ مکانش افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>one learned vector of D features per position L (including the class token), shared by the batch</source>
+        <translation>برای هر یک از L مکان (توکن کلاس هم) یک بردار آموختهٔ D ویژگی، مشترک میان نمونه‌های دسته</translation>
+    </message>
+    <message>
+        <source>one addition per output value</source>
+        <translation>یک جمع برای هر مقدار خروجی</translation>
+    </message>
+    <message>
+        <source>Puts a learned token before the patch tokens, as the Vision Transformer does (torchvision&apos;s class_token, concatenated along the token axis): N×L×D becomes N×(L+1)×D. It has D parameters and no multiply-accumulates; after the encoder the classifier reads only this token&apos;s output.</source>
+        <translation>یک توکن آموخته را پیش از توکن‌های وصله‌ها می‌گذارد، همان کاری که ترنسفورمر بینایی می‌کند (class_token در torchvision که در امتداد محور توکن‌ها الحاق می‌شود): N×L×D به N×(L+1)×D تبدیل می‌شود. D پارامتر دارد و هیچ ضرب‌وجمعی ندارد؛ پس از رمزگذار، دسته‌بند فقط خروجی همین توکن را می‌خواند.</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>توکن‌ها</translation>
+    </message>
+    <message>
+        <source>Learned tokens put before the sequence (ViT: 1; DeiT adds a distillation token: 2)</source>
+        <translation>تعداد توکن‌های آموخته‌ای که پیش از دنباله گذاشته می‌شوند (ViT: ۱؛ DeiT یک توکن تقطیر هم می‌افزاید: ۲)</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>مکان‌ها</translation>
+    </message>
+    <message>
+        <source>Adds a learned vector to each token according to its position, as the Vision Transformer does (torchvision&apos;s pos_embedding, 1×L×D): attention itself does not know where a token came from. L·D parameters (one vector per position, the class token included) and one addition per value.</source>
+        <translation>به هر توکن بر اساس مکانش یک بردار آموخته می‌افزاید، همان کاری که ترنسفورمر بینایی می‌کند (pos_embedding در torchvision با شکل 1×L×D): خودِ توجه نمی‌داند هر توکن از کجا آمده است. L·D پارامتر (یک بردار برای هر مکان، توکن کلاس هم) و یک جمع برای هر مقدار.</translation>
     </message>
 </context>
 </TS>

@@ -493,6 +493,8 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_newAct);
     m_fileMenu->addAction(m_openAct);
     m_recentMenu = m_fileMenu->addMenu(QString());
+    createExamplesMenu();
+    m_fileMenu->addMenu(m_examplesMenu);
     m_fileMenu->addAction(m_importAct);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAct);
@@ -633,6 +635,7 @@ void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
     m_recentMenu->setTitle(tr("Open &Recent"));
+    retranslateExamplesMenu();
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
     m_heatMenu->setTitle(tr("Cost &heat tint"));

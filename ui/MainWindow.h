@@ -87,6 +87,11 @@ public:
     void setSavePrompt(std::function<int()> prompt) { m_savePrompt = std::move(prompt); }
 
     static QString lessonPath() { return QStringLiteral(":/examples/lesson.naqsh"); }
+    /// The lessons of File › Examples, in menu order (resource paths).
+    static QStringList examplePaths();
+    /// Opens a built-in example as a new untitled document (Save asks for a path). Shows
+    /// errors in a message box unless @p error is given.
+    bool openExample(const QString &path, QString *error = nullptr);
 
     ComparePanel *comparePanel() const { return m_compare; }
     ChartsPanel *chartsPanel() const { return m_charts; }
@@ -128,6 +133,8 @@ private:
     void retranslateUi();
     void updateTitle();
     void updateRecentMenu();
+    void createExamplesMenu();
+    void retranslateExamplesMenu();
     void addRecentFile(const QString &path);
     void applyNumberFormat();
     bool maybeSave();
@@ -194,6 +201,7 @@ private:
 
     QDockWidget *m_paletteDock, *m_inspectorDock, *m_tableDock, *m_historyDock;
     QDockWidget *m_compareDock, *m_chartsDock, *m_explainDock, *m_exerciseDock;
+    QMenu *m_examplesMenu = nullptr;
     QMenu *m_fileMenu, *m_recentMenu, *m_editMenu, *m_viewMenu, *m_heatMenu, *m_languageMenu,
         *m_helpMenu;
     QMenu *m_themeMenu, *m_classroomMenu, *m_compareMenu;

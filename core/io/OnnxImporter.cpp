@@ -282,6 +282,10 @@ private:
     Outcome pool(const OnnxNode &n, int index, bool isMax);
     Outcome reduceMean(const OnnxNode &n, int index);
     Outcome add(const OnnxNode &n, int index);
+    /// ViT's class token (Concat of a learned 1×T×D constant before the tokens) and position
+    /// embedding (Add of a learned 1×L×D initializer); Opaque when the node is not that pattern.
+    Outcome classToken(const OnnxNode &n, int index, qint64 rank, qint64 axis);
+    Outcome positionEmbedding(const OnnxNode &n, int index, LayerId input, const OnnxTensorInfo &c);
     /// Add, Mul, Sub, Div between layers, or with one constant operand that broadcasts into
     /// the other input without enlarging it.
     Outcome arithmetic(const OnnxNode &n, int index, const char *type);
@@ -1032,6 +1036,8 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
         qint64 axis = n.attrInt(u"axis", 1);
         if (axis < 0)
             axis += rank;
+        if (const Outcome o = classToken(n, index, rank, axis); o != Outcome::Opaque)
+            return o;
         QVector<LayerId> inputs;
         for (int k = 0; k < n.inputs.size(); ++k) {
             if (!hasInput(n, k))
@@ -1367,7 +1373,51 @@ OnnxImporter::Outcome OnnxImporter::add(const OnnxNode &n, int index)
             }
         }
     }
+    if (constants == 1 && inputs.size() == 1 && c && n.opType == u"Add") {
+        if (const Outcome o = positionEmbedding(n, index, inputs[0], *c); o != Outcome::Opaque)
+            return o;
+    }
     return arithmetic(n, index, "add");
+}
+
+OnnxImporter::Outcome OnnxImporter::classToken(const OnnxNode &n, int index, qint64 rank,
+                                               qint64 axis)
+{
+    // ViT: torch.cat([class_token.expand(N, -1, -1), x], dim=1), a learned 1×T×D tensor (the
+    // exporter writes the expand as an Expand of the initializer) before N×L×D tokens.
+    if (rank != 3 || axis != 1 || n.inputs.size() != 2 || !hasInput(n, 0) || !hasInput(n, 1) ||
+        isData(n.inputs[0]) || !isData(n.inputs[1]))
+        return Outcome::Opaque;
+    const Value *v = value(n.inputs[0]);
+    const std::optional<OnnxTensorInfo> c = constant(n, 0);
+    OnnxTensorInfo computed;
+    const OnnxTensorInfo *x = layerShape(n.inputs[1], &computed);
+    if (!v || !v->learned || !c || c->dims.size() != 3 || !x || x->dims.size() != 3)
+        return Outcome::Opaque;
+    const qint64 tokens = c->dims[1];
+    if ((c->dims[0] != 1 && c->dims[0] != x->dims[0]) || tokens < 1 || c->dims[2] != x->dims[2])
+        return Outcome::Opaque;
+    LayerDraft d = m_builder.draft("class_token");
+    d.set(u"tokens", tokens);
+    return commit(d, n, index, {data(n, 1)});
+}
+
+OnnxImporter::Outcome OnnxImporter::positionEmbedding(const OnnxNode &n, int index, LayerId input,
+                                                      const OnnxTensorInfo &c)
+{
+    // ViT: x + pos_embedding, a learned 1×L×D initializer of the tokens' own size.
+    int k = 0;
+    while (k < n.inputs.size() && (!hasInput(n, k) || isData(n.inputs[k])))
+        ++k;
+    const Value *v = k < n.inputs.size() ? value(n.inputs[k]) : nullptr;
+    const int dataInput = k == 0 ? 1 : 0;
+    OnnxTensorInfo computed;
+    const OnnxTensorInfo *x = layerShape(n.inputs.value(dataInput), &computed);
+    if (!v || !v->learned || !m_model.initializers.contains(n.inputs[k]) || !input.isValid() ||
+        c.dims.size() != 3 || c.dims[0] != 1 || !x || x->dims.size() != 3 ||
+        x->dims[1] != c.dims[1] || x->dims[2] != c.dims[2])
+        return Outcome::Opaque;
+    return commit(m_builder.draft("position_embedding"), n, index, {input});
 }
 
 OnnxImporter::Outcome OnnxImporter::arithmetic(const OnnxNode &n, int index, const char *type)

@@ -261,6 +261,19 @@ QString normalize(const ModuleContext &c, const QStringList &in)
         .arg(in[0], dims, pyFloat(c.view.real("eps", 1e-10)), c.self);
 }
 
+QString classToken(const ModuleContext &c, const QStringList &in)
+{
+    // ViT: the learned token(s) (pyTorchExpressionParameter), one copy per image, before the
+    // patch tokens.
+    return QStringLiteral("torch.cat([self.%1.expand(%2.shape[0], -1, -1), %2], dim=1)")
+        .arg(c.self, in[0]);
+}
+
+QString positionEmbedding(const ModuleContext &c, const QStringList &in)
+{
+    return QStringLiteral("%1 + self.%2").arg(in[0], c.self);
+}
+
 const QHash<QString, ExpressionRule> &expressionRules()
 {
     static const QHash<QString, ExpressionRule> rules{
@@ -285,6 +298,8 @@ const QHash<QString, ExpressionRule> &expressionRules()
         {QStringLiteral("power"), power},
         {QStringLiteral("argmax"), argmax},
         {QStringLiteral("normalize"), normalize},
+        {QStringLiteral("class_token"), classToken},
+        {QStringLiteral("position_embedding"), positionEmbedding},
     };
     return rules;
 }
@@ -298,7 +313,18 @@ bool hasPyTorchExpression(const QString &typeId)
 
 QString pyTorchExpressionParameter(const ModuleContext &context)
 {
-    if (context.view.type.id != QLatin1String("normalize"))
+    const QString &id = context.view.type.id;
+    // ViT's learned tensors start as torchvision's do: zeros for the class token, N(0, 0.02²)
+    // for the positions.
+    if (id == QLatin1String("class_token"))
+        return QStringLiteral("nn.Parameter(torch.zeros(1, %1, %2))")
+            .arg(context.view.integer("tokens", 1))
+            .arg(context.output.last());
+    if (id == QLatin1String("position_embedding"))
+        return QStringLiteral("nn.Parameter(torch.empty(1, %1, %2).normal_(std=0.02))")
+            .arg(context.output.dims[1])
+            .arg(context.output.last());
+    if (id != QLatin1String("normalize"))
         return {};
     // SSD starts the scale at 20 (scale_filler); one per channel unless shared.
     if (context.view.flag("channel_shared", true))

@@ -19,11 +19,12 @@ void registerTensorLayers(LayerRegistry &registry); // Reshape, Permute, Squeeze
                                                     // ChannelShuffle, PixelShuffle
 void registerReduceLayers(LayerRegistry &registry); // ReduceMean, ReduceSum, ReduceMax
 void registerElementwiseLayers(LayerRegistry &registry); // Mul, Sub, Div
-void registerConvNdLayers(LayerRegistry &registry); // Conv1d, Conv3d, MatMul
-void registerSplitLayers(LayerRegistry &registry);  // Split, Chunk (several outputs)
-void registerImportedLayers(LayerRegistry &registry); // Opaque (operators Naqsh does not model)
+void registerConvNdLayers(LayerRegistry &registry);      // Conv1d, Conv3d, MatMul
+void registerSplitLayers(LayerRegistry &registry);       // Split, Chunk (several outputs)
+void registerImportedLayers(LayerRegistry &registry);    // Opaque (operators Naqsh does not model)
 // Crop, Normalize, PriorBox, DetectionOutput, ROIPooling, Power, ArgMax (Caffe detection models)
 void registerDetectionLayers(LayerRegistry &registry);
 void registerCompositeLayers(LayerRegistry &registry); // SE, attention, patches
+void registerTokenLayers(LayerRegistry &registry);     // Class token, position embedding (ViT)
 
 } // namespace naqsh

@@ -180,6 +180,7 @@ void registerBuiltinLayers(LayerRegistry &registry)
     registerSplitLayers(registry);
     registerDetectionLayers(registry);
     registerCompositeLayers(registry);
+    registerTokenLayers(registry);
     registerImportedLayers(registry);
 }
 

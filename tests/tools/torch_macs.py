@@ -83,7 +83,10 @@ def torchvision_model(name):
     import torchvision
     kwargs = {"weights": None}
     if name in ("googlenet", "inception_v3"):
+        # As torchvision builds them for its weights and published parameter counts (6,624,904
+        # and 27,161,264): without the auxiliary classifiers, which only training runs.
         kwargs["init_weights"] = False
+        kwargs["aux_logits"] = False
     return getattr(torchvision.models, name)(**kwargs)
 
 

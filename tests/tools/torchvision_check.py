@@ -20,10 +20,10 @@ elements than the model has parameters.
         [--models a,b,...|--all|--quick] [--table OUT.md]
 
 --quick (the default ctest subset, about a minute) takes small real models and reduced instances of
-torchvision's ConvNeXt and Swin classes: channel split and shuffle (shape arithmetic folded at
-import), HardSwish/HardSigmoid/SiLU with squeeze-and-excitation, LayerNorm and exact GELU written
-in primitives at opset 14, window attention. --all adds a reduced ViT and every model
-torchvision.models.list_models() names (`NAQSH_SWEEP=1 ctest -L sweep`, hours on two cores).
+torchvision's ConvNeXt, Swin and ViT classes: channel split and shuffle (shape arithmetic folded
+at import), HardSwish/HardSigmoid/SiLU with squeeze-and-excitation, LayerNorm and exact GELU
+written in primitives at opset 14, window attention, ViT's class token and position embedding.
+--all adds every model torchvision.models.list_models() names (`NAQSH_SWEEP=1 ctest -L sweep`, hours on two cores).
 Exports are kept in DIR and reused.
 Exit code 0 when every model passes, 1 otherwise; a table is printed either way.
 """
@@ -57,7 +57,7 @@ HEAVY = ["convnext_small", "swin_s", "swin_v2_s", "efficientnet_b5", "efficientn
          "vit_b_32", "vit_b_16", "efficientnet_v2_l", "convnext_large", "regnet_x_32gf",
          "regnet_y_32gf", "vit_l_32", "vit_l_16", "regnet_y_128gf", "vit_h_14"]
 QUICK = ["shufflenet_v2_x0_5", "mobilenet_v3_small", "efficientnet_b0", "mini_convnext",
-         "mini_swin"]
+         "mini_swin", "mini_vit"]
 
 
 def build(name):
@@ -71,6 +71,42 @@ def build(name):
         return getattr(mod, cls)(**kwargs)
     import torch_macs
     return torch_macs.torchvision_model(name)
+
+
+def file_changes(name, cache, ref):
+    """What the exporter changed in the model's parameters (cached in the reference JSON):
+
+    - BatchNorm after a convolution is folded into it (eval mode): the file has C biases where
+      the model had 2C BatchNorm parameters (bn_folded: the C of each such BatchNorm);
+    - Swin's relative position bias is gathered from its table at export: the file has
+      heads x W^2 x W^2 values where the model has a (2W - 1)^2 x heads table.
+
+    Naqsh counts what the file holds, so its parameters equal torchvision's minus bn_folded, minus
+    the tables, plus the gathered biases."""
+    if ref.get("changes_version") == 2:
+        return ref
+    import torch
+    import onnx
+    model = build(name)
+    m = onnx.load(os.path.join(cache, name + ".onnx"), load_external_data=False)
+    inits = {t.name: t for t in m.graph.initializer}
+    bn = sum(b.num_features for b in model.modules()
+             if isinstance(b, torch.nn.modules.batchnorm._BatchNorm) and b.affine)
+    in_file = sum(math.prod(inits[n.input[1]].dims) for n in m.graph.node
+                  if n.op_type == "BatchNormalization" and n.input[1] in inits)
+    table = gathered = 0
+    for mod in model.modules():
+        t = getattr(mod, "relative_position_bias_table", None)
+        index = getattr(mod, "relative_position_index", None)
+        if isinstance(t, torch.nn.Parameter) and index is not None:
+            table += t.numel()
+            gathered += index.numel() * t.shape[-1]
+    import torch_macs
+    ref.update(bn_folded=bn - in_file, bias_table=table, bias_gathered=gathered,
+               torch_params=torch_macs.params(model), changes_version=2)
+    with open(os.path.join(cache, name + ".json"), "w") as f:
+        json.dump(ref, f)
+    return ref
 
 
 def export(name, cache, opset):
@@ -145,12 +181,21 @@ def check(cli, name, cache, ref):
     opaque = sorted({l["name"] for l in d["layers"] if l["type"] == "opaque"})
     if opaque:
         problems.append("opaque: " + ", ".join(opaque[:4]))
+    if "vit" in name:  # the class token and the position embedding as Naqsh's own layers
+        for kind in ("class_token", "position_embedding"):
+            if sum(l["type"] == kind for l in d["layers"]) != 1:
+                problems.append("not one %s layer" % kind)
     outs = [l["output_shape"] for l in d["layers"] if l["type"] == "output"]
     if outs != [[1, 1000]]:
         problems.append("output shape %s" % outs)
     params = t["params"] + t.get("buffers", 0)
     if params != ref["float_initializer_elements"]:
         problems.append("params %d != file's %d" % (params, ref["float_initializer_elements"]))
+    expected = (ref["torch_params"] - ref["bn_folded"] - ref["bias_table"]
+                + ref["bias_gathered"])
+    if t["params"] != expected:
+        problems.append("params %d != torch's %d as the file holds them (%d)"
+                        % (t["params"], ref["torch_params"], expected))
     if t["macs"] != ref["macs"]:
         problems.append("MACs %d != torch %d" % (t["macs"], ref["macs"]))
     return d, problems
@@ -200,23 +245,39 @@ def main():
             ref = export_isolated(name, a.cache, a.opset) if a.all else export(name, a.cache,
                                                                                 a.opset)
         except Exception as e:  # an export failure is a failed row, the sweep goes on
-            rows.append((name, "-", "-", "-", "-", "export failed: %s" % e))
+            rows.append((name, "-", "-", "-", "-", "-", "-", "-", "export failed: %s" % e))
             failed += 1
             continue
         if not a.cli:  # export only
             print("%-20s %6.1f s  exported" % (name, time.monotonic() - start), file=sys.stderr,
                   flush=True)
             continue
+        try:
+            ref = file_changes(name, a.cache, ref)
+        except Exception as e:
+            rows.append((name, "-", "-", "-", "-", "-", "-", "-", "model not built: %s" % e))
+            failed += 1
+            continue
         d, problems = check(a.cli, name, a.cache, ref)
         status = "ok" if not problems else "; ".join(problems)
         failed += bool(problems)
         naqsh_macs = d["totals"]["macs"] if d else "-"
-        naqsh_params = d["totals"]["params"] + d["totals"].get("buffers", 0) if d else "-"
-        rows.append((name, naqsh_macs, ref["macs"], naqsh_params,
-                     ref["float_initializer_elements"], status))
+        naqsh_params = d["totals"]["params"] if d else "-"
+        naqsh_stored = d["totals"]["params"] + d["totals"].get("buffers", 0) if d else "-"
+        notes = []
+        if ref["bn_folded"]:
+            notes.append("BatchNorm folded into conv: -%d" % ref["bn_folded"])
+        if ref["bias_table"]:
+            notes.append("position bias gathered: -%d +%d" % (ref["bias_table"],
+                                                             ref["bias_gathered"]))
+        rows.append((name, naqsh_params, ref["torch_params"], naqsh_macs, ref["macs"],
+                     naqsh_stored, ref["float_initializer_elements"], "; ".join(notes) or "-",
+                     status))
         print("%-20s %6.1f s  %s" % (name, time.monotonic() - start, status), file=sys.stderr,
               flush=True)
-    head = ("model", "MACs naqsh", "MACs torch", "params naqsh", "initializer elements", "status")
+    head = ("model", "params naqsh", "params torch", "MACs naqsh", "MACs torch",
+            "params + buffers naqsh", "file's float initializer elements",
+            "exporter's changes to the parameters", "status")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         lines.append("| " + " | ".join(str(c) for c in row) + " |")

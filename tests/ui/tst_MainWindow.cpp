@@ -21,6 +21,7 @@
 #include "layers/LayerRegistry.h"
 
 #include <QDockWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -51,6 +52,7 @@ private slots:
     void unsavedPromptOnClose();
     void exerciseHidesAndChecks();
     void fontSetting();
+    void examplesMenuOpensUntitled();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -338,6 +340,63 @@ void tst_MainWindow::fontSetting()
     QCOMPARE(QApplication::font().family(), QStringLiteral("DejaVu Sans"));
     Theme::setUserFont(QFont());
     QSettings().remove(QStringLiteral("ui/font"));
+}
+
+void tst_MainWindow::examplesMenuOpensUntitled()
+{
+    auto w = makeWindow();
+    w->openInitialDocument();
+    QMenu *examples = w->findChild<QMenu *>(QStringLiteral("examplesMenu"));
+    QVERIFY(examples);
+    QMenu *file = w->menuBar()->actions().first()->menu();
+    QVERIFY(file && file->actions().contains(examples->menuAction()));
+    QCOMPARE(examples->title(), QStringLiteral("&Examples"));
+    // The 1×1 lesson and every block lesson in resources/examples, each readable without errors.
+    const QStringList paths = MainWindow::examplePaths();
+    const QList<QAction *> actions = examples->actions();
+    QCOMPARE(actions.size(), paths.size());
+    QCOMPARE(QDir(QStringLiteral(NAQSH_SOURCE_DIR "/resources/examples"))
+                 .entryList({QStringLiteral("*.naqsh")})
+                 .size(),
+             paths.size());
+    QCOMPARE(paths.first(), MainWindow::lessonPath());
+    QAction *shuffle = nullptr;
+    for (int i = 0; i < actions.size(); ++i) {
+        QCOMPARE(actions[i]->data().toString(), paths[i]);
+        QVERIFY(!actions[i]->text().isEmpty());
+        const NaqshFile::ReadResult r = NaqshFile::read(paths[i], LayerRegistry::builtin());
+        QVERIFY2(r.ok(), qPrintable(paths[i] + QStringLiteral(": ") + r.error));
+        if (paths[i].endsWith(QStringLiteral("shufflenet_v2_unit.naqsh")))
+            shuffle = actions[i];
+    }
+    QVERIFY(shuffle);
+    QCOMPARE(shuffle->text(), QStringLiteral("ShuffleNet v2 unit (channel shuffle)"));
+
+    // Opened as a new untitled document: nothing to save yet, Save asks for a path.
+    shuffle->trigger();
+    Document *doc = w->document();
+    QVERIFY(doc->filePath().isEmpty());
+    QVERIFY(!doc->isModified());
+    QVERIFY2(w->windowTitle().startsWith(QStringLiteral("Untitled")), qPrintable(w->windowTitle()));
+    doc->analyzer()->flush();
+    QCOMPARE(doc->analyzer()->result().errorCount, 0);
+    const Graph &g = doc->model()->graph();
+    bool shuffles = false;
+    for (LayerId id : g.layerIds())
+        shuffles = shuffles || g.layer(id)->type == QLatin1String("channel_shuffle");
+    QVERIFY(shuffles);
+    QVERIFY(doc->undoStack()->count() == 0);
+
+    // Titles in Persian after a language switch.
+    m_language.apply(Language::Code::Persian);
+    QCoreApplication::processEvents();
+    QVERIFY2(examples->title().contains(QChar(0x0646)), qPrintable(examples->title())); // "ن"
+    for (QAction *a : examples->actions()) {
+        bool persian = false;
+        for (QChar c : a->text())
+            persian = persian || (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF);
+        QVERIFY2(persian, qPrintable(a->text()));
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)
