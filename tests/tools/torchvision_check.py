@@ -181,7 +181,7 @@ def check(cli, name, cache, ref):
     opaque = sorted({l["name"] for l in d["layers"] if l["type"] == "opaque"})
     if opaque:
         problems.append("opaque: " + ", ".join(opaque[:4]))
-    if "vit" in name:  # the class token and the position embedding as Naqsh's own layers
+    if name.startswith(("vit_", "mini_vit")):  # class token, position embedding: own layers
         for kind in ("class_token", "position_embedding"):
             if sum(l["type"] == kind for l in d["layers"]) != 1:
                 problems.append("not one %s layer" % kind)
