@@ -83,8 +83,9 @@ def torchvision_model(name):
     import torchvision
     kwargs = {"weights": None}
     if name in ("googlenet", "inception_v3"):
-        # As torchvision builds them for its weights and published parameter counts (6,624,904
-        # and 27,161,264): without the auxiliary classifiers, which only training runs.
+        # Without the auxiliary classifiers, which only training runs and the ONNX file does not
+        # hold (GoogLeNet then has torchvision's published 6,624,904 parameters; Inception v3's
+        # published 27,161,264 include its AuxLogits, 23,834,568 without them).
         kwargs["init_weights"] = False
         kwargs["aux_logits"] = False
     return getattr(torchvision.models, name)(**kwargs)
