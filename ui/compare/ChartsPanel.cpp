@@ -21,10 +21,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTimer>
-#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -150,10 +150,12 @@ QCustomPlot *ChartsPanel::plot(Chart chart) const
 
 // ---- construction ----
 
-QToolButton *ChartsPanel::makeExportButton(Chart chart)
+QPushButton *ChartsPanel::makeExportButton(Chart chart)
 {
-    auto *button = new QToolButton(this);
-    button->setPopupMode(QToolButton::InstantPopup);
+    // A push button keeps room for its menu arrow beside the text (a tool button draws the
+    // arrow over the end of the text: the last letter of "صدور" in Persian).
+    auto *button = new QPushButton(this);
+    button->setObjectName(QStringLiteral("chartExport"));
     auto *menu = new QMenu(button);
     for (ChartExporter::Format f :
          {ChartExporter::Format::Png, ChartExporter::Format::Pdf, ChartExporter::Format::Svg})
@@ -419,7 +421,7 @@ void ChartsPanel::retranslate()
     m_fromLabel->setText(tr("From:"));
     m_toLabel->setText(tr("To:"));
     m_stepLabel->setText(tr("Step:"));
-    for (QToolButton *b : m_exportButtons) {
+    for (QPushButton *b : m_exportButtons) {
         b->setText(tr("Export"));
         b->setToolTip(tr("Save this chart as an image or a vector drawing"));
         const QList<QAction *> actions = b->menu()->actions();
@@ -438,7 +440,7 @@ void ChartsPanel::setPresenting(bool on)
     // The scale and export controls stay on the desk, not on the projector.
     m_scaleLabel->setVisible(!on);
     m_scale->setVisible(!on);
-    for (QToolButton *b : std::as_const(m_exportButtons))
+    for (QPushButton *b : std::as_const(m_exportButtons))
         b->setVisible(!on);
     // Take the parameters and memory panels out of the Totals grid, or put them back.
     for (int qi : {0, 2}) {

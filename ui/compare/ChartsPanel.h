@@ -24,7 +24,7 @@ class QLabel;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
-class QToolButton;
+class QPushButton;
 
 namespace naqsh {
 
@@ -139,7 +139,7 @@ private:
     QWidget *buildBarsTab();
     QWidget *buildStackedTab();
     QWidget *buildSweepTab();
-    QToolButton *makeExportButton(Chart chart);
+    QPushButton *makeExportButton(Chart chart);
     void retranslate();
     void onDocumentChanged();
     void resolve();
@@ -229,7 +229,7 @@ private:
     SweepMetric m_metric = SweepMetric::Macs;
     bool m_syncing = false;
 
-    QVector<QToolButton *> m_exportButtons;
+    QVector<QPushButton *> m_exportButtons;
     QCPLayoutGrid *m_barPanels = nullptr;
     bool m_presenting = false;
 };

@@ -23,12 +23,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QScreen>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolButton>
 #include <qcustomplot.h>
 
 namespace naqsh {
@@ -102,6 +105,31 @@ int neededTextWidth(const QLabel *label)
     for (const QString &line : text.split(QLatin1Char('\n')))
         widest = qMax(widest, label->fontMetrics().horizontalAdvance(line));
     return widest;
+}
+
+/// A button with a menu: the width its text and its menu arrow need side by side, and the
+/// width they get. A push button lays the text out beside the arrow; a tool button (other than
+/// a split one) centres its text and draws the arrow in a corner, over the text's end unless
+/// the text leaves the arrow's room free on both sides.
+void menuButtonRoom(const QAbstractButton *button, QJsonObject *o)
+{
+    const QStyle *style = button->style();
+    const int arrow = style->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, button);
+    QString text = button->text();
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&'));
+    text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    const int textWidth = button->fontMetrics().horizontalAdvance(text);
+    if (auto *push = qobject_cast<const QPushButton *>(button); push && push->menu()) {
+        const int margins = 2 * (style->pixelMetric(QStyle::PM_ButtonMargin, nullptr, button) +
+                                 style->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, button));
+        (*o)[QStringLiteral("neededWidth")] = textWidth + arrow;
+        (*o)[QStringLiteral("contentsWidth")] = button->width() - margins;
+    } else if (auto *tool = qobject_cast<const QToolButton *>(button);
+               tool && tool->menu() && tool->popupMode() != QToolButton::MenuButtonPopup &&
+               (tool->toolButtonStyle() != Qt::ToolButtonIconOnly || tool->icon().isNull())) {
+        (*o)[QStringLiteral("neededWidth")] = textWidth + 2 * arrow;
+        (*o)[QStringLiteral("contentsWidth")] = button->width();
+    }
 }
 
 /// Where a text of @p size is drawn when it is aligned by @p align to @p anchor.
@@ -443,6 +471,7 @@ QByteArray GuiProbe::dump() const
                 if (button->text().isEmpty())
                     continue;
                 o = widgetJson(button, button->text());
+                menuButtonRoom(button, &o);
             } else if (auto *edit = qobject_cast<QLineEdit *>(c)) {
                 o = widgetJson(edit, edit->text());
             } else if (auto *combo = qobject_cast<QComboBox *>(c)) {
