@@ -955,10 +955,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
 <context>
     <name>naqsh::Commands</name>
     <message>
-        <source>Delete %1</source>
-        <translation>حذف %1</translation>
-    </message>
-    <message>
         <source>Delete connection</source>
         <translation>حذف اتصال</translation>
     </message>
@@ -969,20 +965,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         </translation>
     </message>
     <message>
-        <source>Connect %1 to %2</source>
-        <translation>اتصال %1 به %2</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>قطع اتصال</translation>
-    </message>
-    <message>
-        <source>Set %1 of %2</source>
-        <translation>تنظیم %1 در %2</translation>
-    </message>
-    <message>
-        <source>Rename %1 to %2</source>
-        <translation>تغییر نام %1 به %2</translation>
     </message>
     <message numerus="yes">
         <source>Move %n layer(s)</source>
@@ -997,14 +981,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>%1 cannot sit inside a connection</source>
         <translation>%1 را نمی‌توان میان یک اتصال قرار داد</translation>
-    </message>
-    <message>
-        <source>Insert %1</source>
-        <translation>درج %1</translation>
-    </message>
-    <message>
-        <source>Expand %1 into layers</source>
-        <translation>باز کردن %1 به لایه‌ها</translation>
     </message>
     <message numerus="yes">
         <source>Group %n layer(s) as %1</source>
@@ -1027,6 +1003,30 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Expand %1</source>
         <translation>باز کردن %1</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>حذف «%1»</translation>
+    </message>
+    <message>
+        <source>Connect “%1” to “%2”</source>
+        <translation>اتصال «%1» به «%2»</translation>
+    </message>
+    <message>
+        <source>Set %1 of “%2”</source>
+        <translation>تنظیم %1 در «%2»</translation>
+    </message>
+    <message>
+        <source>Rename “%1” to “%2”</source>
+        <translation>تغییر نام «%1» به «%2»</translation>
+    </message>
+    <message>
+        <source>Insert “%1”</source>
+        <translation>درج «%1»</translation>
+    </message>
+    <message>
+        <source>Expand “%1” into layers</source>
+        <translation>باز کردن «%1» به لایه‌ها</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "canvas/GraphView.h"
 #include "canvas/NodeItem.h"
 #include "classroom/StepThrough.h"
+#include "commands/GraphCommands.h"
 #include "compare/ChartExporter.h"
 #include "compare/ChartsPanel.h"
 #include "compare/ComparePanel.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractSpinBox>
 #include <QDockWidget>
+#include <QGlyphRun>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -27,6 +29,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextLayout>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
@@ -50,6 +53,7 @@ private slots:
     void commandLinePrototxtImports();
     void addSelectionAsAAsksAName();
     void undoFromInspectorField();
+    void persianUndoTextQuotesLatinNames();
     void languageSwitchKeepsLayoutAndView();
     void chartExportInSlideShapes();
     void paletteDropOnEdgeInsertsAndMakesRoom();
@@ -327,6 +331,59 @@ void tst_FirstMinute::addSelectionAsAAsksAName()
     QCOMPARE(asked, QStringLiteral("conv5x5"));
     QCOMPARE(int(w->document()->model()->graph().variants.size()), count + 1);
     QCOMPARE(w->document()->model()->graph().variants.last().name, QStringLiteral("Plain 5×5"));
+}
+
+void tst_FirstMinute::persianUndoTextQuotesLatinNames()
+{
+    // Persian: «name» around a Latin layer name in the undo text, drawn whole and inside its
+    // marks (a name that starts with digits or ends with a full stop was reordered by the
+    // right-to-left sentence around it).
+    m_language.apply(Language::Code::Persian);
+    auto w = makeWindow();
+    w->openInitialDocument();
+    GraphModel *model = w->document()->model();
+    const LayerId conv = model->graph().findByName(QStringLiteral("conv5x5"));
+    QVERIFY(conv.isValid());
+    const QString renamed = QStringLiteral("3x3 conv.");
+    w->document()->undoStack()->push(new RenameLayerCommand(model, conv, renamed));
+    QAction *undo = nullptr;
+    for (QAction *a : w->findChildren<QAction *>())
+        if (a->text().startsWith(QStringLiteral("بازگردانی")))
+            undo = a;
+    QVERIFY(undo);
+    const QString text = undo->text();
+    QVERIFY2(text.startsWith(QStringLiteral("بازگردانی")), qPrintable(text));
+    QTextLayout layout(text, w->font());
+    QTextOption option;
+    option.setTextDirection(Qt::RightToLeft);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    layout.createLine().setLineWidth(10000);
+    layout.endLayout();
+    auto xOf = [&](int i) {
+        const QList<QGlyphRun> runs = layout.glyphRuns(i, 1);
+        return runs.isEmpty() ? qQNaN() : runs.first().boundingRect().center().x();
+    };
+    int names = 0;
+    for (const QString &name : {QStringLiteral("conv5x5"), renamed}) {
+        const int open = text.indexOf(QStringLiteral("«") + QChar(0x2068) + name + QChar(0x2069) +
+                                      QStringLiteral("»"));
+        QVERIFY2(open >= 0, qPrintable(text));
+        const int first = open + 2, close = first + int(name.size()) + 1;
+        double previous = -1e9;
+        for (int i = first; i < first + name.size(); ++i) {
+            if (text.at(i).isSpace())
+                continue;
+            const double x = xOf(i);
+            // Left to right inside the name, between « on its right and » on its left.
+            QVERIFY2(
+                x > previous && x < xOf(open) && x > xOf(close),
+                qPrintable(QStringLiteral("'%1' of %2 at %3").arg(text.at(i)).arg(name).arg(x)));
+            previous = x;
+        }
+        ++names;
+    }
+    QCOMPARE(names, 2);
 }
 
 void tst_FirstMinute::undoFromInspectorField()

@@ -13,6 +13,16 @@
 
 namespace naqsh {
 
+namespace {
+/// A layer name inside a command's text, isolated (FSI … PDI) so that a Latin name keeps its
+/// quotation marks around it in a right-to-left sentence («conv1» in Persian), whatever
+/// characters it starts or ends with.
+QString isolated(const QString &name)
+{
+    return QChar(0x2068) + name + QChar(0x2069);
+}
+} // namespace
+
 // ---- AddItemsCommand ----
 
 AddItemsCommand::AddItemsCommand(GraphModel *model, QVector<Layer> layers,
@@ -71,8 +81,8 @@ RemoveItemsCommand::RemoveItemsCommand(GraphModel *model, const QVector<LayerId>
     , m_requestedConnections(connections)
 {
     if (layers.size() == 1 && connections.isEmpty())
-        setText(QCoreApplication::translate("naqsh::Commands", "Delete %1")
-                    .arg(model->graph().layer(layers[0])->name));
+        setText(QCoreApplication::translate("naqsh::Commands", "Delete “%1”")
+                    .arg(isolated(model->graph().layer(layers[0])->name)));
     else if (connections.size() == 1 && layers.isEmpty())
         setText(QCoreApplication::translate("naqsh::Commands", "Delete connection"));
     else
@@ -128,8 +138,9 @@ ConnectPortsCommand::ConnectPortsCommand(GraphModel *model, LayerId from, LayerI
     , m_model(model)
     , m_connection{from, to, slot, output}
 {
-    setText(QCoreApplication::translate("naqsh::Commands", "Connect %1 to %2")
-                .arg(model->graph().layer(from)->name, model->graph().layer(to)->name));
+    setText(QCoreApplication::translate("naqsh::Commands", "Connect “%1” to “%2”")
+                .arg(isolated(model->graph().layer(from)->name),
+                     isolated(model->graph().layer(to)->name)));
 }
 
 void ConnectPortsCommand::redo()
@@ -185,8 +196,8 @@ SetLayerParamCommand::SetLayerParamCommand(GraphModel *model, LayerId id, const 
         const int i = type->paramIndex(it.key());
         labels << (i >= 0 ? layerTr(type->params[i].label) : it.key());
     }
-    setText(QCoreApplication::translate("naqsh::Commands", "Set %1 of %2")
-                .arg(labels.join(QStringLiteral(", ")), l ? l->name : QString()));
+    setText(QCoreApplication::translate("naqsh::Commands", "Set %1 of “%2”")
+                .arg(labels.join(QStringLiteral(", ")), isolated(l ? l->name : QString())));
 }
 
 void SetLayerParamCommand::redo()
@@ -246,7 +257,8 @@ RenameLayerCommand::RenameLayerCommand(GraphModel *model, LayerId id, const QStr
 {
     const Layer *l = model->graph().layer(id);
     m_old = l ? l->name : QString();
-    setText(QCoreApplication::translate("naqsh::Commands", "Rename %1 to %2").arg(m_old, m_new));
+    setText(QCoreApplication::translate("naqsh::Commands", "Rename “%1” to “%2”")
+                .arg(isolated(m_old), isolated(m_new)));
 }
 
 void RenameLayerCommand::redo()
@@ -333,8 +345,8 @@ QUndoCommand *makeInsertOnEdgeCommand(GraphModel *model, const Connection &edge,
                     .arg(type->translatedName());
         return nullptr;
     }
-    auto *parent =
-        new QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Insert %1").arg(l->name));
+    auto *parent = new QUndoCommand(
+        QCoreApplication::translate("naqsh::Commands", "Insert “%1”").arg(isolated(l->name)));
     new DisconnectPortsCommand(model, edge, parent);
     new ConnectPortsCommand(model, edge.from, layer, 0, parent);
     new ConnectPortsCommand(model, layer, edge.to, edge.slot, parent);
@@ -354,8 +366,8 @@ QUndoCommand *makeExpandCompositeCommand(GraphModel *model, const AnalysisResult
         return nullptr;
     }
     auto *parent =
-        new QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Expand %1 into layers")
-                             .arg(model->graph().layer(layer)->name));
+        new QUndoCommand(QCoreApplication::translate("naqsh::Commands", "Expand “%1” into layers")
+                             .arg(isolated(model->graph().layer(layer)->name)));
     new RemoveItemsCommand(model, {layer}, {}, parent);
     new AddItemsCommand(model, layers, connections, QString(), parent);
     return parent;

@@ -397,7 +397,7 @@ void ComparePanel::addLayersVariant(const QString &name, const QVector<LayerId> 
     v.name = name;
     v.kind = Variant::Kind::Layers;
     v.layers = layers;
-    addVariant(v, role, tr("Add comparison “%1”").arg(name));
+    addVariant(v, role, tr("Add comparison “%1”").arg(isolated(name)));
 }
 
 void ComparePanel::addPathVariant(const QString &name, LayerId from, LayerId to, Role role)
@@ -407,7 +407,7 @@ void ComparePanel::addPathVariant(const QString &name, LayerId from, LayerId to,
     v.kind = Variant::Kind::Path;
     v.from = from;
     v.to = to;
-    addVariant(v, role, tr("Add comparison “%1”").arg(name));
+    addVariant(v, role, tr("Add comparison “%1”").arg(isolated(name)));
 }
 
 bool ComparePanel::addDocumentVariant(const QString &file, const QString &name, Role role,
@@ -425,7 +425,7 @@ bool ComparePanel::addDocumentVariant(const QString &file, const QString &name, 
                             : name;
     v.kind = Variant::Kind::Document;
     v.documentPath = VariantResolver::storedPath(m_doc->filePath(), file);
-    addVariant(v, role, tr("Compare with “%1”").arg(QFileInfo(file).fileName()));
+    addVariant(v, role, tr("Compare with “%1”").arg(isolated(QFileInfo(file).fileName())));
     return true;
 }
 
@@ -436,7 +436,7 @@ void ComparePanel::renameVariant(int index, const QString &name)
         list[index].name == name.trimmed())
         return;
     list[index].name = name.trimmed();
-    pushVariants(list, tr("Rename comparison to “%1”").arg(name.trimmed()));
+    pushVariants(list, tr("Rename comparison to “%1”").arg(isolated(name.trimmed())));
 }
 
 void ComparePanel::removeVariant(int index)
@@ -446,7 +446,7 @@ void ComparePanel::removeVariant(int index)
         return;
     const QString name = list[index].name;
     list.removeAt(index);
-    pushVariants(list, tr("Remove comparison “%1”").arg(name));
+    pushVariants(list, tr("Remove comparison “%1”").arg(isolated(name)));
 }
 
 void ComparePanel::moveVariant(int index, int delta)
@@ -456,7 +456,7 @@ void ComparePanel::moveVariant(int index, int delta)
     if (index < 0 || index >= list.size() || to < 0 || to >= list.size())
         return;
     list.move(index, to);
-    pushVariants(list, tr("Move comparison “%1”").arg(list[to].name));
+    pushVariants(list, tr("Move comparison “%1”").arg(isolated(list[to].name)));
     if (QTreeWidgetItem *item = m_list->topLevelItem(to))
         m_list->setCurrentItem(item);
 }
