@@ -1346,8 +1346,8 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Activations (%1)</source>
-        <translation>فعال‌سازی‌ها (%1)</translation>
+        <source>Activation memory (%1)</source>
+        <translation>حافظه فعال‌سازی (%1)</translation>
     </message>
     <message>
         <source>Share</source>
@@ -4359,10 +4359,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>FLOPs</source>
         <translation>FLOPs</translation>
-    </message>
-    <message>
-        <source>Activations</source>
-        <translation>فعال‌سازی‌ها</translation>
     </message>
     <message>
         <source>Share</source>

@@ -177,7 +177,8 @@ QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, in
     case Flops:
         return m_convention == FlopConvention::MacsOnly ? tr("FLOPs (= MACs)") : tr("FLOPs");
     case Activations:
-        return tr("Activations (%1)").arg(dtypeKey(m_dtype));
+        // Bytes on screen; the exports give element counts under "Activations (elements)".
+        return tr("Activation memory (%1)").arg(dtypeKey(m_dtype));
     case Share:
         return tr("Share");
     case TimeMs:

@@ -120,7 +120,7 @@ QStringList reportHeaders()
             QCoreApplication::translate("naqsh::Report", "Params"),
             QCoreApplication::translate("naqsh::Report", "MACs"),
             QCoreApplication::translate("naqsh::Report", "FLOPs"),
-            QCoreApplication::translate("naqsh::Report", "Activations"),
+            QCoreApplication::translate("naqsh::Report", "Activations (elements)"),
             QCoreApplication::translate("naqsh::Report", "Share")};
 }
 

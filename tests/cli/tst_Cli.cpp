@@ -147,7 +147,7 @@ void tst_Cli::analyzeCsv()
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.first(),
-             QStringLiteral("Layer,Type,Output shape,Params,MACs,FLOPs,Activations,Share,Error"));
+             QStringLiteral("Layer,Type,Output shape,Params,MACs,FLOPs,Activations (elements),Share,Error"));
     const QStringList total = lines.last().split(QLatin1Char(','));
     QCOMPARE(total[0], QStringLiteral("Total"));
     QCOMPARE(total[3], QStringLiteral("163696"));

@@ -118,7 +118,7 @@ void tst_TableExport::csvHasBomAndParsesBack()
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
     const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QLatin1Char('\n'));
     QCOMPARE(csvFields(lines[0]), (QStringList{"Layer", "Type", "Output shape", "Params", "MACs",
-                                               "FLOPs", "Activations", "Share", "Error"}));
+                                               "FLOPs", "Activations (elements)", "Share", "Error"}));
     QHash<QString, QStringList> rows;
     int i = 1;
     for (; i < lines.size() && !lines[i].isEmpty(); ++i) {
@@ -176,7 +176,7 @@ void tst_TableExport::markdownRows()
         TableExport::markdown(m_lesson, LayerRegistry::builtin(), m_result, options());
     QVERIFY(md.startsWith(
         QString::fromUtf8("**5×5 vs 1×1 → 5×5 (lesson)**\n\n| Layer | Type | Output shape | Params "
-                          "| MACs | FLOPs | Activations | Share |\n")));
+                          "| MACs | FLOPs | Activations (elements) | Share |\n")));
     QVERIFY(md.contains(QStringLiteral("|---|---|---|---:|---:|---:|---:|---:|\n")));
     QVERIFY2(md.contains(QString::fromUtf8("| conv5x5 | Conv2d | 1×32×28×28 | 153,600 | "
                                            "120,422,400 | 240,844,800 | 25,088 | 90.6% |\n")),
@@ -199,7 +199,7 @@ void tst_TableExport::latexRows()
     QVERIFY(tex.contains(QStringLiteral("\\begin{table}[htbp]")));
     QVERIFY(tex.contains(
         QStringLiteral("\\begin{tabular}{lllrrrrr}\n    \\toprule\n    Layer & Type & Output shape "
-                       "& Params & MACs & FLOPs & Activations & Share \\\\\n    \\midrule\n")));
+                       "& Params & MACs & FLOPs & Activations (elements) & Share \\\\\n    \\midrule\n")));
     QVERIFY2(tex.contains(QStringLiteral(
                  "    conv5x5 & Conv2d & 1\\texttimes{}32\\texttimes{}28\\texttimes{}28 & 153,600 "
                  "& 120,422,400 & 240,844,800 & 25,088 & 90.6\\% \\\\\n")),

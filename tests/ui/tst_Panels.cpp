@@ -927,7 +927,7 @@ void tst_Panels::tableConventionComboChangesFlops()
     QCOMPARE(m_display->dtype(), DType::FP16);
     QCOMPARE(cell(m, "conv5x5", CostTableModel::Activations), QStringLiteral("49.0 KiB"));
     QCOMPARE(m->headerData(CostTableModel::Activations, Qt::Horizontal, Qt::DisplayRole).toString(),
-             QStringLiteral("Activations (fp16)"));
+             QStringLiteral("Activation memory (fp16)"));
 }
 
 void tst_Panels::tableEditEmitsDataChangedNotReset()
