@@ -72,6 +72,7 @@ private slots:
     void rubberBandSelectsLayers();
     void zoomToFitShowsAllNodes();
     void zoomToFitNeverDrawsTinyDetails();
+    void portsAreTwelvePixelTargets();
     void wheelZoomKeepsPointUnderMouse();
     void pinchAndKeysZoom();
     void panWithMiddleMouseAndSpace();
@@ -744,6 +745,37 @@ void tst_Canvas::zoomToFitNeverDrawsTinyDetails()
             QVERIFY(qFuzzyCompare(z, qMin(plain, 1.0)));
     }
     QVERIFY2(inBand >= 2, "no height landed in the band of tiny details");
+}
+
+void tst_Canvas::portsAreTwelvePixelTargets()
+{
+    // At every zoom where ports are drawn, a port's hit area is 12 px across on screen at least
+    // (it was 20 scene px: 8 px in the first view at 40 %), and a press 4.5 px from its centre
+    // finds it.
+    for (double zoom : {0.26, 0.4, 0.6, 1.0, 2.0}) {
+        m_view->setZoom(zoom);
+        m_view->centerOn(centreOf(node("reduce1x1")));
+        for (const PortItem *port :
+             {node("reduce1x1")->inputPort(), node("reduce1x1")->outputPort()}) {
+            const QRect onScreen =
+                m_view->mapFromScene(port->mapToScene(port->shape().boundingRect())).boundingRect();
+            QVERIFY2(onScreen.width() >= 12 && onScreen.height() >= 12,
+                     qPrintable(QStringLiteral("zoom %1: %2×%3 px")
+                                    .arg(zoom)
+                                    .arg(onScreen.width())
+                                    .arg(onScreen.height())));
+            const QPointF centre = m_view->mapFromScene(port->scenePos());
+            for (QPointF off : {QPointF(0, 4.5), QPointF(0, -4.5)}) {
+                const QPoint at = (centre + off).toPoint();
+                bool found = false;
+                for (QGraphicsItem *i : m_view->items(at))
+                    found = found || i == port;
+                QVERIFY2(found, qPrintable(QStringLiteral("zoom %1: no port at %2 px from it")
+                                               .arg(zoom)
+                                               .arg(off.y())));
+            }
+        }
+    }
 }
 
 void tst_Canvas::wheelZoomKeepsPointUnderMouse()

@@ -284,6 +284,31 @@ void GraphScene::setSpread(qreal sx, qreal sy)
     m_blocks->updateGeometry();
 }
 
+void GraphScene::setViewZoom(double zoom)
+{
+    if (zoom <= 0 || qFuzzyCompare(zoom, m_viewZoom))
+        return;
+    const qreal before = portHitRadius();
+    m_viewZoom = zoom;
+    if (qFuzzyCompare(before, portHitRadius()))
+        return;
+    for (NodeItem *n : std::as_const(m_nodes)) {
+        if (PortItem *p = n->inputPort())
+            p->hitAreaChanged();
+        for (PortItem *p : n->outputPorts())
+            p->hitAreaChanged();
+    }
+}
+
+qreal GraphScene::portHitRadius() const
+{
+    // Zoomed out to boxes alone, no port is drawn to aim at.
+    if (m_viewZoom < CanvasStyle::kBoxesOnlyLod)
+        return m_style.portHitRadius;
+    const qreal half = kPortHitPixels / 2;
+    return qMax(m_style.portHitRadius, half / m_viewZoom);
+}
+
 void GraphScene::restyle()
 {
     m_style = CanvasStyle::fromPalette(palette(), font());

@@ -53,6 +53,12 @@ public:
     const AnalysisResult &analysis() const;
     DisplayContext *display() const { return m_display; }
     const CanvasStyle &style() const { return m_style; }
+    /// The zoom of the view that shows the scene. A port's hit area is kPortHitPixels across on
+    /// screen at least, however far the view is zoomed out (the drawn port may stay small).
+    void setViewZoom(double zoom);
+    /// Radius of a port's hit area, in scene units.
+    qreal portHitRadius() const;
+    static constexpr qreal kPortHitPixels = 12;
 
     NodeItem *nodeItem(LayerId id) const { return m_nodes.value(id); }
     const QHash<LayerId, NodeItem *> &nodeItems() const { return m_nodes; }
@@ -224,6 +230,7 @@ private:
     LayerSelection *m_selection;
     DisplayContext *m_display;
     CanvasStyle m_style;
+    double m_viewZoom = 1.0;
     QHash<LayerId, NodeItem *> m_nodes;
     bool m_gridSnap = false;
     QPointF m_spread{1.0, 1.0};

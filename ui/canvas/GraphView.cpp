@@ -31,6 +31,8 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
 {
+    // Ports stay 12 px targets on screen at every zoom.
+    connect(this, &GraphView::zoomChanged, scene, &GraphScene::setViewZoom);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                    QPainter::SmoothPixmapTransform);
     setDragMode(RubberBandDrag);

@@ -74,8 +74,9 @@ void PortItem::setHighlight(Highlight h)
 QRectF PortItem::boundingRect() const
 {
     const CanvasStyle &s = m_node->graphScene()->style();
-    const qreal hw = halfWidth() + s.portHitRadius - s.portRadius;
-    return QRectF(-hw, -s.portHitRadius, 2 * hw, 2 * s.portHitRadius);
+    const qreal hit = m_node->graphScene()->portHitRadius();
+    const qreal hw = halfWidth() + hit - s.portRadius;
+    return QRectF(-hw, -hit, 2 * hw, 2 * hit);
 }
 
 QPainterPath PortItem::shape() const

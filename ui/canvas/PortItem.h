@@ -38,6 +38,8 @@ public:
     /// Sets the number of connected edges and whether many are allowed; changes the look.
     void setConnections(int count, bool many);
     void setHighlight(Highlight h);
+    /// The scene's port hit radius changed (the view zoomed): the hit area follows.
+    void hitAreaChanged() { prepareGeometryChange(); }
     Highlight highlight() const { return m_highlight; }
 
     /// Draws the port at its position, in its node's coordinates, at level of detail @p lod.
