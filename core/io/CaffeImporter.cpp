@@ -353,6 +353,11 @@ bool CaffeImporter::finish(const LayerInfo &l, const LayerDraft &d, const QVecto
         }
         return failAt(l, d.problem());
     }
+    // More bottoms than the type takes (an LRN with two) would make a graph that no document
+    // can hold.
+    if (d.type() && d.type()->maxInputs >= 0 && inputs.size() > d.type()->maxInputs)
+        return failAt(l, QCoreApplication::translate("naqsh::Analysis", "takes at most %n input(s)",
+                                                     nullptr, d.type()->maxInputs));
     const LayerId id = addLayer(d, l.name, inputs);
     if (!l.tops.isEmpty())
         bindTop(l.tops[0], id, rank);

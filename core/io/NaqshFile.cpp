@@ -102,7 +102,8 @@ private:
 bool Reader::readId(const QJsonValue &v, const QString &where, LayerId *out)
 {
     const double d = v.toDouble(-1);
-    if (!v.isDouble() || d < 1 || d != double(qint64(d)) || d > 9.0e15)
+    // The range first: casting a double beyond 2^63 to an integer is undefined.
+    if (!v.isDouble() || d < 1 || d > 9.0e15 || d != double(qint64(d)))
         return fail(where,
                     QCoreApplication::translate("naqsh::NaqshFile",
                                                 "expected a layer id (a positive whole number)"));
