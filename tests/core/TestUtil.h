@@ -2,6 +2,8 @@
 
 #include "analysis/TensorShape.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QStringList>
 #include <QVector>
 
@@ -38,6 +40,36 @@ inline QVector<TensorShape> shapes(const QString &text)
     for (const QString &s : text.split(QLatin1Char(';')))
         out.append(shape(s));
     return out;
+}
+
+/// What a Python script run by a test printed, and whether it ran to a clean exit.
+struct PythonRun
+{
+    bool ok = false;
+    QString output; ///< standard output, then standard error
+};
+
+/// Writes @p code to @p scriptPath and runs it with /usr/bin/python3 (where torch lives) on one
+/// OpenMP thread, with the source tree's tests/tools directory as its argument.
+inline PythonRun runPythonScript(const QString &scriptPath, const QString &code, int timeoutMs)
+{
+    QFile f(scriptPath);
+    if (!f.open(QIODevice::WriteOnly))
+        return {false, QStringLiteral("cannot write ") + scriptPath};
+    f.write(code.toUtf8());
+    f.close();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {scriptPath, QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools")});
+    PythonRun run;
+    run.ok =
+        p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    run.output =
+        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    return run;
 }
 
 } // namespace naqsh::test

@@ -3,6 +3,7 @@
 // module, MACs counted at the ATen dispatch level (tests/tools/torch_macs.py), output shape from
 // a forward pass, all in /usr/bin/python3 run by the test. The PyTorch export of each example
 // runs, and each example raises its teaching note.
+#include "TestUtil.h"
 #include "analysis/AnalysisEngine.h"
 #include "analysis/TeachingNotes.h"
 #include "io/NaqshFile.h"
@@ -132,21 +133,10 @@ void tst_BlockExamples::initTestCase()
         f.close();
         code += QStringLiteral("run('%1', '%2')\n").arg(QLatin1String(e.file), path);
     }
-    const QString script = m_dir.filePath(QStringLiteral("examples.py"));
-    QFile f(script);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(code.toUtf8());
-    f.close();
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {script, QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools")});
-    m_torch =
-        p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    m_out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    const test::PythonRun run =
+        test::runPythonScript(m_dir.filePath(QStringLiteral("examples.py")), code, 300000);
+    m_torch = run.ok;
+    m_out = run.output;
     if (!m_torch)
         qWarning("PyTorch run failed: %s", qPrintable(m_out));
 }

@@ -6,6 +6,7 @@
 // shape from the forward pass. The PyTorch export of the built graph runs and has the same
 // parameters. The default run checks reduced ViTs (seconds); vit_b_16 itself runs in the sweep
 // label (`NAQSH_SWEEP=1 ctest -L sweep`, environment NAQSH_VIT_B16=1).
+#include "TestUtil.h"
 #include "analysis/AnalysisEngine.h"
 #include "graph/GraphModel.h"
 #include "io/PyTorchExport.h"
@@ -160,21 +161,10 @@ void tst_ViT::initTestCase()
         f.close();
         code += QStringLiteral("run('%1', '%2')\n").arg(QLatin1String(c.name), path);
     }
-    const QString script = m_dir.filePath(QStringLiteral("vit.py"));
-    QFile f(script);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(code.toUtf8());
-    f.close();
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {script, QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools")});
-    m_torch =
-        p.waitForFinished(600000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    m_out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    const test::PythonRun run =
+        test::runPythonScript(m_dir.filePath(QStringLiteral("vit.py")), code, 600000);
+    m_torch = run.ok;
+    m_out = run.output;
     if (!m_torch)
         qWarning("PyTorch run failed: %s", qPrintable(m_out));
 }
