@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <cmath>
 #include <limits>
 
 namespace naqsh {
@@ -51,5 +52,14 @@ private:
     static constexpr qint64 kOverflow = std::numeric_limits<qint64>::min();
     qint64 m_value = 0;
 };
+
+/// True when d is a whole number that a qint64 holds, so that qint64(d) is defined. Casting a
+/// double outside [-2^63, 2^63) to an integer is undefined behaviour, so every number read from a
+/// file passes here before the cast (a comparison like d != double(qint64(d)) is itself the
+/// undefined cast). NaN and the infinities are not whole numbers.
+constexpr bool isWholeInt64(double d)
+{
+    return d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == std::trunc(d);
+}
 
 } // namespace naqsh

@@ -1,5 +1,6 @@
 #include "Measurement.h"
 
+#include "analysis/CheckedInt.h"
 #include "io/NaqshFile.h"
 
 #include <QCoreApplication>
@@ -38,8 +39,10 @@ QJsonArray dims(const TensorShape &s)
 TensorShape shapeFrom(const QJsonArray &a)
 {
     std::vector<qint64> d;
-    for (const QJsonValue &v : a)
-        d.push_back(qint64(v.toDouble()));
+    for (const QJsonValue &v : a) {
+        const double x = v.toDouble(-1);
+        d.push_back(isWholeInt64(x) ? qint64(x) : -1); // -1: not a dimension, the shape is invalid
+    }
     return shapeOf(std::span<const qint64>(d.data(), d.size()));
 }
 
@@ -210,7 +213,7 @@ bool measurementFromJson(const QJsonObject &o, StoredMeasurement *out, QString *
         const QJsonObject lo = layers[i].toObject();
         LayerMeasurement l;
         const double id = lo.value(QStringLiteral("id")).toDouble(-1);
-        if (id < 1 || id != double(qint64(id)))
+        if (id < 1 || !isWholeInt64(id))
             return fail(at + QStringLiteral(".id"),
                         QCoreApplication::translate("naqsh::Measurement",
                                                     "expected a layer id (a whole number)"));

@@ -2,6 +2,7 @@
 
 #include "NaqshFileBlocks.h"
 #include "SafeFile.h"
+#include "analysis/CheckedInt.h"
 
 #include "layers/LayerRegistry.h"
 
@@ -103,7 +104,7 @@ bool Reader::readId(const QJsonValue &v, const QString &where, LayerId *out)
 {
     const double d = v.toDouble(-1);
     // The range first: casting a double beyond 2^63 to an integer is undefined.
-    if (!v.isDouble() || d < 1 || d > 9.0e15 || d != double(qint64(d)))
+    if (!v.isDouble() || d < 1 || d > 9.0e15 || !isWholeInt64(d))
         return fail(where,
                     QCoreApplication::translate("naqsh::NaqshFile",
                                                 "expected a layer id (a positive whole number)"));
@@ -212,8 +213,8 @@ bool Reader::readConnection(const QJsonValue &value, int index, Graph &graph)
     int output = 0;
     if (const QJsonValue v = o.value(QStringLiteral("output")); !v.isUndefined()) {
         const int count = ta->outputs(a->params);
-        if (!v.isDouble() || v.toDouble() != double(int(v.toDouble())) || v.toInt() < 0 ||
-            v.toInt() >= count)
+        if (!v.isDouble() || !isWholeInt64(v.toDouble()) || v.toDouble() < 0 ||
+            v.toDouble() >= count)
             return fail(
                 where + QStringLiteral(".output"),
                 QCoreApplication::translate(
@@ -300,17 +301,16 @@ ReadResult Reader::read(const QByteArray &bytes)
         return result;
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
-    if (!version.isDouble() || version.toDouble() < 1 ||
-        version.toDouble() != double(int(version.toDouble()))) {
+    if (!version.isDouble() || version.toDouble() < 1 || !isWholeInt64(version.toDouble())) {
         result.error =
             QCoreApplication::translate("naqsh::NaqshFile", "version: expected a whole number");
         return result;
     }
-    if (version.toInt() > kVersion) {
+    if (version.toDouble() > kVersion) {
         result.error = QCoreApplication::translate(
                            "naqsh::NaqshFile", "this file uses format version %1, written by a "
                                                "newer Naqsh; this version reads up to version %2")
-                           .arg(version.toInt())
+                           .arg(qint64(version.toDouble()))
                            .arg(kVersion);
         return result;
     }

@@ -1,4 +1,5 @@
 #include "NaqshFileBlocks.h"
+#include "analysis/CheckedInt.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -26,7 +27,7 @@ namespace {
 bool readWholeNumber(const QJsonValue &v, quint64 *out)
 {
     const double d = v.toDouble(-1);
-    if (!v.isDouble() || d < 1 || d != double(qint64(d)) || d > 9.0e15)
+    if (!v.isDouble() || d < 1 || !isWholeInt64(d) || d > 9.0e15)
         return false;
     *out = quint64(d);
     return true;

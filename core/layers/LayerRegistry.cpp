@@ -1,6 +1,7 @@
 #include "LayerRegistry.h"
 
 #include "BuiltinLayers.h"
+#include "analysis/CheckedInt.h"
 
 #include <QCoreApplication>
 
@@ -57,7 +58,7 @@ QVariant validateParam(const ParamSpec &spec, const QVariant &value, QString *wh
     case ParamKind::Int: {
         bool ok = false;
         const double d = value.toDouble(&ok);
-        if (!ok || value.typeId() == QMetaType::Bool || d != double(qint64(d)))
+        if (!ok || value.typeId() == QMetaType::Bool || !isWholeInt64(d))
             return fail(QCoreApplication::translate("naqsh::layers", "%1 must be a whole number")
                             .arg(label));
         if (d < spec.minimum || d > spec.maximum)

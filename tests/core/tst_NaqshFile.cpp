@@ -125,6 +125,22 @@ void tst_NaqshFile::badFiles_data()
     QTest::newRow("absurd dim")
         << head + R"("layers":[{"id":1,"type":"input","name":"i","params":{"channels":1e12}}]})"
         << "layers[0].params.channels: Channels must be between 1 and 1000000";
+    // Numbers beyond 2^63 (or 2^31): casting them to an integer would be undefined behaviour
+    // (a libFuzzer find on CI), so they must be refused as numbers first.
+    QTest::newRow("int beyond int64")
+        << head + R"("layers":[{"id":1,"type":"conv2d","name":"c","params":{"kernel_h":1e300}}]})"
+        << "layers[0].params.kernel_h: Kernel height must be a whole number";
+    QTest::newRow("int below int64")
+        << head + R"("layers":[{"id":1,"type":"conv2d","name":"c","params":{"kernel_w":-1e19}}]})"
+        << "layers[0].params.kernel_w: Kernel width must be a whole number";
+    QTest::newRow("version beyond int") << QByteArray(R"({"format":"naqsh","version":1e300})")
+                                        << "version: expected a whole number";
+    QTest::newRow("version beyond int but whole")
+        << QByteArray(R"({"format":"naqsh","version":4294967296})")
+        << "format version 4294967296, written by a newer Naqsh";
+    QTest::newRow("output beyond int")
+        << head + twoLayers + R"("connections":[{"from":1,"to":2,"output":4294967296}]})"
+        << "connections[0].output: expected an output index from 0 to 0";
     QTest::newRow("unknown param")
         << head + R"("layers":[{"id":1,"type":"relu","name":"r","params":{"slope":1}}]})"
         << "layers[0].params.slope: relu has no parameter \"slope\"";
