@@ -565,7 +565,7 @@ void TestOnnxReader::mutatedBytesNeverCrash()
     int ok = 0;
     // Under the sanitizers each read is tens of times slower: fewer rounds there (the libFuzzer
     // target fuzz_onnx runs millions of mutations).
-#ifdef __SANITIZE_ADDRESS__
+#ifdef NAQSH_SANITIZED
     const int rounds = 200;
 #else
     const int rounds = 1500;

@@ -225,7 +225,7 @@ void tst_Measure::moveDuringRunDoesNotCancel()
     QSignalSpy finished(m_runner.get(), &MeasureRunner::finished);
     QSignalSpy progress(m_runner.get(), &MeasureRunner::progress);
     // Enough runs to be caught running; an unoptimised sanitizer build needs far fewer.
-#ifdef __SANITIZE_ADDRESS__
+#ifdef NAQSH_SANITIZED
     QVERIFY(m_runner->start(quick(2)));
 #else
     QVERIFY(m_runner->start(quick(30)));

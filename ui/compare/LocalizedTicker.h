@@ -23,7 +23,8 @@ public:
         Percent  ///< 25%: shares (the value is in percent)
     };
 
-    explicit LocalizedTicker(const NumberFormat &format = {}, Style style = Style::Compact)
+    explicit LocalizedTicker(const NumberFormat &format = NumberFormat(),
+                             Style style = Style::Compact)
         : m_format(format)
         , m_style(style)
     {
