@@ -6,6 +6,8 @@
 #include "io/PyTorchExport.h"
 #include "layers/LayerRegistry.h"
 
+#include "TestUtil.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -190,16 +192,7 @@ bool runPyTorch(const QString &code, QString *out)
     if (!hasTorch)
         return false;
     QTemporaryDir dir;
-    QFile f(dir.filePath(QStringLiteral("model.py")));
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(code.toUtf8());
-    f.close();
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), {f.fileName()});
-    p.waitForFinished(300000);
-    *out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    *out = test::runPythonScript(dir.filePath(QStringLiteral("model.py")), code, 300000).output;
     return true;
 }
 

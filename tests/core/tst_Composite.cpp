@@ -9,7 +9,8 @@
 #include "layers/Composite.h"
 #include "layers/LayerRegistry.h"
 
-#include <QProcess>
+#include "TestUtil.h"
+
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -163,31 +164,17 @@ private slots:
     void errors();
 
 private:
-    QString runPython(const QString &code, int *exitCode);
+    test::PythonRun runPython(const QString &code);
     QTemporaryDir m_dir;
     QHash<QString, QJsonObject> m_torch;
     bool m_haveTorch = false;
 };
 
-QString tst_Composite::runPython(const QString &code, int *exitCode)
+test::PythonRun tst_Composite::runPython(const QString &code)
 {
     static int n = 0;
-    const QString path = m_dir.filePath(QStringLiteral("script_%1.py").arg(++n));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(code.toUtf8());
-    f.close();
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {path, QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools")});
-    *exitCode =
-        p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QString::fromUtf8(p.readAllStandardOutput()) +
-           QString::fromUtf8(p.readAllStandardError());
+    return test::runPythonScript(m_dir.filePath(QStringLiteral("script_%1.py").arg(++n)), code,
+                                 300000);
 }
 
 void tst_Composite::initTestCase()
@@ -205,9 +192,9 @@ void tst_Composite::initTestCase()
                          QString::fromLatin1(c.torch), dimsOf(in->output),
                          QString::fromLatin1(c.permute));
     }
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
-    m_haveTorch = exitCode == 0;
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
+    m_haveTorch = run.ok;
     if (!m_haveTorch)
         qWarning("PyTorch run failed: %s", qPrintable(out));
     static const QRegularExpression line(QStringLiteral("^([^:]+): (\\{.*\\})$"),
@@ -357,9 +344,9 @@ void tst_Composite::exportRuns()
     }
     if (!m_haveTorch)
         QSKIP("/usr/bin/python3 cannot run torch");
-    int exitCode = -1;
-    const QString out = runPython(runner, &exitCode);
-    QVERIFY2(exitCode == 0, qPrintable(out));
+    const test::PythonRun run = runPython(runner);
+    const QString &out = run.output;
+    QVERIFY2(run.ok, qPrintable(out));
     const QStringList sections = out.split(QStringLiteral("=== "), Qt::SkipEmptyParts);
     QCOMPARE(sections.size(), names.size());
     static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),

@@ -9,7 +9,6 @@
 #include "io/PyTorchExport.h"
 #include "layers/LayerRegistry.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -215,30 +214,17 @@ private slots:
     void severalOutputsGraph();
 
 private:
-    QString runPython(const QString &code, int *exitCode);
+    test::PythonRun runPython(const QString &code);
     bool m_torch = false;
     QHash<QString, QString> m_expected; ///< row name -> PyTorch's output shape "1x2x3"
     QTemporaryDir m_dir;
 };
 
-QString tst_TensorLayers::runPython(const QString &code, int *exitCode)
+test::PythonRun tst_TensorLayers::runPython(const QString &code)
 {
     static int n = 0;
-    const QString path = m_dir.filePath(QStringLiteral("script_%1.py").arg(++n));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(code.toUtf8());
-    f.close();
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("/usr/bin/python3"), {path});
-    *exitCode =
-        p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QString::fromUtf8(p.readAllStandardOutput()) +
-           QString::fromUtf8(p.readAllStandardError());
+    return test::runPythonScript(m_dir.filePath(QStringLiteral("script_%1.py").arg(++n)), code,
+                                 300000);
 }
 
 void tst_TensorLayers::initTestCase()
@@ -255,9 +241,9 @@ void tst_TensorLayers::initTestCase()
                     .arg(tensors.join(QStringLiteral(", ")), QLatin1String(row.name),
                          QString::fromUtf8(row.torch));
     }
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
-    m_torch = exitCode == 0;
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
+    m_torch = run.ok;
     if (!m_torch)
         qWarning("PyTorch run failed: %s", qPrintable(out));
     static const QRegularExpression line(QStringLiteral("^([^:]+): ([0-9x]+)$"),
@@ -383,9 +369,9 @@ void tst_TensorLayers::exportRuns()
     QVERIFY(code.contains(QStringLiteral("self.flat = nn.Flatten(2, -1)")));
     if (!m_torch)
         QSKIP("/usr/bin/python3 cannot run torch");
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
-    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
+    QVERIFY2(run.ok, qPrintable(out + code));
     QStringList got;
     static const QRegularExpression shapeLine(QStringLiteral("^output shape: \\[([0-9, ]*)\\]$"),
                                               QRegularExpression::MultilineOption);
@@ -463,9 +449,9 @@ void tst_TensorLayers::exportSqueezeExcitationAndNorms()
     QVERIFY(code.contains(QStringLiteral("nn.GELU(approximate=\"tanh\")")));
     if (!m_torch)
         QSKIP("/usr/bin/python3 cannot run torch");
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
-    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
+    QVERIFY2(run.ok, qPrintable(out + code));
     QVERIFY2(out.contains(QStringLiteral("output shape: [2, 36, 16]")), qPrintable(out));
     static const QRegularExpression paramsLine(QStringLiteral("^parameters: ([0-9]+)$"),
                                                QRegularExpression::MultilineOption);
@@ -529,9 +515,9 @@ void tst_TensorLayers::exportAttentionAndConvNd()
                                          "1))")));
     if (!m_torch)
         QSKIP("/usr/bin/python3 cannot run torch");
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
-    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
+    QVERIFY2(run.ok, qPrintable(out + code));
     QVERIFY2(out.contains(QStringLiteral("output shape: [1, 10, 16]")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("output shape: [1, 6, 20]")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("output shape: [1, 2, 4, 7, 7]")), qPrintable(out));
@@ -564,9 +550,9 @@ void tst_TensorLayers::severalOutputs()
                     .arg(pyShape(test::shape(QString::fromLatin1(cases[i].input))))
                     .arg(i)
                     .arg(QString::fromLatin1(cases[i].torch));
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
-    if (exitCode != 0)
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
+    if (!run.ok)
         QSKIP("/usr/bin/python3 cannot run torch");
     for (int i = 0; i < cases.size(); ++i) {
         const LayerType *t = LayerRegistry::builtin().find(QString::fromLatin1(cases[i].type));
@@ -676,11 +662,11 @@ void tst_TensorLayers::severalOutputsGraph()
              qPrintable(code));
     QVERIFY2(code.contains(QStringLiteral("branch = self.branch(halves[1])")), qPrintable(code));
     QVERIFY(code.contains(QStringLiteral("cat = torch.cat([halves[0], branch], dim=1)")));
-    int exitCode = -1;
-    const QString out = runPython(code, &exitCode);
+    const test::PythonRun run = runPython(code);
+    const QString &out = run.output;
     if (!m_torch)
         QSKIP("/usr/bin/python3 cannot run torch");
-    QVERIFY2(exitCode == 0, qPrintable(out + code));
+    QVERIFY2(run.ok, qPrintable(out + code));
     QVERIFY2(out.contains(QStringLiteral("output shape: [2, 116, 28, 28]")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("parameters: 3364")), qPrintable(out)); // 58 · 58
 }
