@@ -76,14 +76,17 @@ def build(name):
 def file_changes(name, cache, ref):
     """What the exporter changed in the model's parameters (cached in the reference JSON):
 
-    - BatchNorm after a convolution is folded into it (eval mode): the file has C biases where
-      the model had 2C BatchNorm parameters (bn_folded: the C of each such BatchNorm);
+    - BatchNorm after a convolution is folded into it (eval mode): its 2C parameters (weight and
+      bias) go, and the convolution gets C new biases if it had none (net -C) or keeps its own C
+      biases if it had them (net -2C: VGG-BN's convolutions have bias=True). bn_folded is that net
+      change, from the model's BatchNorm channels and its and the file's convolution biases;
+      bn_folded_biased is how many of the folded channels went into a biased convolution;
     - Swin's relative position bias is gathered from its table at export: the file has
       heads x W^2 x W^2 values where the model has a (2W - 1)^2 x heads table.
 
     Naqsh counts what the file holds, so its parameters equal torchvision's minus bn_folded, minus
     the tables, plus the gathered biases."""
-    if ref.get("changes_version") == 2:
+    if ref.get("changes_version") == 3:
         return ref
     import torch
     import onnx
@@ -94,6 +97,13 @@ def file_changes(name, cache, ref):
              if isinstance(b, torch.nn.modules.batchnorm._BatchNorm) and b.affine)
     in_file = sum(math.prod(inits[n.input[1]].dims) for n in m.graph.node
                   if n.op_type == "BatchNormalization" and n.input[1] in inits)
+    conv_bias_model = sum(c.bias.numel() for c in model.modules()
+                          if isinstance(c, torch.nn.modules.conv._ConvNd) and c.bias is not None)
+    conv_bias_file = sum(math.prod(inits[n.input[2]].dims) for n in m.graph.node
+                         if n.op_type in ("Conv", "ConvTranspose") and len(n.input) > 2
+                         and n.input[2] in inits)
+    folded = bn - in_file  # BatchNorm channels folded away
+    added = conv_bias_file - conv_bias_model  # biases the fold gave to bias-free convolutions
     table = gathered = 0
     for mod in model.modules():
         t = getattr(mod, "relative_position_bias_table", None)
@@ -102,8 +112,9 @@ def file_changes(name, cache, ref):
             table += t.numel()
             gathered += index.numel() * t.shape[-1]
     import torch_macs
-    ref.update(bn_folded=bn - in_file, bias_table=table, bias_gathered=gathered,
-               torch_params=torch_macs.params(model), changes_version=2)
+    ref.update(bn_folded=2 * folded - added, bn_folded_biased=folded - added,
+               bias_table=table, bias_gathered=gathered,
+               torch_params=torch_macs.params(model), changes_version=3)
     with open(os.path.join(cache, name + ".json"), "w") as f:
         json.dump(ref, f)
     return ref
@@ -266,7 +277,11 @@ def main():
         naqsh_stored = d["totals"]["params"] + d["totals"].get("buffers", 0) if d else "-"
         notes = []
         if ref["bn_folded"]:
-            notes.append("BatchNorm folded into conv: -%d" % ref["bn_folded"])
+            note = "BatchNorm folded into conv: -%d" % ref["bn_folded"]
+            if ref.get("bn_folded_biased"):
+                note += (" (%d channels into a conv with its own bias: 2C each)"
+                         % ref["bn_folded_biased"])
+            notes.append(note)
         if ref["bias_table"]:
             notes.append("position bias gathered: -%d +%d" % (ref["bias_table"],
                                                              ref["bias_gathered"]))
