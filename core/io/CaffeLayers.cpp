@@ -104,8 +104,9 @@ bool CaffeImporter::innerProduct(const LayerInfo &l, const QVector<LayerId> &in)
     set(d, u"out_features", outF);
     set(d, u"bias", boolField(p, u"bias_term", true));
     QVector<LayerId> inputs = in;
-    // Caffe flattens implicitly; Naqsh's Linear takes N×F, so make the flatten explicit.
-    if (!in.isEmpty() && rankOf(l.bottoms[0]) != 2 && d.ok() && m_fieldError.isEmpty())
+    // Caffe flattens implicitly; Naqsh's Linear takes N×F, so make the flatten explicit. With
+    // more than one bottom there is nothing to flatten: finish() refuses the layer.
+    if (in.size() == 1 && rankOf(l.bottoms[0]) != 2 && d.ok() && m_fieldError.isEmpty())
         inputs = {addLayer(m_builder.draft("flatten"), l.name + QStringLiteral("_flatten"), in)};
     return finish(l, d, inputs, 2);
 }

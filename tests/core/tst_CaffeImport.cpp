@@ -513,14 +513,14 @@ void tst_CaffeImport::layerTypes_data()
     row("Flatten axis 2", "type: \"Flatten\" flatten_param { axis: 2 }", "flatten", "1x16x64", 0);
     row("Flatten axis 1 end 2", "type: \"Flatten\" flatten_param { axis: 1 end_axis: 2 }",
         "flatten", "1x128x8", 0);
-    row("Permute 0 2 3 1", "type: \"Permute\" permute_param { order: 0 order: 2 order: 3 order: 1 }",
-        "permute", "1x8x8x16", 0);
+    row("Permute 0 2 3 1",
+        "type: \"Permute\" permute_param { order: 0 order: 2 order: 3 order: 1 }", "permute",
+        "1x8x8x16", 0);
     // Axes not listed follow in their order: (0, 3) is (0, 3, 1, 2).
     row("Permute 0 3", "type: \"Permute\" permute_param { order: 0 order: 3 }", "permute",
         "1x8x16x8", 0);
     row("Concat axis 2", "type: \"Concat\" concat_param { axis: 2 }", "concat", "1x16x8x8", 0);
-    row("Softmax axis 2", "type: \"Softmax\" softmax_param { axis: 2 }", "softmax", "1x16x8x8",
-        0);
+    row("Softmax axis 2", "type: \"Softmax\" softmax_param { axis: 2 }", "softmax", "1x16x8x8", 0);
     // Caffe AVE pooling on 8: ceil((8 + 2 − 3)/2) + 1 = 5 (the 5th window starts at 8, inside
     // the padded input 8 + 1, so it stays).
     row("AVE pooling",
@@ -697,6 +697,15 @@ void tst_CaffeImport::errors_data()
                   "  pooling_param { pool: MEDIAN kernel_size: 2 } }\n"
         << "line 4, column 25: layer 'p' (Pooling): pool must be one of MAX, AVE, STOCHASTIC, not "
            "\"MEDIAN\"";
+    // More bottoms than the layer type takes (fuzzing finds): refused with the layer's line.
+    QTest::newRow("LRN with two bottoms")
+        << head +
+               "layer { name: \"n\" type: \"LRN\" bottom: \"data\" bottom: \"data\" top: \"n\" }\n"
+        << "line 3, column 1: layer 'n' (LRN): takes at most 1 input";
+    QTest::newRow("inner product with two bottoms")
+        << head + "layer { name: \"ip\" type: \"InnerProduct\" bottom: \"data\" bottom: \"data\"\n"
+                  "  top: \"ip\" inner_product_param { num_output: 10 } }\n"
+        << "line 3, column 1: layer 'ip' (InnerProduct): takes at most 1 input";
     QTest::newRow("input without shape") << QByteArray("name: \"x\"\ninput: \"data\"\n")
                                          << "line 2, column 8: input 'data' has no shape";
     QTest::newRow("absurd input")
