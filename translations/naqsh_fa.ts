@@ -2842,6 +2842,48 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>its index is outside the input</source>
         <translation>اندیس آن بیرون از ورودی است</translation>
     </message>
+    <message>
+        <source>equation &apos;%1&apos; is not modelled (%2); Naqsh maps batched matrix products such as &apos;bhid,bhjd-&gt;bhij&apos; and transposes such as &apos;ij-&gt;ji&apos;</source>
+        <translation>معادلهٔ ‎&apos;%1&apos;‎ مدل نمی‌شود (%2)؛ نقش ضرب‌های ماتریسیِ دسته‌ای مانند ‎&apos;bhid,bhjd-&gt;bhij&apos;‎ و ترانهاده‌هایی مانند ‎&apos;ij-&gt;ji&apos;‎ را نگاشت می‌کند</translation>
+    </message>
+    <message>
+        <source>an ellipsis</source>
+        <translation>سه‌نقطه (...)</translation>
+    </message>
+    <message>
+        <source>a label that is not a letter</source>
+        <translation>برچسبی که حرف نیست</translation>
+    </message>
+    <message>
+        <source>a label repeated in one term (a diagonal)</source>
+        <translation>برچسبی که در یک جمله تکرار شده است (قطر)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operand(s)</source>
+        <translation>
+            <numerusform>%n عملوند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a sum over a label of one operand</source>
+        <translation>جمع روی برچسبی که فقط در یک عملوند است</translation>
+    </message>
+    <message>
+        <source>an output label in no operand</source>
+        <translation>برچسبی در خروجی که در هیچ عملوندی نیست</translation>
+    </message>
+    <message>
+        <source>not one summed label, one row label and one column label</source>
+        <translation>نه دقیقاً یک برچسب جمع‌شونده، یک برچسب سطر و یک برچسب ستون</translation>
+    </message>
+    <message>
+        <source>its equation has %1 operand(s), the node %2</source>
+        <translation>معادله‌اش %1 عملوند دارد و گره %2</translation>
+    </message>
+    <message>
+        <source>only a product of activations (not of a constant) is modelled</source>
+        <translation>فقط ضرب دو فعال‌سازی (نه یک ثابت) مدل می‌شود</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::InspectorWidget</name>

@@ -1,6 +1,7 @@
 #include "OnnxImporter.h"
 
 #include "ImportBuilder.h"
+#include "OnnxEinsum.h"
 #include "OnnxFold.h"
 #include "OnnxFusion.h"
 #include "OnnxReader.h"
@@ -279,6 +280,8 @@ private:
     Outcome convTranspose(const OnnxNode &n, int index);
     Outcome gemm(const OnnxNode &n, int index);
     Outcome matMul(const OnnxNode &n, int index);
+    /// Einsum as Permute → MatMul → Permute (planEinsum), or as one Permute.
+    Outcome einsum(const OnnxNode &n, int index);
     Outcome pool(const OnnxNode &n, int index, bool isMax);
     Outcome reduceMean(const OnnxNode &n, int index);
     Outcome add(const OnnxNode &n, int index);
@@ -965,6 +968,8 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
         return gemm(n, index);
     if (op == u"MatMul")
         return matMul(n, index);
+    if (op == u"Einsum")
+        return einsum(n, index);
     if (op == u"MaxPool")
         return pool(n, index, true);
     if (op == u"AveragePool")
@@ -1507,6 +1512,56 @@ OnnxImporter::Outcome OnnxImporter::activationOrNorm(const OnnxNode &n, int inde
     d.set(u"eps", n.attrFloat(u"epsilon", 1e-5));
     d.set(u"affine", hasInput(n, 1));
     return commit(d, n, index, {data(n, 0)});
+}
+
+OnnxImporter::Outcome OnnxImporter::einsum(const OnnxNode &n, int index)
+{
+    const EinsumPlan plan = planEinsum(n.attrString(u"equation"));
+    if (!plan.problem.isEmpty())
+        return opaque(plan.problem);
+    const int operands = plan.matmul ? 2 : 1;
+    if (n.inputs.size() != operands)
+        return opaque(QCoreApplication::translate("naqsh::Import",
+                                                  "its equation has %1 operand(s), the node %2")
+                          .arg(operands)
+                          .arg(n.inputs.size()));
+    for (int k = 0; k < operands; ++k)
+        if (!isData(n.inputs.value(k)))
+            return opaque(QCoreApplication::translate(
+                "naqsh::Import", "only a product of activations (not of a constant) is modelled"));
+    auto permute = [&](const QVector<qint64> &perm) {
+        LayerDraft d = m_builder.draft("permute");
+        QStringList parts;
+        for (qint64 v : perm)
+            parts << QString::number(v);
+        d.set(u"dims", parts.join(QStringLiteral(", ")));
+        return d;
+    };
+    // Every draft is checked before the first layer is added, so that a refused node adds none.
+    const LayerDraft pa = permute(plan.permA), pb = permute(plan.permB), po = permute(plan.permOut),
+                     mm = m_builder.draft("matmul");
+    for (const auto &[perm, d] :
+         {std::pair{&plan.permA, &pa}, std::pair{&plan.permB, &pb}, std::pair{&plan.permOut, &po}})
+        if (!perm->isEmpty() && !d->ok())
+            return opaque(d->problem());
+    if (!mm.ok())
+        return opaque(mm.problem());
+    QVector<LayerId> in;
+    for (int k = 0; k < operands; ++k)
+        in << data(n, k);
+    if (std::any_of(in.cbegin(), in.cend(), [](LayerId id) { return !id.isValid(); }))
+        return opaque();
+    const QString base = baseName(n, index);
+    if (!plan.matmul)
+        return commit(plan.permA.isEmpty() ? m_builder.draft("identity") : pa, n, index, in);
+    if (!plan.permA.isEmpty())
+        in[0] = m_builder.add(pa, base + QStringLiteral("_a"), {in[0]});
+    if (!plan.permB.isEmpty())
+        in[1] = m_builder.add(pb, base + QStringLiteral("_b"), {in[1]});
+    if (plan.permOut.isEmpty())
+        return commit(mm, n, index, in);
+    const LayerId product = m_builder.add(mm, base + QStringLiteral("_matmul"), in);
+    return commit(po, n, index, {product});
 }
 
 OnnxImporter::Outcome OnnxImporter::pool(const OnnxNode &n, int index, bool isMax)
