@@ -111,4 +111,34 @@ d.chain(i, st, n3, r3, o2)
 d.path('Standard 3×3 conv', st, r3)
 d.path('Depthwise-separable', dw, r2)
 d.write('mobilenet_separable.naqsh')
+
+# The block lessons (issue 14) are written by hand with their parameters (tests/core/
+# tst_BlockExamples.cpp checks them against torchvision); only their places are set here: one
+# row per ROW scene pixels and one column per COL, for cards 176 x 80 (ui/canvas/CanvasStyle.h),
+# so that no two cards overlap (tests/ui/tst_MainWindow.cpp, examplesOpenWithoutOverlap).
+ROW, COL = 100, 200
+BLOCK_LESSONS = {
+    'se_block.naqsh': ['input', 'expand_1x1', 'expand_bn', 'expand_relu', 'depthwise_5x5',
+                       'depthwise_bn', 'depthwise_relu', 'se', 'project_1x1', 'project_bn',
+                       'residual', 'output'],
+    'shufflenet_v2_unit.naqsh': ['input', 'split_halves', '+pw_1x1', '+pw_bn', '+pw_relu',
+                                 '+dw_3x3', '+dw_bn', '+pw2_1x1', '+pw2_bn', '+pw2_relu', 'concat',
+                                 'channel_shuffle', 'output'],
+    'convnext_block.naqsh': ['input', 'dw_7x7', 'channels_last', 'norm', 'pw_expand', 'gelu',
+                             'pw_project', 'channels_first', 'layer_scale', 'residual', 'output'],
+    'vit_encoder_block.naqsh': ['tokens', 'ln_1', 'self_attention', 'residual_1', 'ln_2',
+                                'mlp_fc1', 'mlp_gelu', 'mlp_fc2', 'residual_2', 'output'],
+}
+for filename, rows in BLOCK_LESSONS.items():
+    path = os.path.join(OUT, filename)
+    with open(path, encoding='utf-8') as f:
+        doc = json.load(f)
+    place = {}
+    for row, name in enumerate(rows):  # '+': the branch, one column to the right
+        place[name.lstrip('+')] = [260 + COL * name.startswith('+'), ROW * row]
+    for layer in doc['layers']:
+        layer['position'] = place[layer['name']]
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+        f.write('\n')
 print('ok')

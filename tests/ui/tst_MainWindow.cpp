@@ -21,6 +21,7 @@
 #include "layers/LayerRegistry.h"
 
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -53,6 +54,7 @@ private slots:
     void exerciseHidesAndChecks();
     void fontSetting();
     void examplesMenuOpensUntitled();
+    void examplesOpenWithoutOverlap();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -396,6 +398,34 @@ void tst_MainWindow::examplesMenuOpensUntitled()
         for (QChar c : a->text())
             persian = persian || (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF);
         QVERIFY2(persian, qPrintable(a->text()));
+    }
+}
+
+void tst_MainWindow::examplesOpenWithoutOverlap()
+{
+    // Every example, opened from File › Examples, shows no two node cards overlapping in its
+    // first view (the block lessons' rows were 60 scene px apart for 80 px cards).
+    auto w = makeWindow();
+    w->openInitialDocument();
+    QMenu *examples = w->findChild<QMenu *>(QStringLiteral("examplesMenu"));
+    QVERIFY(examples);
+    const QList<QAction *> actions = examples->actions();
+    QVERIFY(actions.size() >= 8);
+    for (QAction *a : actions) {
+        const QString file = QFileInfo(a->data().toString()).fileName();
+        a->trigger();
+        QCoreApplication::processEvents();
+        QVector<QPair<QString, QRectF>> cards;
+        for (QGraphicsItem *i : w->scene()->items())
+            if (auto *n = qgraphicsitem_cast<NodeItem *>(i))
+                cards.append({n->labelText().section(QLatin1Char('\n'), 0, 0),
+                              n->mapRectToScene(n->cardRect())});
+        QCOMPARE(cards.size(), w->document()->model()->graph().size());
+        for (int i = 0; i < cards.size(); ++i)
+            for (int j = i + 1; j < cards.size(); ++j)
+                QVERIFY2(!cards[i].second.intersects(cards[j].second),
+                         qPrintable(QStringLiteral("%1: '%2' and '%3' overlap")
+                                        .arg(file, cards[i].first, cards[j].first)));
     }
 }
 
