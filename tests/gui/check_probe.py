@@ -53,6 +53,52 @@ def check_overlap(p):
                      f"({nodes[i]['scene']} and {nodes[j]['scene']})")
 
 
+def segment_hits_rect(a, b, r, tol=1):
+    """True if segment a-b passes through the inside of rectangle r shrunk by tol."""
+    left, top = r[0] + tol, r[1] + tol
+    right, bottom = r[0] + r[2] - tol, r[1] + r[3] - tol
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p_, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top), (dy, bottom - a[1])):
+        if p_ == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p_
+        if p_ < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return t1 > t0
+
+
+def check_edges(p):
+    # No edge, as drawn, passes through a node other than its own two ends; no shown edge label
+    # covers a node or another label.
+    nodes = p["nodes"]
+    edges = p.get("edges", [])
+    for e in edges:
+        line = e["line"]
+        for n in nodes:
+            if n["id"] in (e["from"], e["to"]):
+                continue
+            if any(segment_hits_rect(line[k - 1], line[k], n["scene"]) for k in range(1, len(line))):
+                fail(f"edge {e['from']} -> {e['to']} runs through node '{n['name']}' {n['scene']}")
+                break
+    labels = [e["label"] for e in edges if "label" in e]
+    for i, a in enumerate(labels):
+        for n in nodes:
+            if intersects(a, n["scene"], tol=1):
+                fail(f"edge label {a} covers node '{n['name']}'")
+        for b in labels[i + 1:]:
+            if intersects(a, b, tol=1):
+                fail(f"edge labels {a} and {b} overlap")
+
+
 def check_readable(p, minimum=6.5):
     # 6.5 pt is 8.7 px at 96 dpi: the smallest node text (shapes and costs) still read at a
     # desk; the names are larger.
@@ -250,6 +296,7 @@ def main():
         check_window(p)
     if a.first_start or a.presentation or a.no_overlap:
         check_overlap(p)
+        check_edges(p)
     if a.first_start or a.presentation:
         check_clipping(p)
     if a.first_start:

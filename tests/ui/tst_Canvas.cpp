@@ -16,8 +16,10 @@
 #include "canvas/PortItem.h"
 #include "commands/GraphCommands.h"
 #include "graph/GraphModel.h"
+#include "io/DocumentLoader.h"
 #include "io/NaqshFile.h"
 #include "layers/LayerRegistry.h"
+#include "layout/EdgeRouter.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -81,6 +83,8 @@ private slots:
     void levelOfDetailRenders();
     void darkPaletteRestyles();
     void persianRightToLeft();
+    void importedEdgesGoAroundNodes_data();
+    void importedEdgesGoAroundNodes();
 
 private:
     QPoint vp(QPointF scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -1013,5 +1017,70 @@ void tst_Canvas::persianRightToLeft()
     QGuiApplication::setLayoutDirection(Qt::LeftToRight);
 }
 
+void tst_Canvas::importedEdgesGoAroundNodes_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("ResNet-50") << QStringLiteral("resnet50_topology.onnx");
+    QTest::newRow("DenseNet-121") << QStringLiteral("densenet121_topology.onnx");
+}
+
+void tst_Canvas::importedEdgesGoAroundNodes()
+{
+    // As drawn on the canvas after an import: no edge through a node other than its own ends,
+    // no edge label over a node or another label, and one label per producer at most.
+    QFETCH(QString, file);
+    const ImportResult r = loadDocument(QStringLiteral(NAQSH_SOURCE_DIR "/tests/data/onnx/") + file,
+                                        LayerRegistry::builtin());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    m_doc->setGraph(r.graph);
+    flush();
+    QCoreApplication::processEvents(); // the scene routes again and places labels once
+    QHash<LayerId, QRectF> rects;
+    for (const NodeItem *n : m_scene->nodeItems())
+        rects.insert(n->layerId(), n->mapRectToScene(n->cardRect()));
+    QVERIFY(rects.size() > 100);
+    int edges = 0, routed = 0;
+    QVector<QRectF> labels;
+    QSet<LayerId> labelled;
+    for (const NodeItem *n : m_scene->nodeItems())
+        for (const EdgeItem *e : n->edges()) {
+            if (e->connection().from != n->layerId())
+                continue;
+            ++edges;
+            routed += e->route().size() > 2;
+            const QVector<QPointF> line = EdgeRouter::polyline(e->route());
+            for (auto it = rects.cbegin(); it != rects.cend(); ++it) {
+                if (it.key() == e->connection().from || it.key() == e->connection().to)
+                    continue;
+                for (qsizetype k = 1; k < line.size(); ++k)
+                    if (EdgeRouter::segmentHitsRect(line[k - 1], line[k], it.value()))
+                        QFAIL(qPrintable(
+                            QStringLiteral("an edge into %1 crosses %2")
+                                .arg(m_doc->model()->graph().layer(e->connection().to)->name,
+                                     m_doc->model()->graph().layer(it.key())->name)));
+            }
+            QVERIFY(!e->labelText().isEmpty());
+            if (!e->labelShown())
+                continue;
+            QVERIFY2(!labelled.contains(e->connection().from), "two labels for one producer");
+            labelled.insert(e->connection().from);
+            const QRectF box = e->labelRect();
+            for (const QRectF &other : std::as_const(labels))
+                QVERIFY(!other.intersects(box));
+            for (const QRectF &node : std::as_const(rects))
+                QVERIFY(!node.intersects(box));
+            labels.append(box);
+        }
+    qInfo("%d edges, %d routed around nodes, %d labels shown", edges, routed, int(labels.size()));
+    QVERIFY(routed > 0);
+    // Most producers keep their label (a chain's labels all show).
+    QVERIFY2(labels.size() * 10 > rects.size() * 7, qPrintable(QString::number(labels.size())));
+    m_view->resetZoom();
+    const NodeItem *first = m_scene->nodeItem(m_doc->model()->graph().layerIds().at(20));
+    m_view->centerOn(first);
+    saveShot(m_view, file + QStringLiteral(".png"));
+}
+
 QTEST_MAIN(tst_Canvas)
+
 #include "tst_Canvas.moc"

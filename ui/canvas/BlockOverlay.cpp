@@ -90,6 +90,7 @@ void BlockOverlay::updateVisibility()
             inCollapsed = inCollapsed || g.block(p)->collapsed;
         it.value()->setVisible(!inCollapsed);
     }
+    m_scene->invalidateRoutes();
 }
 
 void BlockOverlay::updateGeometry()

@@ -8,6 +8,7 @@
 #include "PortItem.h"
 #include "analysis/AnalysisResult.h"
 #include "graph/GraphModel.h"
+#include "layout/EdgeRouter.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -38,12 +39,10 @@ void EdgeItem::setSlot(int slot)
 
 QPainterPath EdgeItem::curve(QPointF from, QPointF to)
 {
-    // Vertical flow: leave the output downwards, enter the input from above. Backward edges
-    // (the target above its source) swing wider so they read as loops, not as overlaps.
-    const qreal dy = to.y() - from.y();
-    const qreal pull = dy >= 0 ? qMax(dy * 0.5, 30.0) : qMax(80.0, -dy * 0.5);
+    // Vertical flow: leave the output downwards, enter the input from above.
+    const std::array<QPointF, 4> c = EdgeRouter::edgeCurve(from, to);
     QPainterPath p(from);
-    p.cubicTo(from + QPointF(0, pull), to - QPointF(0, pull), to);
+    p.cubicTo(c[1], c[2], c[3]);
     return p;
 }
 
@@ -61,11 +60,38 @@ void EdgeItem::adjust()
     const QPointF p1 = cardB ? cardB->inputAnchor()
                              : b->inputPort()->anchor(m_connection.slot, b->inputEdgeCount());
     prepareGeometryChange();
-    m_path = curve(p0, p1);
-    // The label sits at the curve's middle (t = 0.5 of the cubic), between the two nodes.
-    const QPainterPath::Element c1 = m_path.elementAt(1);
-    const QPainterPath::Element c2 = m_path.elementAt(2);
-    m_mid = (p0 + 3 * QPointF(c1.x, c1.y) + 3 * QPointF(c2.x, c2.y) + p1) / 8.0;
+    m_route = m_scene->edgeRouter().route(p0, p1, m_scene->routerIndex(cardA ? nullptr : a),
+                                          m_scene->routerIndex(cardB ? nullptr : b));
+    if (m_route.size() <= 2) {
+        m_route = {p0, p1};
+        m_path = curve(p0, p1);
+        // The label sits at the curve's middle (t = 0.5 of the cubic), between the two nodes.
+        const QPainterPath::Element c1 = m_path.elementAt(1);
+        const QPainterPath::Element c2 = m_path.elementAt(2);
+        m_mid = (p0 + 3 * QPointF(c1.x, c1.y) + 3 * QPointF(c2.x, c2.y) + p1) / 8.0;
+    } else {
+        // Straight down through the gaps between nodes, a smooth bend (vertical at both ends,
+        // inside the node-free rows) wherever the route moves sideways.
+        m_path = QPainterPath(m_route[0]);
+        m_mid = QPointF();
+        bool haveMid = false;
+        for (qsizetype i = 1; i < m_route.size(); ++i) {
+            const QPointF a = m_route[i - 1];
+            const QPointF b = m_route[i];
+            if (a.x() == b.x()) {
+                m_path.lineTo(b);
+                continue;
+            }
+            const qreal pull = (b.y() - a.y()) / 2;
+            m_path.cubicTo(a + QPointF(0, pull), b - QPointF(0, pull), b);
+            if (!haveMid) {
+                m_mid = (a + b) / 2;
+                haveMid = true;
+            }
+        }
+        if (!haveMid)
+            m_mid = (m_route[0] + m_route[1]) / 2;
+    }
     m_end = p1;
     m_bounds = m_path.boundingRect().united(labelRect()).adjusted(-4, -4, 4, 4);
 }
@@ -96,7 +122,10 @@ void EdgeItem::refresh()
     prepareGeometryChange();
     m_label = label;
     m_hasNumbers = has;
-    m_labelWidth = QFontMetricsF(m_scene->style().edgeFont).horizontalAdvance(m_label);
+    const qreal width = QFontMetricsF(m_scene->style().edgeFont).horizontalAdvance(m_label);
+    if (width != m_labelWidth)
+        m_scene->invalidateRoutes(); // the label's size changed: it may now cover another
+    m_labelWidth = width;
     const Graph &g = m_scene->model()->graph();
     const Layer *from = g.layer(m_connection.from);
     const Layer *to = g.layer(m_connection.to);
@@ -113,6 +142,15 @@ void EdgeItem::styleChanged()
 {
     m_labelWidth = QFontMetricsF(m_scene->style().edgeFont).horizontalAdvance(m_label);
     adjust();
+    update();
+}
+
+void EdgeItem::setLabelShown(bool on)
+{
+    if (on == m_labelShown)
+        return;
+    prepareGeometryChange();
+    m_labelShown = on;
     update();
 }
 
@@ -135,7 +173,7 @@ QPainterPath EdgeItem::shape() const
     stroker.setWidth(10);
     stroker.setCapStyle(Qt::RoundCap);
     QPainterPath p = stroker.createStroke(m_path);
-    if (!m_label.isEmpty())
+    if (!m_label.isEmpty() && m_labelShown)
         p.addRect(labelRect());
     return p;
 }
@@ -169,7 +207,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const bool aa = painter->testRenderHint(QPainter::Antialiasing);
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(pen);
-        painter->drawLine(m_path.elementAt(0), m_end);
+        painter->drawPolyline(m_route.constData(), int(m_route.size()));
         painter->setRenderHint(QPainter::Antialiasing, aa);
         return;
     }
@@ -177,7 +215,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
 
-    if (lod < CanvasStyle::kEdgeLabelLod || m_label.isEmpty())
+    if (lod < CanvasStyle::kEdgeLabelLod || m_label.isEmpty() || !m_labelShown)
         return;
     const QRectF box = labelRect();
     painter->setPen(QPen(isSelected() || m_dropTarget ? s.selection : s.edgeLabelBorder, 1));

@@ -13,6 +13,7 @@
 #include "analysis/Analyzer.h"
 #include "commands/GraphCommands.h"
 #include "layers/LayerRegistry.h"
+#include "layout/EdgeRouter.h"
 
 #include <QClipboard>
 #include <QCursor>
@@ -27,6 +28,7 @@
 #include <QPainter>
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtMath>
 #include <algorithm>
@@ -63,6 +65,10 @@ GraphScene::GraphScene(Document *doc, LayerSelection *selection, DisplayContext 
 {
     setItemIndexMethod(BspTreeIndex);
     m_style = CanvasStyle::fromPalette(palette(), font());
+    m_rerouteTimer = new QTimer(this);
+    m_rerouteTimer->setSingleShot(true);
+    m_rerouteTimer->setInterval(0);
+    connect(m_rerouteTimer, &QTimer::timeout, this, &GraphScene::rerouteEdges);
 
     connect(m_model, &GraphModel::layerAdded, this, &GraphScene::onLayerAdded);
     connect(m_model, &GraphModel::layerRemoved, this, &GraphScene::onLayerRemoved);
@@ -131,6 +137,7 @@ NodeItem *GraphScene::createNode(LayerId id)
     node->setPos(toScene(layer->position));
     m_nodes.insert(id, node);
     addItem(node);
+    invalidateRoutes();
     node->refresh();
     growSceneRect(node->sceneBoundingRect());
     return node;
@@ -186,6 +193,7 @@ void GraphScene::rebuild()
         e->refresh();
     }
     m_blocks->sync();
+    rerouteEdges();
     m_syncingSelection = false;
     onLayerSelectionChanged();
 }
@@ -254,6 +262,7 @@ void GraphScene::syncInputEdges(LayerId to)
             e->adjust();
             e->refresh();
         }
+    invalidateRoutes();
 }
 
 void GraphScene::refreshAll()
@@ -316,6 +325,7 @@ void GraphScene::restyle()
         n->styleChanged();
         n->refresh(true);
     }
+    invalidateRoutes();
     for (NodeItem *n : std::as_const(m_nodes))
         for (EdgeItem *e : n->edges())
             if (e->connection().from == n->layerId())
@@ -379,6 +389,7 @@ void GraphScene::onLayerRemoved(LayerId id)
         delete e;
     }
     delete node;
+    invalidateRoutes();
 }
 
 void GraphScene::onParamsChanged(LayerId id)
@@ -1107,6 +1118,7 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     if (!m_moving || event->button() != Qt::LeftButton)
         return;
     m_moving = false;
+    invalidateRoutes(); // while dragging only the moved nodes' edges were routed again
     QHash<LayerId, QPointF> from, to;
     for (auto it = m_moveStart.cbegin(); it != m_moveStart.cend(); ++it) {
         const NodeItem *n = m_nodes.value(it.key());

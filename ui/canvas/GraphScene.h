@@ -11,6 +11,7 @@
 
 class QGraphicsPathItem;
 class QMenu;
+class QTimer;
 
 namespace naqsh {
 
@@ -20,6 +21,7 @@ class BlockOverlay;
 class DisplayContext;
 class Document;
 class EdgeItem;
+class EdgeRouter;
 class LayerSelection;
 class NameEditor;
 class NodeItem;
@@ -73,6 +75,19 @@ public:
     /// The edge item of a connection from @p from to @p to (the first if there are several).
     EdgeItem *edgeItem(LayerId from, LayerId to) const;
     int nodeCount() const { return int(m_nodes.size()); }
+
+    /// Routes edges around the visible nodes (rebuilt when a node moved, appeared or went).
+    const EdgeRouter &edgeRouter() const;
+    /// The index of @p node among edgeRouter()'s rectangles; -1 for a hidden node or null.
+    int routerIndex(const NodeItem *node) const;
+    /// Marks the routes stale: the router is rebuilt before the next route, and once the event
+    /// loop runs every edge is routed again and its label placed (rerouteEdges()).
+    void invalidateRoutes();
+    /// Routes every visible edge again around the nodes where they are now, then decides which
+    /// edge labels show: one per producer (all its edges carry the same tensor), on its
+    /// shortest edge whose label covers no node and no other label; the others show the shape
+    /// in their tooltip only.
+    void rerouteEdges();
 
     /// Spreads the layers' positions by @p sx and @p sy on the canvas (not in the document):
     /// when presentation mode draws the nodes larger, their places grow with them so that no
@@ -258,6 +273,9 @@ private:
     NameEditor *m_editor = nullptr;
 
     std::unique_ptr<BlockOverlay> m_blocks;
+    mutable std::unique_ptr<EdgeRouter> m_router; ///< null when stale
+    mutable QHash<const NodeItem *, int> m_routerIndex;
+    QTimer *m_rerouteTimer = nullptr;
     BlockId m_pickedBlock; ///< the block last picked by its title or card (selectedBlock)
     QHash<LayerId, QPointF> m_blockDragStart; ///< scene positions when a block drag began
 };

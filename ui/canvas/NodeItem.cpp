@@ -320,6 +320,7 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
     if (change == ItemPositionChange && m_scene->isMovingNodes() && m_scene->gridSnap())
         return m_scene->snapped(value.toPointF());
     if (change == ItemPositionHasChanged) {
+        m_scene->invalidateRoutes();
         for (EdgeItem *e : std::as_const(m_edges))
             e->adjust();
         m_scene->nodeMoved(this);

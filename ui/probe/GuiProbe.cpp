@@ -3,12 +3,14 @@
 #include "Document.h"
 #include "MainWindow.h"
 #include "canvas/CanvasStyle.h"
+#include "canvas/EdgeItem.h"
 #include "canvas/GraphScene.h"
 #include "canvas/GraphView.h"
 #include "canvas/NodeItem.h"
 #include "classroom/StepThrough.h"
 #include "compare/ChartsPanel.h"
 #include "graph/GraphModel.h"
+#include "layout/EdgeRouter.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -391,6 +393,25 @@ QByteArray GuiProbe::dump() const
         nodes.append(n);
     }
     root[QStringLiteral("nodes")] = nodes;
+    // Every visible edge as drawn (its route, curves sampled) and its label when shown, in scene
+    // coordinates: check_probe.py fails on an edge through a node or a label over another.
+    QJsonArray edges;
+    for (const NodeItem *item : w->scene()->nodeItems())
+        for (const EdgeItem *e : item->edges()) {
+            if (e->connection().from != item->layerId() || !e->isVisible())
+                continue;
+            QJsonObject edge;
+            edge[QStringLiteral("from")] = int(e->connection().from.value);
+            edge[QStringLiteral("to")] = int(e->connection().to.value);
+            QJsonArray line;
+            for (const QPointF &pt : EdgeRouter::polyline(e->route(), 12))
+                line.append(QJsonArray{pt.x(), pt.y()});
+            edge[QStringLiteral("line")] = line;
+            if (e->labelShown() && !e->labelText().isEmpty())
+                edge[QStringLiteral("label")] = rectJson(e->labelRect());
+            edges.append(edge);
+        }
+    root[QStringLiteral("edges")] = edges;
     // What the user typed (layer, variant and document names) may hold any digits.
     QJsonArray userNames{graph.name, w->document()->displayName()};
     for (LayerId id : graph.layerIds())
