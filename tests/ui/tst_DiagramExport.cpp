@@ -9,7 +9,9 @@
 #include <QGlyphRun>
 #include <QMimeData>
 #include <QPainter>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTextLayout>
@@ -30,6 +32,7 @@ private slots:
     void pngBackground();
     void pdfHasOnePageAndEmbeddedFonts();
     void persianLabels();
+    void persianSvgLinesInLibrsvg();
     void selectionOnly();
     void optionsChangeTheDrawing();
     void printStyleIsBlackOnWhite();
@@ -41,6 +44,8 @@ private slots:
 private:
     static QStringList svgTexts(const QByteArray &svg);
     static int darkPixels(const QImage &image, const QRect &area);
+    /// First and last column of @p area holding a dark pixel (-1, -1 if none).
+    static QPair<int, int> inkColumns(const QImage &image, const QRect &area);
     QImage renderSvg(const QByteArray &svg, const QSize &size) const;
 
     Graph m_lesson;
@@ -76,6 +81,20 @@ int tst_DiagramExport::darkPixels(const QImage &image, const QRect &area)
             if (qGray(image.pixel(x, y)) < 128 && qAlpha(image.pixel(x, y)) > 128)
                 ++n;
     return n;
+}
+
+QPair<int, int> tst_DiagramExport::inkColumns(const QImage &image, const QRect &area)
+{
+    int first = -1, last = -1;
+    for (int x = area.left(); x <= area.right(); ++x)
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            if (qGray(image.pixel(x, y)) < 128 && qAlpha(image.pixel(x, y)) > 128) {
+                if (first < 0)
+                    first = x;
+                last = x;
+                break;
+            }
+    return {first, last};
 }
 
 QImage tst_DiagramExport::renderSvg(const QByteArray &svg, const QSize &size) const
@@ -240,7 +259,7 @@ void tst_DiagramExport::persianLabels()
              qPrintable(svgTexts(svg).join(QLatin1Char('|'))));
     // Persian digits in the costs and in the shapes, which keep their left-to-right order.
     QVERIFY(svgTexts(svg).join(QString()).contains(QString::fromUtf8("۱۲۰٬۴۲۲٬۴۰۰")));
-    QVERIFY(svgTexts(svg).contains(QString::fromUtf8("۱×۱۹۲×۲۸×۲۸")));
+    QVERIFY(svgTexts(svg).contains(QString::fromUtf8("\u2066۱×۱۹۲×۲۸×۲۸\u2069")));
     // The colour strip is on the right (leading) edge of a card in right-to-left text.
     const QImage image = DiagramExport::image(renderer);
     const QRectF card = renderer.nodeRect(g.findByName(persianName));
@@ -258,6 +277,84 @@ void tst_DiagramExport::persianLabels()
     const QRectF c = outlined.nodeRect(g.findByName(persianName));
     QVERIFY(darkPixels(drawn,
                        QRectF(c.left() + 8, c.top() + 8, c.width() - 20, 18).toAlignedRect()) > 40);
+}
+
+void tst_DiagramExport::persianSvgLinesInLibrsvg()
+{
+    // Names and a title with spaces and punctuation that belong at the left end of a
+    // right-to-left line.
+    Graph g = m_lesson;
+    const QString title = QString::fromUtf8("درس: یک در یک (آزمایشی).");
+    const QString name = QString::fromUtf8("لایهٔ اول، پنج در پنج!");
+    g.mutableLayer(g.findByName(QStringLiteral("conv5x5")))->name = name;
+    DiagramOptions o;
+    o.rightToLeft = true;
+    o.format = NumberFormat(QLocale(QLocale::Persian, QLocale::Iran));
+    o.title = title;
+    const DiagramRenderer renderer(g, m_result, m_registry, o);
+    const QByteArray svg = DiagramExport::svg(renderer);
+
+    // Each line is one <text>, whole, right to left, starting at its right edge.
+    QXmlStreamReader xml(svg);
+    int found = 0;
+    const QRectF card = renderer.nodeRect(g.findByName(name));
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != QLatin1String("text"))
+            continue;
+        const QXmlStreamAttributes a = xml.attributes();
+        const QString text = xml.readElementText();
+        if (text != title && text != name)
+            continue;
+        ++found;
+        QCOMPARE(a.value(QLatin1String("direction")), QLatin1String("rtl"));
+        QCOMPARE(a.value(QLatin1String("xml:space")), QLatin1String("preserve"));
+        const double x = a.value(QLatin1String("x")).toDouble();
+        if (text == name) {
+            QCOMPARE(a.value(QLatin1String("text-anchor")), QLatin1String("start"));
+            QVERIFY2(x > card.center().x() && x < card.right(), qPrintable(QString::number(x)));
+        } else {
+            QCOMPARE(a.value(QLatin1String("text-anchor")), QLatin1String("middle"));
+            QVERIFY(qAbs(x - renderer.size().width() / 2) < 2);
+        }
+    }
+    QCOMPARE(found, 2);
+
+    // librsvg puts the ink where Qt does: the same left and right ends of each line, which a
+    // space or a full stop at the wrong end moves by its width.
+    const QString rsvg = QStandardPaths::findExecutable(QStringLiteral("rsvg-convert"));
+    if (rsvg.isEmpty())
+        QSKIP("rsvg-convert (librsvg2-bin) is not installed: the rendering half is skipped");
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("d.svg")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(svg);
+    file.close();
+    QProcess process;
+    process.start(rsvg,
+                  {QStringLiteral("-o"), dir.filePath(QStringLiteral("d.png")), file.fileName()});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QImage librsvg =
+        QImage(dir.filePath(QStringLiteral("d.png"))).convertToFormat(QImage::Format_ARGB32);
+    o.dpi = 96;
+    const DiagramRenderer plain(g, m_result, m_registry, o);
+    const QImage qt = DiagramExport::image(plain).convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(librsvg.size(), qt.size());
+    const QRect nameLine =
+        QRectF(card.left() + 4, card.top() + 6, card.width() - 12, 20).toAlignedRect();
+    const QRect titleLine = QRect(0, 4, qt.width(), 30);
+    for (const QRect &line : {nameLine, titleLine}) {
+        const QPair<int, int> want = inkColumns(qt, line);
+        const QPair<int, int> got = inkColumns(librsvg, line);
+        QVERIFY(want.first >= 0);
+        const QString what = QStringLiteral("Qt draws columns %1-%2, librsvg %3-%4")
+                                 .arg(want.first)
+                                 .arg(want.second)
+                                 .arg(got.first)
+                                 .arg(got.second);
+        QVERIFY2(qAbs(want.first - got.first) <= 3, qPrintable(what));
+        QVERIFY2(qAbs(want.second - got.second) <= 3, qPrintable(what));
+    }
 }
 
 void tst_DiagramExport::selectionOnly()

@@ -563,6 +563,26 @@ void DiagramRenderer::drawText(QPainter *p, const QRectF &box, const QString &te
     line.setPosition(QPointF(0, 0));
     layout.endLayout();
     const QPointF origin(box.left(), box.top() + (box.height() - line.height()) / 2);
+    if (m_textOut && !m_options.textAsPaths) {
+        // The whole line, with its direction and where it starts: SVG viewers (librsvg,
+        // browsers) then order the words and punctuation themselves. Qt's own runs, written
+        // one by one in logical order at their left edges, come out with spaces and
+        // punctuation at the wrong end of a right-to-left run.
+        TextLine t;
+        t.text = text;
+        t.font = font;
+        t.color = color;
+        t.rtl = text.isRightToLeft();
+        t.centred = horizontal & Qt::AlignHCenter;
+        const QRectF ink = line.naturalTextRect();
+        const double x = t.centred ? ink.center().x() : t.rtl ? ink.right() : ink.left();
+        const QTransform &m = p->transform();
+        t.anchor = m.map(origin + QPointF(x, line.ascent()));
+        const double size = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96 / 72;
+        t.pixelSize = size * std::sqrt(std::abs(m.determinant()));
+        m_textOut->append(t);
+        return;
+    }
     if (!m_options.textAsPaths) {
         p->setPen(color);
         layout.draw(p, origin);
@@ -679,6 +699,13 @@ void DiagramRenderer::drawLegend(QPainter *p) const
         r = rtl ? r.adjusted(0, 0, -lead, 0) : r.adjusted(lead, 0, 0, 0);
         drawText(p, r, e.text, m_legendFont, m_colors.secondary, leading());
     }
+}
+
+void DiagramRenderer::paint(QPainter *p, QVector<TextLine> *texts) const
+{
+    m_textOut = texts;
+    paint(p);
+    m_textOut = nullptr;
 }
 
 void DiagramRenderer::paint(QPainter *p) const

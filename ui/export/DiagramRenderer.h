@@ -79,6 +79,22 @@ public:
     /// Paints the whole diagram into the rectangle (0, 0, size()) of @p painter's coordinates.
     void paint(QPainter *painter) const;
 
+    /// One line of text, for writers that set text themselves (SVG): the whole line in logical
+    /// order, so that the viewer applies the bidirectional algorithm to the line as Qt did.
+    struct TextLine
+    {
+        QString text;
+        QFont font;
+        double pixelSize = 0; ///< in the painter's device units
+        QColor color;
+        QPointF anchor; ///< on the baseline: the start edge (right when rtl) or the centre
+        bool rtl = false;
+        bool centred = false;
+    };
+    /// Paints everything but the text (unless options().textAsPaths) and returns the text lines
+    /// in @p texts, positioned in the painter's device coordinates.
+    void paint(QPainter *painter, QVector<TextLine> *texts) const;
+
     const DiagramOptions &options() const { return m_options; }
     /// The drawn layers, in data-flow order.
     QVector<LayerId> layers() const;
@@ -147,6 +163,7 @@ private:
     Qt::Alignment leading() const;
 
     DiagramOptions m_options;
+    mutable QVector<TextLine> *m_textOut = nullptr; ///< set while paint() collects text lines
     Colors m_colors;
     QFont m_font, m_nameFont, m_typeFont, m_metaFont, m_pillFont, m_titleFont, m_legendFont;
     double m_lineName = 0, m_lineType = 0, m_lineMeta = 0, m_pillHeight = 0;
