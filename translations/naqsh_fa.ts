@@ -3111,20 +3111,26 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>Replace this block by the layers it is made of, wired the same way (one undo step); the totals stay the same</source>
         <translation>این بلوک را با لایه‌هایی که از آن‌ها ساخته شده و به همان شکل به هم وصل‌اند جایگزین می‌کند (یک گام واگرد)؛ جمع‌ها همان می‌مانند</translation>
     </message>
+    <message>
+        <source>%1
+Set by the padding mode “%2”: choose “explicit” to edit it.</source>
+        <translation>%1
+مقدارش را حالت پدینگ «%2» تعیین می‌کند؛ برای ویرایش، «صریح» را برگزینید.</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::LayerPalette</name>
     <message>
-        <source>Search layers</source>
-        <translation>جستجوی لایه‌ها</translation>
-    </message>
-    <message>
-        <source>Filter by name, id or description. Enter adds the first match.</source>
-        <translation>پالایش بر اساس نام، شناسه یا توضیح. کلید Enter نخستین نتیجه را می‌افزاید.</translation>
-    </message>
-    <message>
         <source>No layer matches “%1”</source>
         <translation>هیچ لایه‌ای با «%1» جور نیست</translation>
+    </message>
+    <message>
+        <source>Search or add: conv 5x5 32 same</source>
+        <translation>جستجو یا افزودن: conv 5x5 32 same</translation>
+    </message>
+    <message>
+        <source>Filter by name, id or description. Enter adds the first match after the selected layer. Parameters may follow the name, as the canvas writes them: “input 192x28x28”, “conv 5x5 32 same” (kernel, filters, padding), or key=value. Typing on the canvas starts here.</source>
+        <translation>پالایش بر اساس نام، شناسه یا توضیح. کلید Enter نخستین نتیجه را پس از لایهٔ انتخاب‌شده می‌افزاید. پس از نام می‌توان پارامترها را همان‌گونه که بوم می‌نویسد آورد: «input 192x28x28»، «conv 5x5 32 same» (کرنل، فیلترها، پدینگ)، یا key=value. تایپ روی بوم از همین‌جا آغاز می‌شود.</translation>
     </message>
 </context>
 <context>

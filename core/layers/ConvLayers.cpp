@@ -1,6 +1,7 @@
 // Conv2d and ConvTranspose2d: shape rules per PyTorch (floor rounding), costs per
 // REFERENCE-NUMBERS.md (MACs bias excluded; transposed conv MACs use the INPUT spatial size).
 #include "BuiltinLayers.h"
+#include "DerivedParams.h"
 #include "LayerRegistry.h"
 #include "RuleHelpers.h"
 
@@ -125,6 +126,29 @@ Costs convCost(const ParamValues &p, std::span<const TensorShape> in, const Tens
 QString kernelText(qint64 kh, qint64 kw)
 {
     return QStringLiteral("%1×%2").arg(kh).arg(kw);
+}
+
+/// Under "same" or "valid" the four paddings are not the user's: the values the rules use.
+QVariantMap convDerived(const ParamValues &p, std::span<const TensorShape> in)
+{
+    const char *keys[] = {"pad_top", "pad_bottom", "pad_left", "pad_right"};
+    QVariantMap derived;
+    if (p.choice(PadMode) == Explicit)
+        return derived;
+    const bool known =
+        p.choice(PadMode) == Valid || (!in.empty() && in[0].isValid() && in[0].isImage());
+    if (!known) {
+        for (const char *k : keys)
+            derived.insert(QLatin1String(k), QVariant());
+        return derived;
+    }
+    Axis h{}, w{};
+    if (p.choice(PadMode) == Same)
+        axes(p, in[0], h, w);
+    const qint64 values[] = {h.padBefore, h.padAfter, w.padBefore, w.padAfter};
+    for (int i = 0; i < 4; ++i)
+        derived.insert(QLatin1String(keys[i]), values[i]);
+    return derived;
 }
 
 QString convSummary(const ParamValues &p)
@@ -361,6 +385,14 @@ QVector<FormulaLine> transExplain(const ParamValues &p, std::span<const TensorSh
 }
 
 } // namespace
+
+QVariantMap derivedParams(const LayerType &type, const ParamValues &params,
+                          std::span<const TensorShape> inputs)
+{
+    if (type.id == QLatin1String("conv2d"))
+        return convDerived(params, inputs);
+    return {};
+}
 
 void registerConvLayers(LayerRegistry &registry)
 {

@@ -2,6 +2,7 @@
 
 #include "DisplayContext.h"
 #include "Document.h"
+#include "InspectorParams.h"
 #include "LayerSelection.h"
 #include "NumberSpinBox.h"
 #include "analysis/Analyzer.h"
@@ -239,7 +240,6 @@ InspectorWidget::InspectorWidget(Document *document, LayerSelection *selection,
     m_helpLabel = makeMuted(content, 0.92);
     m_helpLabel->setObjectName(QStringLiteral("layerHelp"));
     m_helpLabel->setWordWrap(true);
-    v->addWidget(m_helpLabel);
     // Composite blocks (squeeze-and-excitation, attention): replace the block by its layers.
     m_expandButton = new QPushButton(tr("Expand into layers"), content);
     m_expandButton->setObjectName(QStringLiteral("expandButton"));
@@ -260,7 +260,6 @@ InspectorWidget::InspectorWidget(Document *document, LayerSelection *selection,
             m_errorBox->show();
         }
     });
-    v->addWidget(m_expandButton, 0, Qt::AlignLeading);
     m_errorBox = new QLabel(content);
     m_errorBox->setObjectName(QStringLiteral("layerError"));
     m_errorBox->setWordWrap(true);
@@ -271,6 +270,10 @@ InspectorWidget::InspectorWidget(Document *document, LayerSelection *selection,
     m_errorBox->hide();
     v->addSpacing(2);
     v->addWidget(m_errorBox);
+    // What a student sets comes right under the name and type, so that a convolution's
+    // kernel, filters, stride, padding and bias are in view without scrolling on a classroom
+    // laptop; the shapes, the type's help and the costs follow.
+    const int paramsAt = v->count();
 
     // Shapes.
     m_shapesSection = new QWidget(content);
@@ -307,7 +310,9 @@ InspectorWidget::InspectorWidget(Document *document, LayerSelection *selection,
     params->addWidget(m_noParams);
     m_formHost = new QWidget(m_paramsSection);
     params->addWidget(m_formHost);
-    v->addWidget(m_paramsSection);
+    v->insertWidget(paramsAt, m_paramsSection);
+    v->addWidget(m_helpLabel);
+    v->addWidget(m_expandButton, 0, Qt::AlignLeading);
 
     // Costs: fixed rows, updated in place.
     m_costsHeader = makeSectionHeader(content);
@@ -511,7 +516,7 @@ void InspectorWidget::rebuildForm(const QVector<LayerId> &layers, const QVector<
     const Layer *first = g.layer(layers.first());
     const QIcon lock = lockIcon(palette().color(QPalette::WindowText));
 
-    for (int i : shownSpecs) {
+    for (int i : inspectorOrder(*ref, shownSpecs)) {
         const ParamSpec &spec = ref->params[i];
         int partner = spec.pairKey.isEmpty() ? -1 : ref->paramIndex(spec.pairKey);
         if (partner >= 0 &&
@@ -619,6 +624,9 @@ void InspectorWidget::rebuildForm(const QVector<LayerId> &layers, const QVector<
         field->label = new QLabel(
             field->editors.size() == 2 ? pairCaption(spec) : layerTr(spec.label), m_formHost);
         field->label->setBuddy(field->editors.first());
+        // A long label ("Filters (output channels)") wraps at spaces rather than widen the
+        // inspector past a laptop's dock.
+        field->label->setWordWrap(true);
         field->label->setToolTip(tips.join(QLatin1Char('\n')));
         m_form->addRow(field->label, container);
     }
@@ -688,7 +696,45 @@ void InspectorWidget::updateEditors(const QVector<LayerId> &layers)
             }
         }
     }
+    showDerived(layers);
     m_updating = false;
+}
+
+void InspectorWidget::showDerived(const QVector<LayerId> &layers)
+{
+    // Values that follow from others ("same" padding) are shown as the rules use them, read-only.
+    const QVariantMap derived = selectionDerivedParams(*m_doc, layers);
+    const Graph &g = m_doc->model()->graph();
+    const Layer *first = layers.isEmpty() ? nullptr : g.layer(layers.first());
+    const LayerType *type = first ? m_doc->model()->registry().find(first->type) : nullptr;
+    for (Field *f : std::as_const(m_fields)) {
+        for (int part = 0; part < f->editors.size() && type; ++part) {
+            auto *spin = qobject_cast<NumberSpinBox *>(f->editors[part]);
+            if (!spin)
+                continue;
+            const bool isDerived = derived.contains(f->keys[part]);
+            const QVariant value = derived.value(f->keys[part]);
+            spin->setReadOnly(isDerived);
+            spin->setButtonSymbols(isDerived ? QAbstractSpinBox::NoButtons
+                                             : QAbstractSpinBox::UpDownArrows);
+            spin->setEnabled(!isDerived || value.isValid());
+            const ParamSpec &spec = type->params[f->specs[part]];
+            const QString help = f->specs.size() > 1 ? layerTr(spec.label) + QStringLiteral(": ") +
+                                                           layerTr(spec.help)
+                                                     : layerTr(spec.help);
+            if (!isDerived) {
+                spin->setToolTip(help);
+                continue;
+            }
+            auto *mode = qobject_cast<QComboBox *>(editorFor(QStringLiteral("padding")));
+            spin->setToolTip(tr("%1\nSet by the padding mode “%2”: choose “explicit” to edit it.")
+                                 .arg(help, mode ? mode->currentText() : QString()));
+            if (value.isValid())
+                spin->setValue(value.toDouble());
+            else
+                spin->showNoValue();
+        }
+    }
 }
 
 void InspectorWidget::onEditorChanged(int fieldIndex, int part)
@@ -931,6 +977,8 @@ void InspectorWidget::updateSummary(const QVector<LayerId> &layers)
 
     // Parameters.
     m_paramsSection->setVisible(m_mode != Mode::Empty);
+    // One layer: its type line heads the parameters.
+    m_paramsHeader->setVisible(m_mode == Mode::Multi);
     m_noParams->setVisible(m_fields.isEmpty());
     m_noParams->setText(m_mode == Mode::Multi
                             ? tr("No parameter has the same value in all selected layers.")

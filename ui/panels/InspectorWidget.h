@@ -67,6 +67,7 @@ private:
     void scheduleRefresh();
     void rebuildForm(const QVector<LayerId> &layers, const QVector<int> &shownSpecs);
     void updateEditors(const QVector<LayerId> &layers);
+    void showDerived(const QVector<LayerId> &layers);
     void updateSummary(const QVector<LayerId> &layers);
     void retranslateStatic();
     QVector<LayerId> liveSelection() const;

@@ -49,6 +49,11 @@ void NumberSpinBox::setValue(double value)
         lineEdit()->setText(text);
 }
 
+void NumberSpinBox::showNoValue()
+{
+    lineEdit()->setText(QStringLiteral("—"));
+}
+
 QString NumberSpinBox::textFromValue(double value) const
 {
     QLocale l = locale();

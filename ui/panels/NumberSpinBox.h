@@ -29,6 +29,8 @@ public:
     double value() const { return m_value; }
     /// Shows @p value; does not emit valueCommitted.
     void setValue(double value);
+    /// Shows a dash instead of a number (a derived value not known yet) until the next setValue.
+    void showNoValue();
 
     QString textFromValue(double value) const;
     /// Parses @p text in the widget's locale or with Latin digits.
