@@ -166,6 +166,17 @@
     </message>
 </context>
 <context>
+    <name>naqsh::Branches</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+</context>
+<context>
     <name>naqsh::ChartExporter</name>
     <message>
         <source>could not write %1</source>
@@ -1278,6 +1289,14 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>Measured on this computer (%1): A %2 ms, B %3 ms, the median of %4 runs on %5 thread(s); each run&apos;s time is the sum of the variant&apos;s layers.</source>
         <translation>اندازه‌گیری روی همین رایانه (%1): A ‏%2 میلی‌ثانیه، B ‏%3 میلی‌ثانیه، میانهٔ %4 اجرا با %5 رشتهٔ پردازشی؛ زمان هر اجرا جمع زمان لایه‌های آن گونه است.</translation>
+    </message>
+    <message>
+        <source>No branches to compare: select a layer that feeds two or more chains of layers (or a layer on one of them).</source>
+        <translation>شاخه‌ای برای مقایسه نیست: لایه‌ای را انتخاب کنید که به دو یا چند زنجیرهٔ لایه داده می‌دهد (یا لایه‌ای روی یکی از آن‌ها).</translation>
+    </message>
+    <message>
+        <source>Compare the branches</source>
+        <translation>مقایسهٔ شاخه‌ها</translation>
     </message>
 </context>
 <context>
@@ -3593,6 +3612,14 @@ Set by the padding mode “%2”: choose “explicit” to edit it.</source>
         <source>Opened the example “%1” as a new document</source>
         <translation>نمونهٔ «%1» به‌صورت یک سند تازه باز شد</translation>
     </message>
+    <message>
+        <source>Compare the B&amp;ranches</source>
+        <translation>مقایسهٔ &amp;شاخه‌ها</translation>
+    </message>
+    <message>
+        <source>The chains of layers leaving the fork of the selected layer become A and B, named by what they are</source>
+        <translation>زنجیره‌های لایه‌ای که از انشعاب لایهٔ انتخاب‌شده جدا می‌شوند A و B می‌شوند و با آنچه هستند نام می‌گیرند</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::MeasureRunner</name>
@@ -4359,6 +4386,25 @@ Set by the padding mode “%2”: choose “explicit” to edit it.</source>
     <message>
         <source>out of memory while parsing</source>
         <translation>حافظه هنگام تجزیه تمام شد</translation>
+    </message>
+</context>
+<context>
+    <name>naqsh::QuickAdd</name>
+    <message>
+        <source>No layer type matches “%1”</source>
+        <translation>هیچ نوع لایه‌ای با «%1» جور نیست</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a value of %2: write key=value, e.g. %3=…</source>
+        <translation>«%1» مقداری برای %2 نیست: به شکل key=value بنویسید، مثلاً %3=…</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter “%2”</source>
+        <translation>%1 پارامتری به نام «%2» ندارد</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,17 @@ MainWindow::MainWindow(Language *language, QWidget *parent, Options options)
             [this] { m_zoomLabel->setText(m_display->format().percent(m_view->zoom())); });
     connect(m_scene, &GraphScene::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_palette, &LayerPalette::layerActivated, m_view, &GraphView::addLayerAtCenter);
+    connect(m_palette, &LayerPalette::layerActivated, m_view,
+            [this](const QString &typeId) { m_view->addLayerAtCenter(typeId); });
+    connect(m_palette, &LayerPalette::layerRequested, m_view, &GraphView::addLayerAtCenter);
+    // Typing on the canvas adds a layer through the palette's search ("conv 5x5 32 same").
+    connect(m_view, &GraphView::typingStarted, this, [this](const QString &text) {
+        if (m_presenting || !m_paletteDock)
+            return;
+        m_paletteDock->show();
+        m_paletteDock->raise();
+        m_palette->startTyping(text);
+    });
     connect(m_compare, &ComparePanel::pairChanged, m_charts, &ChartsPanel::setPair);
     connect(m_table, &CostTablePanel::layerCellClicked, this, [this](LayerId id, int column) {
         m_explain->showLayer(id, column);
@@ -528,6 +538,13 @@ void MainWindow::createMenus()
         QString(), this, [this] { addSelectionVariant(int(ComparePanel::Role::A)); });
     m_addAsBAct = m_compareMenu->addAction(
         QString(), this, [this] { addSelectionVariant(int(ComparePanel::Role::B)); });
+    m_compareBranchesAct = m_compareMenu->addAction(QString(), this, [this] {
+        m_compareDock->show();
+        m_compareDock->raise();
+        m_compare->compareBranches();
+    });
+    m_compareBranchesAct->setObjectName(QStringLiteral("compareBranchesAction"));
+    m_compareBranchesAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_addPathAct = m_compareMenu->addAction(QString(), m_compare, &ComparePanel::addPath);
     m_compareDocAct =
         m_compareMenu->addAction(QString(), m_compare, &ComparePanel::compareWithDocument);
@@ -685,6 +702,10 @@ void MainWindow::retranslateUi()
     m_compareMenu->setTitle(tr("C&ompare"));
     m_addAsAAct->setText(tr("Add Selection to Comparison as &A…"));
     m_addAsBAct->setText(tr("Add Selection to Comparison as &B…"));
+    m_compareBranchesAct->setText(tr("Compare the B&ranches"));
+    m_compareBranchesAct->setToolTip(
+        tr("The chains of layers leaving the fork of the selected layer become A and B, named "
+           "by what they are"));
     m_addPathAct->setText(tr("Add a &Branch (first and last layer)…"));
     m_compareDocAct->setText(tr("Compare with Another &Document…"));
     m_compareDock->setWindowTitle(tr("Compare"));
@@ -776,6 +797,12 @@ void MainWindow::newDocument()
         return;
     m_doc->clear();
     m_selection->clear();
+    // An empty page: the first layer is typed at once ("input 192x28x28", Enter).
+    if (m_paletteDock && !m_presenting) {
+        m_paletteDock->show();
+        m_paletteDock->raise();
+        m_palette->searchField()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void MainWindow::open()

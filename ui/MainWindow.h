@@ -208,6 +208,7 @@ private:
     QAction *m_importAct, *m_exportAct = nullptr, *m_tidyAct, *m_tidyRightAct, *m_presentAct,
                           *m_stepAct;
     QAction *m_addAsAAct, *m_addAsBAct, *m_addPathAct, *m_compareDocAct;
+    QAction *m_compareBranchesAct = nullptr;
     QAction *m_themeSystemAct, *m_themeLightAct, *m_themeDarkAct;
     QActionGroup *m_themeGroup;
     QToolBar *m_toolBar;

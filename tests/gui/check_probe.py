@@ -4,6 +4,7 @@ looks at a screenshot. Prints every problem found and exits 1 if there is any.
 
   check_probe.py PROBE.json [--first-start] [--presentation] [--step N] [--lang fa]
                  [--same-as OTHER.json] [--window] [--no-overlap] [--readable] [--min-nodes N]
+                 [--built-lesson --actions N [--max-actions 12]]
 """
 import argparse
 import json
@@ -277,6 +278,35 @@ def check_same(p, q):
             break
 
 
+# The lesson's two paths, worked by hand (REFERENCE-NUMBERS.md): 28·28·32·5·5·192 and
+# 28·28·16·1·1·192 + 28·28·32·5·5·16.
+LESSON_MACS = (120_422_400, 2_408_448 + 10_035_200)
+
+
+def check_built_lesson(p, actions, max_actions):
+    """The lesson rebuilt from an empty document: four layers, two variants compared, the
+    lesson's MACs, in at most max_actions user actions."""
+    if actions > max_actions:
+        fail(f"rebuilding the lesson took {actions} actions, more than {max_actions}")
+    if p.get("layerCount") != 4:
+        fail(f"{p.get('layerCount')} layers, expected 4 (input, the plain 5×5, the 1×1 and the 5×5 after it)")
+    variants = p.get("variants", [])
+    pair = p.get("pair", [-1, -1])
+    if len(variants) != 2:
+        fail(f"{len(variants)} comparison variants, expected 2: {[v['name'] for v in variants]}")
+    if any(i < 0 or i >= len(variants) for i in pair):
+        fail(f"no pair compared (A, B = {pair})")
+        return
+    for role, i, want in (("A", pair[0], LESSON_MACS[0]), ("B", pair[1], LESSON_MACS[1])):
+        v = variants[i]
+        if v.get("error"):
+            fail(f"variant {role} '{v['name']}': {v['error']}")
+        if int(v["macs"]) != want:
+            fail(f"variant {role} '{v['name']}' has {int(v['macs']):,} MACs, expected {want:,}")
+        if not v["name"].strip():
+            fail(f"variant {role} has no name")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("probe")
@@ -289,6 +319,9 @@ def main():
     ap.add_argument("--no-overlap", action="store_true")
     ap.add_argument("--readable", action="store_true")
     ap.add_argument("--min-nodes", type=int, default=0)
+    ap.add_argument("--built-lesson", action="store_true")
+    ap.add_argument("--actions", type=int, default=0)
+    ap.add_argument("--max-actions", type=int, default=12)
     a = ap.parse_args()
     with open(a.probe, encoding="utf-8") as f:
         p = json.load(f)
@@ -316,6 +349,8 @@ def main():
         check_persian_digits(p)
         if not p["rtl"]:
             fail("Persian is not right to left")
+    if a.built_lesson:
+        check_built_lesson(p, a.actions, a.max_actions)
     if len(p["nodes"]) < a.min_nodes:
         fail(f"{len(p['nodes'])} nodes, expected at least {a.min_nodes}")
     if a.same_as:

@@ -195,6 +195,36 @@ lesson_scenario() { # SIZE LANG
     cleanup
 }
 
+# Rebuilding the lesson from an empty document, every user action counted (a key chord, a
+# click, or one text typed into the focused field): the stage fails above 12 actions or when
+# the two compared paths do not cost the lesson's MACs (check_probe.py --built-lesson).
+build_lesson_scenario() { # SIZE LANG
+    local size=$1 lang=$2 tag="$2-$1-build" actions=0 xy
+    start_display "$size"
+    start_app --lang "$lang"
+    act() { actions=$((actions + 1)); "$@"; sleep 0.6; }
+    act xdotool key --clearmodifiers ctrl+n            # 1  New: the palette's search has focus
+    act xdotool type --delay 30 "input 192x28x28"      # 2  C x H x W, as shapes are shown
+    act xdotool key Return                             # 3  added and selected
+    act xdotool type --delay 30 "conv 5x5 32 same"     # 4  kernel, filters, padding
+    act xdotool key Return                             # 5  added after the input: path A
+    probe "$tag-a" || { cleanup; return; }
+    # Where the input is on screen (the probe's node rectangles), to click it.
+    xy=$(python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); n=min(p["nodes"], key=lambda n: n["id"]); g=n["global"]; print(g[0]+g[2]//2, g[1]+g[3]//2)' "$out/$tag-a.json")
+    # shellcheck disable=SC2086
+    act xdotool mousemove $xy click 1                  # 6  select the input
+    act xdotool type --delay 30 "conv 1x1 16"          # 7  typing on the canvas starts the search
+    act xdotool key Return                             # 8  after the input: path B begins
+    act xdotool type --delay 30 "conv 5x5 32 same"     # 9
+    act xdotool key Return                             # 10 after the 1x1
+    act xdotool key --clearmodifiers ctrl+b            # 11 Compare the branches: A and B
+    sleep 0.5
+    probe "$tag" && check "$tag" --window --no-overlap --lang "$lang" --built-lesson \
+        --actions "$actions" --max-actions 12
+    echo "     $tag: the lesson rebuilt in $actions actions"
+    cleanup
+}
+
 onnx_scenario() { # SIZE
     local size=$1 tag="onnx-$1"
     start_display "$size"
@@ -220,5 +250,7 @@ done
 first_start_only 1024x768 en
 first_start_only 1024x768 fa
 onnx_scenario 1366x768
+build_lesson_scenario 1366x768 en
+build_lesson_scenario 1366x768 fa
 echo "GUI suite: $failures failure(s), $xfailures known failure(s) in $(($(date +%s) - start)) s; screenshots in $out"
 ((failures == 0))

@@ -582,7 +582,8 @@ bool GraphScene::acceptsOutputOf(const QString &typeId, LayerId producer) const
         .isOk();
 }
 
-LayerId GraphScene::addLayerAt(const QString &typeId, QPointF scenePos, LayerId connectAfter)
+LayerId GraphScene::addLayerAt(const QString &typeId, QPointF scenePos, LayerId connectAfter,
+                               const QVariantMap &params)
 {
     const LayerType *type = m_model->registry().find(typeId);
     if (!type) {
@@ -595,6 +596,11 @@ LayerId GraphScene::addLayerAt(const QString &typeId, QPointF scenePos, LayerId 
     layer.id = LayerId(m_model->graph().nextId());
     layer.type = type->id;
     layer.params = type->defaultParams();
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        const int index = type->paramIndex(it.key());
+        if (index >= 0 && validateParam(type->params[index], it.value(), nullptr).isValid())
+            layer.params.set(index, validateParam(type->params[index], it.value(), nullptr));
+    }
     layer.position =
         snapped(toModel(scenePos - QPointF(m_style.nodeWidth / 2, m_style.nodeHeight / 2)));
     QVector<Connection> connections;

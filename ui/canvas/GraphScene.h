@@ -113,7 +113,8 @@ public:
     /// is valid and the new layer's shape rule accepts that layer's output, it is also
     /// connected (same undo step). Selects the new layer. Returns the new id (invalid if the
     /// type is unknown).
-    LayerId addLayerAt(const QString &typeId, QPointF scenePos, LayerId connectAfter = {});
+    LayerId addLayerAt(const QString &typeId, QPointF scenePos, LayerId connectAfter = {},
+                       const QVariantMap &params = QVariantMap());
     /// A palette drop at @p scenePos: on an edge the layer is inserted into it (room is made
     /// when the edge is short); on a node it is added after that node, connected when the
     /// shapes fit; elsewhere it is added there. Returns the new layer's id.

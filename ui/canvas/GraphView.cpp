@@ -69,7 +69,10 @@ void GraphView::updateSceneRect()
     const QPointF topLeft = mapToScene(QPoint(0, 0));
     setSceneRect(wanted);
     const QPoint moved = mapFromScene(topLeft);
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + moved.x());
+    // Right to left, the horizontal scroll bar runs the other way (Qt scrolls by
+    // minimum + maximum - value): compensating the same way sent the view off the layers.
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() +
+                                    (isRightToLeft() ? -moved.x() : moved.x()));
     verticalScrollBar()->setValue(verticalScrollBar()->value() + moved.y());
     --m_ownScroll;
 }
@@ -192,13 +195,20 @@ void GraphView::zoomToSelection()
         fitRect(r, 1.5);
 }
 
-void GraphView::addLayerAtCenter(const QString &typeId)
+void GraphView::addLayerAtCenter(const QString &typeId, const QVariantMap &params)
 {
     const QVector<LayerId> selected = m_scene->selectedLayers();
     const LayerId after = selected.size() == 1 ? selected.first() : LayerId();
     const CanvasStyle &s = m_scene->style();
     QPointF centre = mapToScene(viewport()->rect().center());
-    // Step down past layers already there, so that repeated adds build a readable column.
+    // Step down past layers already there, so that repeated adds build a readable column;
+    // after a layer, start under it and step aside past what already hangs there (a second
+    // branch goes beside the first, not on top of its edge).
+    QPointF step(0, s.nodeHeight + 50);
+    if (const NodeItem *a = after.isValid() ? m_scene->nodeItem(after) : nullptr) {
+        centre = a->mapToScene(a->cardRect().center()) + QPointF(0, s.nodeHeight + 50);
+        step = QPointF(s.nodeWidth + 40, 0);
+    }
     for (int guard = 0; guard < 50; ++guard) {
         const QRectF box(centre - QPointF(s.nodeWidth / 2, s.nodeHeight / 2),
                          QSizeF(s.nodeWidth, s.nodeHeight));
@@ -207,11 +217,15 @@ void GraphView::addLayerAtCenter(const QString &typeId)
             free = free && i->type() != NodeItem::Type;
         if (free)
             break;
-        centre.ry() += s.nodeHeight + 50;
+        centre += step;
     }
-    const LayerId id = m_scene->addLayerAt(typeId, centre, after);
-    if (NodeItem *n = m_scene->nodeItem(id))
+    const LayerId id = m_scene->addLayerAt(typeId, centre, after, params);
+    if (NodeItem *n = m_scene->nodeItem(id)) {
         ensureVisible(n, 40, 40);
+        const QRect shown = mapFromScene(n->sceneBoundingRect()).boundingRect();
+        if (!viewport()->rect().contains(shown))
+            centerOn(n);
+    }
 }
 
 bool GraphView::isEditingText() const
@@ -313,6 +327,9 @@ void GraphView::keyPressEvent(QKeyEvent *event)
         zoomOut();
     else if (event->key() == Qt::Key_F2)
         m_scene->renameSelected();
+    else if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) &&
+             !event->text().isEmpty() && event->text().at(0).isLetterOrNumber())
+        emit typingStarted(event->text()); // a layer to add: the palette's search takes it
     else {
         QGraphicsView::keyPressEvent(event);
         return;

@@ -3,6 +3,7 @@
 #include "graph/LayerId.h"
 
 #include <QGraphicsView>
+#include <QVariantMap>
 
 namespace naqsh {
 
@@ -47,11 +48,16 @@ public slots:
     void setZoom(double factor, QPointF viewportAnchor = {});
     /// Adds a layer of @p typeId at the centre of the view (below any layer already there),
     /// connected after the single selected layer when the shapes fit.
-    void addLayerAtCenter(const QString &typeId);
+    /// Adds a @p typeId layer (with @p params over its defaults) in view, after the selected
+    /// layer when the shapes fit.
+    void addLayerAtCenter(const QString &typeId, const QVariantMap &params = QVariantMap());
 
 signals:
     /// The zoom factor changed (1 = 100%).
     void zoomChanged(double factor);
+    /// A letter or digit was typed on the canvas (no layer name being edited): the start of a
+    /// layer to add ("conv 5x5 32 same"), for the palette's search.
+    void typingStarted(const QString &text);
 
 protected:
     bool event(QEvent *event) override;

@@ -1,4 +1,5 @@
 #include "ComparePanel.h"
+#include "Branches.h"
 
 #include "AddPathDialog.h"
 #include "DisplayContext.h"
@@ -498,6 +499,42 @@ void ComparePanel::addPath()
     if (dialog.exec() != QDialog::Accepted || !dialog.isValidPath())
         return;
     addPathVariant(dialog.name(), dialog.from(), dialog.to(), Role(int(dialog.role())));
+}
+
+bool ComparePanel::compareBranches()
+{
+    const Graph &g = m_doc->model()->graph();
+    const QVector<LayerId> sel = m_selection->layers();
+    const QVector<Branch> branches =
+        branchesFrom(g, forkOf(g, sel.size() == 1 ? sel.first() : LayerId()));
+    if (branches.size() < 2) {
+        m_info->setText(tr("No branches to compare: select a layer that feeds two or more "
+                           "chains of layers (or a layer on one of them)."));
+        m_info->show();
+        return false;
+    }
+    QVector<Variant> list = g.variants;
+    QVector<int> indexes;
+    for (const Branch &b : branches) {
+        int found = -1;
+        for (int i = 0; i < list.size() && found < 0; ++i)
+            if (list[i].kind == Variant::Kind::Path && list[i].from == b.from && list[i].to == b.to)
+                found = i;
+        if (found < 0) {
+            Variant v;
+            v.name = branchName(g, m_doc->model()->registry(), b);
+            v.kind = Variant::Kind::Path;
+            v.from = b.from;
+            v.to = b.to;
+            list.append(v);
+            found = int(list.size()) - 1;
+        }
+        indexes.append(found);
+    }
+    if (list != g.variants)
+        pushVariants(list, tr("Compare the branches"));
+    setPair(indexes[0], indexes[1]);
+    return true;
 }
 
 void ComparePanel::compareWithDocument()

@@ -92,6 +92,11 @@ public slots:
     void addSelectionAsVariant();
     /// "Add path…": the two-layer dialog, prefilled from a one- or two-layer selection.
     void addPath();
+    /// "Compare the branches": the chains leaving the fork of the selected layer (or the first
+    /// fork) become variants named by what they are ("Conv 1×1, 16 → Conv 5×5, 32"), the
+    /// first as A and the second as B, as one undo step; branches already compared are reused.
+    /// Returns false (and says why in the panel) when there is no fork.
+    bool compareBranches();
     /// "Compare with another document…": picks a .naqsh file and adds a Document variant.
     void compareWithDocument();
     /// Recomputes and redraws everything now.

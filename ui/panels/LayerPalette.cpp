@@ -1,5 +1,7 @@
 #include "LayerPalette.h"
 
+#include "QuickAdd.h"
+
 #include "LayerIcons.h"
 #include "canvas/CanvasStyle.h"
 #include "layers/LayerRegistry.h"
@@ -113,6 +115,7 @@ LayerPalette::LayerPalette(const LayerRegistry &registry, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_tree(new PaletteTree(this))
     , m_empty(new QLabel(this))
+    , m_quickError(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -124,6 +127,13 @@ LayerPalette::LayerPalette(const LayerRegistry &registry, QWidget *parent)
     m_search->addAction(searchIcon(muted), QLineEdit::LeadingPosition);
     m_search->installEventFilter(this);
     layout->addWidget(m_search);
+    m_quickError->setObjectName(QStringLiteral("paletteQuickError"));
+    m_quickError->setWordWrap(true);
+    QPalette red = m_quickError->palette();
+    red.setColor(QPalette::WindowText, QColor(220, 38, 38));
+    m_quickError->setPalette(red);
+    m_quickError->hide();
+    layout->addWidget(m_quickError);
 
     m_tree->setObjectName(QStringLiteral("paletteTree"));
     m_tree->setHeaderHidden(true);
@@ -147,6 +157,7 @@ LayerPalette::LayerPalette(const LayerRegistry &registry, QWidget *parent)
     layout->addWidget(m_empty);
 
     connect(m_search, &QLineEdit::textChanged, this, &LayerPalette::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, m_quickError, &QLabel::hide);
     connect(m_tree, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { activateItem(item); });
 
@@ -201,8 +212,12 @@ void LayerPalette::build()
 
 void LayerPalette::retranslate()
 {
-    m_search->setPlaceholderText(tr("Search layers"));
-    m_search->setToolTip(tr("Filter by name, id or description. Enter adds the first match."));
+    m_search->setPlaceholderText(tr("Search or add: conv 5x5 32 same"));
+    m_search->setToolTip(
+        tr("Filter by name, id or description. Enter adds the first match after the selected "
+           "layer. Parameters may follow the name, as the canvas writes them: “input 192x28x28”, "
+           "“conv 5x5 32 same” (kernel, filters, padding), or key=value. Typing on the canvas "
+           "starts here."));
     m_tree->setToolTip(QString());
     const QVector<const char *> categories = m_registry.categories();
     for (int c = 0; c < m_tree->topLevelItemCount(); ++c) {
@@ -223,7 +238,8 @@ void LayerPalette::retranslate()
 
 void LayerPalette::applyFilter()
 {
-    const QString needle = m_search->text().trimmed();
+    // The first word filters; what follows sets parameters (QuickAdd).
+    const QString needle = m_search->text().trimmed().section(QLatin1Char(' '), 0, 0);
     int shown = 0;
     for (int c = 0; c < m_tree->topLevelItemCount(); ++c) {
         QTreeWidgetItem *header = m_tree->topLevelItem(c);
@@ -254,6 +270,12 @@ void LayerPalette::applyFilter()
     QTreeWidgetItem *current = m_tree->currentItem();
     if (current && current->isHidden())
         m_tree->setCurrentItem(nullptr);
+}
+
+void LayerPalette::startTyping(const QString &text)
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->setText(text);
 }
 
 QString LayerPalette::filterText() const
@@ -305,10 +327,24 @@ bool LayerPalette::eventFilter(QObject *watched, QEvent *event)
         const QStringList visible = visibleTypeIds();
         switch (key->key()) {
         case Qt::Key_Return:
-        case Qt::Key_Enter:
-            if (!m_search->text().trimmed().isEmpty() && !visible.isEmpty())
-                activateItem(itemForType(visible.first()));
+        case Qt::Key_Enter: {
+            const QString text = m_search->text().trimmed();
+            if (text.contains(QLatin1Char(' '))) {
+                const QuickAdd q = QuickAdd::parse(m_registry, text, visible);
+                if (!q.error.isEmpty() || q.typeId.isEmpty()) {
+                    m_quickError->setText(q.error);
+                    m_quickError->setVisible(!q.error.isEmpty());
+                    return true;
+                }
+                m_search->clear();
+                emit layerRequested(q.typeId, q.params);
+            } else if (!text.isEmpty() && !visible.isEmpty()) {
+                const QString id = visible.first();
+                m_search->clear();
+                activateItem(itemForType(id));
+            }
             return true;
+        }
         case Qt::Key_Down:
             if (!visible.isEmpty()) {
                 m_tree->setCurrentItem(itemForType(visible.first()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QVariantMap>
 #include <QWidget>
 
 class QLabel;
@@ -16,8 +17,11 @@ class LayerRegistry;
 /// order, each with its category's icon and its translated help as tooltip. A search field
 /// filters by translated name, type id, help text and category (case-insensitive). Dragging a
 /// type carries kMimeType with the type id; double-click or Enter on a type (or Enter in the
-/// search field, for the first match) emits layerActivated. Names are translated at display
-/// time and follow QEvent::LanguageChange.
+/// search field, for the first match) emits layerActivated. The search also takes a layer with
+/// its parameters ("conv 5x5 32 same": the first word filters, the rest sets parameters, see
+/// QuickAdd); Enter then emits layerRequested. Enter clears the search and keeps the focus
+/// there, so the next layer can be typed at once. Names are translated at display time and
+/// follow QEvent::LanguageChange.
 class LayerPalette : public QWidget
 {
     Q_OBJECT
@@ -33,6 +37,9 @@ public:
     /// The type id carried by @p data, or an empty string if it carries none.
     static QString typeIdFromMimeData(const QMimeData *data);
 
+    /// Starts a search with @p text typed elsewhere (the canvas forwards typing here).
+    void startTyping(const QString &text);
+
     QString filterText() const;
     void setFilterText(const QString &text);
     /// Ids of the types currently shown (not filtered out), in display order.
@@ -46,6 +53,9 @@ public:
 signals:
     /// The user asked to add a layer of @p typeId (double-click, Enter).
     void layerActivated(const QString &typeId);
+    /// The user typed a layer with parameters into the search ("conv 5x5 32 same", see
+    /// QuickAdd) and pressed Enter: add a @p typeId layer with @p params.
+    void layerRequested(const QString &typeId, const QVariantMap &params);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,6 +71,7 @@ private:
     QLineEdit *m_search;
     QTreeWidget *m_tree;
     QLabel *m_empty;
+    QLabel *m_quickError; ///< why a typed "conv 5x5 32 same" was not understood
 };
 
 } // namespace naqsh

@@ -2,6 +2,8 @@
 
 #include "Document.h"
 #include "MainWindow.h"
+#include "analysis/Analyzer.h"
+#include "analysis/VariantSummary.h"
 #include "canvas/CanvasStyle.h"
 #include "canvas/EdgeItem.h"
 #include "canvas/GraphScene.h"
@@ -9,6 +11,7 @@
 #include "canvas/NodeItem.h"
 #include "classroom/StepThrough.h"
 #include "compare/ChartsPanel.h"
+#include "compare/ComparePanel.h"
 #include "graph/GraphModel.h"
 #include "layout/EdgeRouter.h"
 
@@ -419,6 +422,24 @@ QByteArray GuiProbe::dump() const
     for (const Variant &v : graph.variants)
         userNames.append(v.name);
     root[QStringLiteral("userNames")] = userNames;
+    // The comparison's variants with their MACs, and the pair the cards compare.
+    QJsonArray variants;
+    const AnalysisResult &analysis = w->document()->analyzer()->result();
+    for (const Variant &v : graph.variants) {
+        const VariantSummary sum = summarizeVariant(graph, analysis, v);
+        variants.append(QJsonObject{{QStringLiteral("name"), v.name},
+                                    {QStringLiteral("macs"), double(sum.costs.macs.value())},
+                                    {QStringLiteral("layers"), int(sum.layers.size())},
+                                    {QStringLiteral("error"), sum.error}});
+    }
+    root[QStringLiteral("variants")] = variants;
+    root[QStringLiteral("pair")] =
+        QJsonArray{w->comparePanel()->variantA(), w->comparePanel()->variantB()};
+    root[QStringLiteral("layerCount")] = graph.size();
+    if (const QWidget *f = QApplication::focusWidget())
+        root[QStringLiteral("focus")] = f->objectName().isEmpty()
+                                            ? QString::fromLatin1(f->metaObject()->className())
+                                            : f->objectName();
 
     // Step-through: the box and the layer it explains.
     StepThrough *steps = w->stepThrough();
