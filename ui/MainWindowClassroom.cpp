@@ -70,7 +70,8 @@ void MainWindow::setPresentationMode(bool on)
         QTimer::singleShot(200, this, [this] {
             if (!m_presenting)
                 return;
-            resizeDocks({m_compareDock}, {int(height() * 0.42)}, Qt::Vertical);
+            // Half the screen: the cards' phrase and figures and the chart's 20 pt texts fit.
+            resizeDocks({m_compareDock}, {int(height() * 0.5)}, Qt::Vertical);
             resizeDocks({m_compareDock, m_chartsDock}, {width() * 2 / 5, width() * 3 / 5},
                         Qt::Horizontal);
             presentCurrent();

@@ -99,6 +99,25 @@ def check_edges(p):
             if intersects(a, b, tol=1):
                 fail(f"edge labels {a} and {b} overlap")
 
+def check_node_names(p):
+    # A name drawn alone (zoomed out) breaks only between words (a space, or after "_") and
+    # fits its card.
+    for n in p["nodes"]:
+        lines = n.get("nameLines")
+        if not lines:
+            continue
+        name, pos = n["name"], 0
+        for line in lines[:-1]:
+            at = name.find(line, pos)
+            end = at + len(line) if at >= 0 else -1
+            if at < 0 or not (line.endswith("_") or name[end:end + 1] == " "):
+                fail(f"node name '{name}' is broken inside a word: {' / '.join(lines)}")
+                break
+            pos = end
+        size, room = n["nameSize"], n["nameRoom"]
+        if size[0] > room[0] + 1 or size[1] > room[1] + 1:
+            fail(f"node name '{name}' needs {size[0]}×{size[1]} px, its card has {room[0]}×{room[1]}")
+
 
 def check_readable(p, minimum=6.5):
     # 6.5 pt is 8.7 px at 96 dpi: the smallest node text (shapes and costs) still read at a
@@ -125,6 +144,9 @@ def check_clipping(p):
         needed = w.get("neededWidth", 0)
         if needed and needed > w.get("contentsWidth", needed) + 1:
             fail(f"{name} '{w['text'][:60]}' needs {needed} px but has {w['contentsWidth']}")
+        elif w.get("neededTextHeight", 0) > w.get("contentsHeight", 1 << 30) + 1:
+            fail(f"{name} '{w['text'][:60]}' is cut: its text needs {w['neededTextHeight']} px "
+                 f"of height, the label has {w['contentsHeight']}")
         elif w.get("neededHeight", 0) > r[3] + 1:
             fail(f"{name} '{w['text'][:60]}' needs {w['neededHeight']} px of height but has {r[3]}")
         elif w["class"] in ("QLabel",) and w["text"] and v[2] > 0 and v[3] > 0 and \
@@ -196,6 +218,9 @@ def check_presentation(p, minimum=20.0):
             fail(f"{w.get('name') or w['class']} '{w['text'][:40]}' is {w['points']:.1f} pt")
     if p["nodeTextPoints"] < minimum - 0.01:
         fail(f"node text is {p['nodeTextPoints']:.1f} pt on screen (zoom {p['zoom']:.2f})")
+    for n in p["nodes"]:
+        if n.get("namePoints", minimum) < minimum - 0.01:
+            fail(f"node name '{n['name']}' is {n['namePoints']:.1f} pt on screen")
 
 
 def check_step(p, index):
@@ -332,6 +357,7 @@ def main():
         check_edges(p)
     if a.first_start or a.presentation:
         check_clipping(p)
+        check_node_names(p)
     if a.first_start:
         # The first view is read comfortably: 7.5 pt at least (the fit never lands between
         # the names-only level of detail and the zoom where shapes and costs reach it).

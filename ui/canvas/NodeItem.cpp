@@ -14,6 +14,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
 #include <QTextOption>
 
 namespace naqsh {
@@ -233,10 +234,53 @@ void NodeItem::elide()
     const QFontMetricsF meta(s.metaFont);
     m_shapeShown = meta.elidedText(m_shapeLine, Qt::ElideRight, width);
     m_metaShown = meta.elidedText(m_metaLine, Qt::ElideRight, width);
-    // Zoomed out the name is drawn alone and large, on up to two lines (long names such as
-    // conv5x5_after_1x1 break inside the word rather than lose their end).
-    m_overviewShown = QFontMetricsF(s.overviewFont)
-                          .elidedText(m_name, Qt::ElideRight, 2 * (s.nodeWidth - 2 * s.padX) - 8);
+    // Zoomed out the name is drawn alone and large, on up to two lines broken only between
+    // words: at spaces, and after the underscores of names like conv5x5_after_1x1. A name
+    // that does not fit so is drawn smaller (down to 70 %), and elided only below that.
+    QString breakable = m_name;
+    breakable.replace(QLatin1Char('_'), QStringLiteral("_\u200B"));
+    const QRectF room = overviewRoom();
+    m_overviewShown.clear();
+    for (const qreal scale : {1.0, 0.9, 0.8, 0.7}) {
+        QFont f = s.overviewFont;
+        f.setPointSizeF(s.overviewFont.pointSizeF() * scale);
+        m_overviewFont = f;
+        m_overviewShown = breakable;
+        const QStringList lines = overviewLines();
+        qreal widest = 0;
+        for (const QString &line : lines)
+            widest = qMax(widest, QFontMetricsF(f).horizontalAdvance(line));
+        if (lines.size() <= 2 && widest <= room.width() &&
+            lines.size() * QFontMetricsF(f).lineSpacing() <= room.height())
+            return;
+    }
+    m_overviewShown =
+        QFontMetricsF(m_overviewFont).elidedText(m_name, Qt::ElideRight, room.width());
+}
+
+QRectF NodeItem::overviewRoom() const
+{
+    const CanvasStyle &s = style();
+    return cardRect().adjusted(s.stripWidth + s.padX, 0, -s.stripWidth - s.padX, 0);
+}
+
+QStringList NodeItem::overviewLines() const
+{
+    // The same layout as painting's: word-boundary wrapping in the room's width.
+    QTextLayout layout(m_overviewShown, m_overviewFont);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    QStringList lines;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(overviewRoom().width());
+        lines << m_overviewShown.mid(line.textStart(), line.textLength())
+                     .remove(QChar(0x200B))
+                     .trimmed();
+    }
+    layout.endLayout();
+    return lines;
 }
 
 QString NodeItem::heatFor(const LayerResult &r, double *level) const
@@ -437,11 +481,10 @@ void NodeItem::paintCard(QPainter *painter, const CanvasStyle &s, qreal lod) con
     const qreal textWidth = s.nodeWidth - s.stripWidth - 2 * s.padX;
 
     if (lod < CanvasStyle::kNameOnlyLod) {
-        painter->setFont(s.overviewFont);
+        painter->setFont(m_overviewFont);
         painter->setPen(s.text);
-        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-        text(card.adjusted(s.stripWidth + s.padX, 0, -s.stripWidth - s.padX, 0), Qt::AlignCenter,
-             m_overviewShown);
+        option.setWrapMode(QTextOption::WordWrap);
+        text(overviewRoom(), Qt::AlignCenter, m_overviewShown);
     } else {
         qreal y = s.padY;
         if (!m_editingName) {

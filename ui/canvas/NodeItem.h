@@ -4,6 +4,7 @@
 #include "graph/LayerId.h"
 
 #include <QColor>
+#include <QFont>
 #include <QGraphicsItem>
 #include <QVector>
 
@@ -55,6 +56,11 @@ public:
 
     /// The card in item coordinates (the layer's box).
     QRectF cardRect() const;
+    /// Zoomed out the name is drawn alone and large: the lines it is drawn in, the font, and
+    /// the room they get (for the GUI probe: a name is never broken inside a word or cut).
+    QStringList overviewLines() const;
+    QFont overviewFont() const { return m_overviewFont; }
+    QRectF overviewRoom() const;
     /// Where the name is drawn, in item coordinates (the in-place editor goes there).
     QRectF nameRect() const;
     PortItem *inputPort() const { return m_input; }
@@ -109,6 +115,7 @@ private:
     State m_state = State::Pending;
     QString m_name, m_typeLine, m_shapeLine, m_metaLine, m_heatText;
     QString m_nameShown, m_typeShown, m_shapeShown, m_metaShown, m_overviewShown;
+    QFont m_overviewFont;
     QColor m_category;
     double m_heat = 0;
     bool m_hovered = false;

@@ -21,6 +21,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -304,6 +305,7 @@ void ComparePanel::buildUi()
 void ComparePanel::setPresenting(bool on)
 {
     // Presentation: the three headline cards, one under the other, and nothing else.
+    m_presenting = on;
     m_details->setVisible(!on);
     // Labels with a style sheet or a font of their own do not follow the application font.
     const QFont base = QApplication::font();
@@ -313,13 +315,68 @@ void ComparePanel::setPresenting(bool on)
         f.setBold(true);
         big->setFont(f);
     }
-    for (QLabel *detail : std::as_const(m_headlineDetails))
+    for (QLabel *detail : std::as_const(m_headlineDetails)) {
         detail->setFont(base);
+        detail->setVisible(true);
+    }
     QFont measured = base;
     measured.setPointSizeF(base.pointSizeF() * (on ? 1.0 : 1.25));
     measured.setBold(true);
     m_measured->setFont(measured);
     m_title->setFont(base);
+    fitHeadlines();
+}
+
+void ComparePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitHeadlines();
+}
+
+void ComparePanel::fitHeadlines()
+{
+    if (!m_presenting || m_headlineLabels.isEmpty())
+        return;
+    const QFont base = QApplication::font();
+    const QMargins margins = layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    const int title = m_title->isVisibleTo(this)
+                          ? m_title->heightForWidth(width() - margins.left() - margins.right())
+                          : 0;
+    const int room = height() - margins.top() - margins.bottom() - title - 2 * spacing;
+    // Per card: its margins (4 + 4) and border (1 + 1); between cards, the layout's 8.
+    const int cards = int(m_headlineLabels.size());
+    const int fixed =
+        cards * 10 + (cards - 1) * 8 +
+        (m_measured->isVisibleTo(this) ? QFontMetrics(m_measured->font()).height() : 0);
+    const int detail = QFontMetrics(base).height();
+    // The largest phrase with the figures under it; else without them; else the smallest.
+    qreal chosen = 1.0;
+    bool details = false;
+    [&] {
+        for (const bool withDetails : {true, false}) {
+            for (const qreal scale : {1.3, 1.2, 1.1, 1.0}) {
+                QFont f = base;
+                f.setPointSizeF(base.pointSizeF() * scale);
+                f.setBold(true);
+                const int line = QFontMetrics(f).height() + (withDetails ? detail : 0);
+                if (fixed + cards * line <= room) {
+                    chosen = scale;
+                    details = withDetails;
+                    return;
+                }
+            }
+        }
+    }();
+    for (QLabel *big : std::as_const(m_headlineLabels)) {
+        QFont f = base;
+        f.setPointSizeF(base.pointSizeF() * chosen);
+        f.setBold(true);
+        if (big->font() != f)
+            big->setFont(f);
+    }
+    for (QLabel *d : std::as_const(m_headlineDetails))
+        d->setVisible(details);
 }
 
 void ComparePanel::retranslate()

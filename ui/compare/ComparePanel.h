@@ -108,6 +108,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildUi();
@@ -133,6 +134,10 @@ private:
     VariantResolver m_resolver;
     QVector<ResolvedVariant> m_variants;
     QVector<Variant> m_knownVariants; ///< the variants last seen, to keep A and B across edits
+    /// Presentation: the cards' phrase as large as the panel's height allows (1.3 to 1.0 of
+    /// the presentation font), the A/B figures under it only when there is room: no text cut.
+    void fitHeadlines();
+    bool m_presenting = false;
     int m_a = -1;
     int m_b = -1;
     bool m_updating = false;

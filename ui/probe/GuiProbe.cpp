@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,6 +38,7 @@
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
+#include <QtMath>
 #include <qcustomplot.h>
 
 namespace naqsh {
@@ -393,6 +395,21 @@ QByteArray GuiProbe::dump() const
         n[QStringLiteral("global")] =
             rectJson(QRect(view->viewport()->mapToGlobal(onView.topLeft()), onView.size()));
         n[QStringLiteral("opacity")] = item->opacity();
+        if (view->zoom() >= CanvasStyle::kBoxesOnlyLod &&
+            view->zoom() < CanvasStyle::kNameOnlyLod) {
+            // The name drawn alone: its lines, how wide and tall they are, and their room.
+            const QFontMetricsF m(item->overviewFont());
+            const QStringList lines = item->overviewLines();
+            double widest = 0;
+            for (const QString &line : lines)
+                widest = qMax(widest, m.horizontalAdvance(line));
+            n[QStringLiteral("nameLines")] = QJsonArray::fromStringList(lines);
+            n[QStringLiteral("nameSize")] =
+                QJsonArray{qCeil(widest), qCeil(lines.size() * m.lineSpacing())};
+            const QRectF room = item->overviewRoom();
+            n[QStringLiteral("nameRoom")] = QJsonArray{qFloor(room.width()), qFloor(room.height())};
+            n[QStringLiteral("namePoints")] = points(item->overviewFont(), view) * view->zoom();
+        }
         nodes.append(n);
     }
     root[QStringLiteral("nodes")] = nodes;
@@ -507,6 +524,14 @@ QByteArray GuiProbe::dump() const
                 o = widgetJson(label, plainText(label));
                 o[QStringLiteral("neededWidth")] = neededTextWidth(label);
                 o[QStringLiteral("contentsWidth")] = label->contentsRect().width();
+                // Height: descenders included, with the fonts the text is really laid out in
+                // (a Persian phrase in its fallback font), against the label's contentsRect.
+                if (!label->wordWrap() && label->pixmap().isNull()) {
+                    const QRect need = label->fontMetrics().boundingRect(
+                        QRect(0, 0, 1 << 20, 1 << 20), int(label->alignment()), plainText(label));
+                    o[QStringLiteral("neededTextHeight")] = need.height();
+                    o[QStringLiteral("contentsHeight")] = label->contentsRect().height();
+                }
                 if (label->wordWrap())
                     o[QStringLiteral("neededHeight")] = label->heightForWidth(label->width());
             } else if (auto *button = qobject_cast<QAbstractButton *>(c)) {
