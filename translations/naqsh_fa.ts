@@ -4792,10 +4792,6 @@ Set by the padding mode “%2”: choose “explicit” to edit it.</source>
 <context>
     <name>naqsh::StatusTotals</name>
     <message>
-        <source>Params %1 · MACs %2 · Activations %3 (peak %4)</source>
-        <translation>پارامترها %1، MACها %2، فعال‌سازی‌ها %3 (اوج %4)</translation>
-    </message>
-    <message>
         <source>Parameters: %1 (weights %2, bias %3)</source>
         <translation>پارامترها: %1 (وزن‌ها %2، بایاس %3)</translation>
     </message>
@@ -4812,10 +4808,6 @@ Set by the padding mode “%2”: choose “explicit” to edit it.</source>
         <translation>FLOPs: %1 (%2)</translation>
     </message>
     <message>
-        <source>Activations: %1 values, %2 in %3</source>
-        <translation>فعال‌سازی‌ها: %1 مقدار، %2 به صورت %3</translation>
-    </message>
-    <message>
         <source>Peak activation memory: %1 (largest set of tensors alive at once)</source>
         <translation>اوج حافظه فعال‌سازی: %1 (بزرگ‌ترین مجموعه تانسورهایی که هم‌زمان در حافظه‌اند)</translation>
     </message>
@@ -4826,6 +4818,14 @@ Set by the padding mode “%2”: choose “explicit” to edit it.</source>
     <message>
         <source>%1 layers without numbers</source>
         <translation>%1 لایه بدون عدد</translation>
+    </message>
+    <message>
+        <source>Params %1 · MACs %2 · Activation memory (%3) %4 (peak %5)</source>
+        <translation>پارامترها %1، MACها %2، حافظه فعال‌سازی (%3) %4 (اوج %5)</translation>
+    </message>
+    <message>
+        <source>Activation memory (%1): %2 (%3 values)</source>
+        <translation>حافظه فعال‌سازی (%1): %2 (%3 مقدار)</translation>
     </message>
 </context>
 <context>

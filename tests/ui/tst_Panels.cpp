@@ -404,8 +404,10 @@ void tst_Panels::inspectorEditUpdatesEverything()
     StatusTotals totals(m_doc.get(), m_display.get());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QCOMPARE(totals.text(),
-             QStringLiteral("Params 169,472 · MACs 133 M · Activations 1.00 MiB (peak 735.0 KiB)"));
+    QCOMPARE(
+        totals.text(),
+        QStringLiteral(
+            "Params 169,472 · MACs 133 M · Activation memory (fp32) 1.00 MiB (peak 735.0 KiB)"));
     m_sel->setSelection({id("reduce1x1")});
     NumberSpinBox *out = spin(w, "out_channels");
     QVERIFY(out);
@@ -430,8 +432,10 @@ void tst_Panels::inspectorEditUpdatesEverything()
     // + 1×1 alive together) is 194,432 × 4 B = 759.5 KiB.
     QCOMPARE(cell(m, nullptr, CostTableModel::Params), QStringLiteral("177,408"));
     QCOMPARE(cell(m, nullptr, CostTableModel::Macs), QStringLiteral("139,087,872"));
-    QCOMPARE(totals.text(),
-             QStringLiteral("Params 177,408 · MACs 139 M · Activations 1.03 MiB (peak 759.5 KiB)"));
+    QCOMPARE(
+        totals.text(),
+        QStringLiteral(
+            "Params 177,408 · MACs 139 M · Activation memory (fp32) 1.03 MiB (peak 759.5 KiB)"));
     QCOMPARE(w.valueText(QStringLiteral("params")), QStringLiteral("4,608"));
     QCOMPARE(w.valueText(QStringLiteral("macs")), QStringLiteral("3,612,672"));
     QCOMPARE(w.valueText(QStringLiteral("output")),
@@ -444,8 +448,10 @@ void tst_Panels::inspectorEditUpdatesEverything()
     QCOMPARE(spin(w, "out_channels")->value(), 16.0);
     QCOMPARE(w.valueText(QStringLiteral("params")), QStringLiteral("3,072"));
     QCOMPARE(cell(m, "reduce1x1", CostTableModel::Params), QStringLiteral("3,072"));
-    QCOMPARE(totals.text(),
-             QStringLiteral("Params 169,472 · MACs 133 M · Activations 1.00 MiB (peak 735.0 KiB)"));
+    QCOMPARE(
+        totals.text(),
+        QStringLiteral(
+            "Params 169,472 · MACs 133 M · Activation memory (fp32) 1.00 MiB (peak 735.0 KiB)"));
     u->redo();
     settle();
     QCOMPARE(spin(w, "out_channels")->value(), 24.0);
@@ -985,14 +991,17 @@ void tst_Panels::closingPanelsKeepsSelection()
 void tst_Panels::statusTotalsFollowsDisplay()
 {
     StatusTotals totals(m_doc.get(), m_display.get());
-    QCOMPARE(totals.text(),
-             QStringLiteral("Params 169,472 · MACs 133 M · Activations 1.00 MiB (peak 735.0 KiB)"));
+    QCOMPARE(
+        totals.text(),
+        QStringLiteral(
+            "Params 169,472 · MACs 133 M · Activation memory (fp32) 1.00 MiB (peak 735.0 KiB)"));
     QVERIFY(totals.toolTip().contains(QLatin1String("265,732,096")));
     // fp16 halves the bytes: 526,848 B and 376,320 B.
     m_display->setDType(DType::FP16);
     QCOMPARE(
         totals.text(),
-        QStringLiteral("Params 169,472 · MACs 133 M · Activations 514.5 KiB (peak 367.5 KiB)"));
+        QStringLiteral(
+            "Params 169,472 · MACs 133 M · Activation memory (fp16) 514.5 KiB (peak 367.5 KiB)"));
     m_display->setFormat(NumberFormat(QLocale(QLocale::Persian, QLocale::Iran)));
     QVERIFY(totals.text().contains(QStringLiteral("۱۶۹٬۴۷۲")));
     QCOMPARE(totals.errorText(), QString());

@@ -52,9 +52,11 @@ void StatusTotals::refresh()
     const Costs &t = r.totals;
     const qint64 totalBytes = activationBytes(t.activations, m_display->dtype()).value();
     const qint64 peakBytes = activationBytes(r.peakActivations, m_display->dtype()).value();
-    m_label->setText(tr("Params %1 · MACs %2 · Activations %3 (peak %4)")
+    // The cost table's words and unit: "Activation memory (fp32)", in bytes.
+    m_label->setText(tr("Params %1 · MACs %2 · Activation memory (%3) %4 (peak %5)")
                          .arg(f.integer(t.params().value()), f.compact(t.macs.value()),
-                              f.bytes(totalBytes), f.bytes(peakBytes)));
+                              dtypeKey(m_display->dtype()), f.bytes(totalBytes),
+                              f.bytes(peakBytes)));
     const qint64 totalFlops = flops(t, m_display->convention()).value();
     QStringList tip;
     tip << tr("Parameters: %1 (weights %2, bias %3)")
@@ -65,9 +67,9 @@ void StatusTotals::refresh()
     tip << tr("MACs: %1").arg(f.integer(t.macs.value()));
     tip << tr("FLOPs: %1 (%2)")
                .arg(f.integer(totalFlops), conventionDisplayName(m_display->convention()));
-    tip << tr("Activations: %1 values, %2 in %3")
-               .arg(f.integer(t.activations.value()), f.bytes(totalBytes),
-                    dtypeKey(m_display->dtype()));
+    tip << tr("Activation memory (%1): %2 (%3 values)")
+               .arg(dtypeKey(m_display->dtype()), f.bytes(totalBytes),
+                    f.integer(t.activations.value()));
     tip << tr("Peak activation memory: %1 (largest set of tensors alive at once)")
                .arg(f.bytes(peakBytes));
     setToolTip(tip.join(QLatin1Char('\n')));
