@@ -42,6 +42,15 @@ inline QVector<TensorShape> shapes(const QString &text)
     return out;
 }
 
+/// "1, 192, 28, 28": a shape's dimensions the way a Python script prints a list of them.
+inline QString dimsOf(const TensorShape &s)
+{
+    QStringList d;
+    for (qint64 v : s.toVector())
+        d << QString::number(v);
+    return d.join(QStringLiteral(", "));
+}
+
 /// What a Python script run by a test printed, and whether it ran to a clean exit.
 struct PythonRun
 {

@@ -77,14 +77,6 @@ Graph load(const char *file)
     return r.graph;
 }
 
-QString dimsOf(const TensorShape &s)
-{
-    QStringList d;
-    for (qint64 v : s.toVector())
-        d << QString::number(v);
-    return d.join(QStringLiteral(", "));
-}
-
 /// The output of the example: what its Output layer reads.
 TensorShape outputShape(const Graph &g, const AnalysisResult &a)
 {
@@ -125,7 +117,7 @@ void tst_BlockExamples::initTestCase()
             if (g.layer(id)->type == QLatin1String("input"))
                 input = a.layer(id)->output;
         code += QStringLiteral("report('%1', %2, [%3])\n")
-                    .arg(QLatin1String(e.file), QLatin1String(e.torch), dimsOf(input));
+                    .arg(QLatin1String(e.file), QLatin1String(e.torch), test::dimsOf(input));
         const QString path = m_dir.filePath(QLatin1String(e.file) + QStringLiteral(".py"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -165,7 +157,7 @@ void tst_BlockExamples::againstTorchvision()
     QStringList out;
     for (const QJsonValue v : t.value(QStringLiteral("out")).toArray())
         out << QString::number(v.toInteger());
-    QCOMPARE(dimsOf(outputShape(g, a)), out.join(QStringLiteral(", ")));
+    QCOMPARE(test::dimsOf(outputShape(g, a)), out.join(QStringLiteral(", ")));
     QCOMPARE(a.totals.params().value(), t.value(QStringLiteral("params")).toInteger());
     QCOMPARE(a.totals.macs.value(), t.value(QStringLiteral("macs")).toInteger());
 
@@ -175,8 +167,9 @@ void tst_BlockExamples::againstTorchvision()
     QVERIFY(from >= 0);
     const QString section = m_out.mid(from, m_out.indexOf(QStringLiteral("=== end"), from) - from);
     QVERIFY2(!section.contains(QStringLiteral("Traceback")), qPrintable(section));
-    QVERIFY2(section.contains(QStringLiteral("output shape: [%1]").arg(dimsOf(outputShape(g, a)))),
-             qPrintable(section));
+    QVERIFY2(
+        section.contains(QStringLiteral("output shape: [%1]").arg(test::dimsOf(outputShape(g, a)))),
+        qPrintable(section));
     qint64 constants = 0;
     for (LayerId id : g.layerIds()) {
         const Layer *l = g.layer(id);

@@ -141,14 +141,6 @@ void build(Built &b, const Case &c)
     QVERIFY(m.connectLayers(b.block, out));
 }
 
-QString dimsOf(const TensorShape &s)
-{
-    QStringList d;
-    for (qint64 v : s.toVector())
-        d << QString::number(v);
-    return d.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 class tst_Composite : public QObject
@@ -189,7 +181,7 @@ void tst_Composite::initTestCase()
         QVERIFY(in && in->hasNumbers());
         code += QStringLiteral("report(%1, %2, [%3], [%4])\n")
                     .arg(QStringLiteral("'%1'").arg(QLatin1String(c.name)),
-                         QString::fromLatin1(c.torch), dimsOf(in->output),
+                         QString::fromLatin1(c.torch), test::dimsOf(in->output),
                          QString::fromLatin1(c.permute));
     }
     const test::PythonRun run = runPython(code);
@@ -228,7 +220,7 @@ void tst_Composite::againstPyTorch()
     QStringList out;
     for (const QJsonValue v : t.value(QStringLiteral("out")).toArray())
         out << QString::number(v.toInteger());
-    QCOMPARE(dimsOf(r->output), out.join(QStringLiteral(", ")));
+    QCOMPARE(test::dimsOf(r->output), out.join(QStringLiteral(", ")));
     QCOMPARE(r->costs.params().value(), t.value(QStringLiteral("params")).toInteger());
     QCOMPARE(r->costs.macs.value(), t.value(QStringLiteral("macs")).toInteger());
     // The worked formulas name each term and end with the block's totals.
@@ -338,7 +330,7 @@ void tst_Composite::exportRuns()
             const Layer *out =
                 b.model.graph().layer(b.model.graph().findByName(QStringLiteral("out")));
             shapes << QStringLiteral("output shape: [%1]")
-                          .arg(dimsOf(a.layer(out->inputs.first())->output));
+                          .arg(test::dimsOf(a.layer(out->inputs.first())->output));
             params << a.totals.params().value();
         }
     }

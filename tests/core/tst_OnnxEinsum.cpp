@@ -71,14 +71,6 @@ int countType(const Graph &g, const char *type)
     return n;
 }
 
-QString dimsOf(const TensorShape &s)
-{
-    QStringList d;
-    for (qint64 v : s.toVector())
-        d << QString::number(v);
-    return d.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 class tst_OnnxEinsum : public QObject
@@ -175,7 +167,7 @@ void tst_OnnxEinsum::againstTorch()
         out << QString::number(v.toInteger());
     for (LayerId id : r.graph.layerIds())
         if (r.graph.layer(id)->type == QLatin1String("output"))
-            QCOMPARE(dimsOf(a.layer(r.graph.layer(id)->inputs.first())->output),
+            QCOMPARE(test::dimsOf(a.layer(r.graph.layer(id)->inputs.first())->output),
                      out.join(QStringLiteral(", ")));
 }
 

@@ -85,14 +85,6 @@ void build(Built &b, const Config &c)
     add("output", QStringLiteral("logits"), M{}, x);
 }
 
-QString dimsOf(const TensorShape &s)
-{
-    QStringList d;
-    for (qint64 v : s.toVector())
-        d << QString::number(v);
-    return d.join(QStringLiteral(", "));
-}
-
 const char *kPrelude = R"(import sys, json, runpy, traceback
 sys.path.insert(0, sys.argv[1])
 import torch
@@ -197,7 +189,7 @@ void tst_ViT::againstTorchvision()
     QStringList out;
     for (const QJsonValue v : t.value(QStringLiteral("out")).toArray())
         out << QString::number(v.toInteger());
-    QCOMPARE(dimsOf(a.layer(logits)->output), out.join(QStringLiteral(", ")));
+    QCOMPARE(test::dimsOf(a.layer(logits)->output), out.join(QStringLiteral(", ")));
     QCOMPARE(a.totals.params().value(), t.value(QStringLiteral("params")).toInteger());
     QCOMPARE(a.totals.macs.value(), t.value(QStringLiteral("macs")).toInteger());
     if (name == QLatin1String("vit_b_16")) // torchvision's documented figure
