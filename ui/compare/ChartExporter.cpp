@@ -1,9 +1,12 @@
 #include "ChartExporter.h"
 
+#include "export/SvgText.h"
 #include "io/SafeFile.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -57,6 +60,17 @@ bool ChartExporter::save(QCustomPlot *plot, const QString &target, Format format
     if (size.isEmpty())
         size = plot->isVisible() ? plot->size() : QSize(900, 560);
     const int w = size.width(), h = size.height();
+    // A wrapped title (WrappedText) takes its height from the width of the previous layout: lay
+    // the chart out once at this size, on a device that draws nothing, before drawing it for
+    // real (the first PNG of the sweep at 1280×720 had three lines' room for each one-line title).
+    {
+        SvgTextRecorder nothing(size, 96);
+        QCPPainter painter;
+        if (painter.begin(&nothing)) {
+            plot->toPainter(&painter, w, h);
+            painter.end();
+        }
+    }
     bool ok = false;
     switch (format) {
     case Format::Png: {
@@ -70,8 +84,13 @@ bool ChartExporter::save(QCustomPlot *plot, const QString &target, Format format
                            QFileInfo(target).completeBaseName());
         break;
     case Format::Svg: {
+        // 1 user unit = 1 logical pixel at 96 dpi, as the PNG: the fonts' points convert alike.
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
+        svg.setResolution(96);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(QFileInfo(target).completeBaseName());
@@ -80,6 +99,21 @@ bool ChartExporter::save(QCustomPlot *plot, const QString &target, Format format
         if (painter.begin(&svg)) {
             plot->toPainter(&painter, w, h);
             ok = painter.end();
+        }
+        // The same chart again, for its text: QSvgGenerator writes runs that librsvg and browsers
+        // lay out left to right (Persian punctuation and spaces at the wrong end).
+        SvgTextRecorder text(size, 96);
+        QCPPainter textPainter;
+        if (ok && textPainter.begin(&text)) {
+            plot->toPainter(&textPainter, w, h);
+            ok = textPainter.end();
+        }
+        if (ok) {
+            QFile file(path);
+            ok = file.open(QIODevice::WriteOnly) &&
+                 file.write(
+                     SvgText::setPixelSize(SvgText::replaceText(bytes, text.lines()), size)) > 0 &&
+                 file.flush();
         }
         ok = ok && QFileInfo(path).size() > 0;
         break;

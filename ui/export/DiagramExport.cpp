@@ -64,37 +64,6 @@ QString suffix(DiagramFormat format)
     return {};
 }
 
-QString number(double v)
-{
-    return QString::number(v, 'f', 2);
-}
-
-/// One <text> per line, whole and in logical order, with its direction: a right-to-left line
-/// starts at its right edge (text-anchor start, direction rtl) and the viewer's bidirectional
-/// algorithm orders its words, spaces and punctuation as Qt's does; xml:space keeps the spaces.
-QByteArray svgText(const QVector<DiagramRenderer::TextLine> &texts)
-{
-    QString out = QStringLiteral("<g stroke=\"none\">\n");
-    for (const DiagramRenderer::TextLine &t : texts) {
-        const QFont &f = t.font;
-        out += QStringLiteral("<text xml:space=\"preserve\" x=\"%1\" y=\"%2\" fill=\"%3\"")
-                   .arg(number(t.anchor.x()), number(t.anchor.y()), t.color.name());
-        if (t.color.alpha() < 255)
-            out += QStringLiteral(" fill-opacity=\"%1\"").arg(number(t.color.alphaF()));
-        out +=
-            QStringLiteral(" font-family=\"%1\" font-size=\"%2\" font-weight=\"%3\""
-                           " font-style=\"%4\"")
-                .arg(f.family().toHtmlEscaped(), number(t.pixelSize), QString::number(f.weight()),
-                     f.italic() ? QStringLiteral("italic") : QStringLiteral("normal"));
-        out += QStringLiteral(" direction=\"%1\" unicode-bidi=\"embed\" text-anchor=\"%2\">")
-                   .arg(t.rtl ? QStringLiteral("rtl") : QStringLiteral("ltr"),
-                        t.centred ? QStringLiteral("middle") : QStringLiteral("start"));
-        out += t.text.toHtmlEscaped() + QStringLiteral("</text>\n");
-    }
-    out += QStringLiteral("</g>\n");
-    return out.toUtf8();
-}
-
 QByteArray svg(const DiagramRenderer &renderer, const QString &fallbackTitle)
 {
     QByteArray bytes;
@@ -116,8 +85,9 @@ QByteArray svg(const DiagramRenderer &renderer, const QString &fallbackTitle)
     // The text goes in last (above the cards and edges it was drawn over), one element a line.
     const qsizetype end = bytes.lastIndexOf("</svg>");
     if (end >= 0)
-        bytes.insert(end, svgText(texts));
-    return bytes;
+        bytes.insert(end, SvgText::elements(texts));
+    // Its size in pixels: QSvgGenerator's millimetres come back a pixel wider in librsvg.
+    return SvgText::setPixelSize(bytes, generator.size());
 }
 
 QImage image(const DiagramRenderer &renderer)

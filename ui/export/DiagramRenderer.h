@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SvgText.h"
+
 #include "analysis/NumberFormat.h"
 #include "graph/LayerId.h"
 #include "layout/LayeredLayout.h"
@@ -81,16 +83,7 @@ public:
 
     /// One line of text, for writers that set text themselves (SVG): the whole line in logical
     /// order, so that the viewer applies the bidirectional algorithm to the line as Qt did.
-    struct TextLine
-    {
-        QString text;
-        QFont font;
-        double pixelSize = 0; ///< in the painter's device units
-        QColor color;
-        QPointF anchor; ///< on the baseline: the start edge (right when rtl) or the centre
-        bool rtl = false;
-        bool centred = false;
-    };
+    using TextLine = SvgText::Line;
     /// Paints everything but the text (unless options().textAsPaths) and returns the text lines
     /// in @p texts, positioned in the painter's device coordinates.
     void paint(QPainter *painter, QVector<TextLine> *texts) const;
