@@ -184,6 +184,9 @@ private:
     StepThrough *m_steps;
     QLabel *m_stepHud;
     bool m_presenting = false;
+    /// Presentation on a landscape screen: the comparison and the charts in a column beside the
+    /// canvas (else under it).
+    bool m_presentingColumn = false;
     Qt::LayoutDirection m_dockDirection = Qt::LeftToRight;
     /// What presentation mode restores on exit: docks, window state and the view.
     struct BeforePresenting

@@ -11,17 +11,22 @@
 #include "canvas/NodeItem.h"
 #include "classroom/StepThrough.h"
 #include "classroom/Theme.h"
+#include "compare/ChartsPanel.h"
 #include "graph/GraphModel.h"
 #include "panels/InspectorWidget.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSet>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 
@@ -55,9 +60,21 @@ void MainWindow::setPresentationMode(bool on)
         // Only the canvas, the comparison and the charts stay.
         for (QDockWidget *d : findChildren<QDockWidget *>())
             d->setVisible(d == m_compareDock || d == m_chartsDock);
-        // The comparison and the charts side by side under the canvas, the canvas on top.
-        addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
-        splitDockWidget(m_compareDock, m_chartsDock, Qt::Horizontal);
+        // On a landscape screen (a projector) the comparison over the charts in a column
+        // beside the canvas, at its end (right in English, left in Persian: dock areas are
+        // not mirrored), so that the canvas gets the whole height; on a portrait screen side
+        // by side under it.
+        const QScreen *sc = screen() ? screen() : QGuiApplication::primaryScreen();
+        m_presentingColumn = !sc || sc->geometry().width() >= sc->geometry().height();
+        if (m_presentingColumn) {
+            addDockWidget(layoutDirection() == Qt::RightToLeft ? Qt::LeftDockWidgetArea
+                                                               : Qt::RightDockWidgetArea,
+                          m_compareDock);
+            splitDockWidget(m_compareDock, m_chartsDock, Qt::Vertical);
+        } else {
+            addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
+            splitDockWidget(m_compareDock, m_chartsDock, Qt::Horizontal);
+        }
         m_toolBar->hide();
         menuBar()->hide();
         statusBar()->hide();
@@ -70,10 +87,21 @@ void MainWindow::setPresentationMode(bool on)
         QTimer::singleShot(200, this, [this] {
             if (!m_presenting)
                 return;
-            // Half the screen: the cards' phrase and figures and the chart's 20 pt texts fit.
-            resizeDocks({m_compareDock}, {int(height() * 0.5)}, Qt::Vertical);
-            resizeDocks({m_compareDock, m_chartsDock}, {width() * 2 / 5, width() * 3 / 5},
-                        Qt::Horizontal);
+            if (m_presentingColumn) {
+                // Two fifths of the width (the cards' phrase and the chart's 20 pt legend fit
+                // across it), or what the charts' tabs need, whole, up to half; the cards take
+                // what their three lines need, the chart the rest.
+                const int tabs = m_charts->tabs()->tabBar()->sizeHint().width() + 24;
+                resizeDocks({m_compareDock}, {qBound(width() * 2 / 5, tabs, width() / 2)},
+                            Qt::Horizontal);
+                resizeDocks({m_compareDock, m_chartsDock},
+                            {int(height() * 0.42), height() - int(height() * 0.42)}, Qt::Vertical);
+            } else {
+                // Half the screen: the cards' phrase and figures and the chart's 20 pt texts fit.
+                resizeDocks({m_compareDock}, {int(height() * 0.5)}, Qt::Vertical);
+                resizeDocks({m_compareDock, m_chartsDock}, {width() * 2 / 5, width() * 3 / 5},
+                            Qt::Horizontal);
+            }
             presentCurrent();
         });
     } else {
@@ -187,21 +215,26 @@ void MainWindow::showStepLayer()
     updateStepHud();
     const QRectF card = node->mapRectToScene(node->cardRect());
     const QRect vp = m_view->viewport()->rect();
-    // The free part of the canvas: below the step box, or beside it when it is tall.
+    const QRect onView = m_view->mapFromScene(card).boundingRect();
+    // The free part of the canvas: below the step box, or beside it; the one the layer fits
+    // in, else the larger.
     QRect free = vp;
     if (m_stepHud->isVisible()) {
         const QRect hud = m_stepHud->geometry();
-        const int below = vp.bottom() - hud.bottom();
-        const int beside = layoutDirection() == Qt::RightToLeft ? vp.right() - hud.right()
-                                                                : hud.left() - vp.left();
-        if (below * vp.width() >= beside * vp.height())
-            free.setTop(hud.bottom() + 8);
-        else if (layoutDirection() == Qt::RightToLeft)
-            free.setLeft(hud.right() + 8);
+        QRect below = vp, beside = vp;
+        below.setTop(hud.bottom() + 8);
+        if (layoutDirection() == Qt::RightToLeft)
+            beside.setLeft(hud.right() + 8);
         else
-            free.setRight(hud.left() - 8);
+            beside.setRight(hud.left() - 8);
+        auto fits = [&onView](const QRect &r) {
+            return r.width() >= onView.width() && r.height() >= onView.height();
+        };
+        if (fits(below) != fits(beside))
+            free = fits(below) ? below : beside;
+        else
+            free = below.height() * vp.width() >= beside.width() * vp.height() ? below : beside;
     }
-    const QRect onView = m_view->mapFromScene(card).boundingRect();
     if (free.contains(onView))
         return;
     // Scroll so that the layer sits in the middle of the free part (by scene coordinates:
@@ -265,10 +298,25 @@ void MainWindow::updateStepHud()
     // At most about half the canvas wide, so that the explained layer fits beside it.
     m_stepHud->setWordWrap(false);
     const int natural = m_stepHud->sizeHint().width();
-    const int w = qMin(natural, qMax(320, m_view->viewport()->width() * 9 / 20));
+    const QSize vpSize = m_view->viewport()->size();
+    auto heightAt = [this](int width) {
+        m_stepHud->setWordWrap(true);
+        const int h = m_stepHud->heightForWidth(width);
+        return h > 0 ? h : m_stepHud->sizeHint().height();
+    };
+    int w = qMin(natural, qMax(320, vpSize.width() * 9 / 20));
+    if (m_presenting) {
+        // A presented layer is often wider than the room beside a narrow box: then the box
+        // goes across the canvas, when the layer fits under it.
+        const NodeItem *node = m_scene->nodeItem(st.layer);
+        const int wide = qMin(natural, vpSize.width() - 24);
+        if (node && wide > w &&
+            12 + heightAt(wide) + 8 + node->cardRect().height() * m_view->zoom() <= vpSize.height())
+            w = wide;
+    }
+    const int h = heightAt(w);
     m_stepHud->setWordWrap(w < natural);
-    m_stepHud->resize(w, m_stepHud->heightForWidth(w) > 0 ? m_stepHud->heightForWidth(w)
-                                                          : m_stepHud->sizeHint().height());
+    m_stepHud->resize(w, w < natural ? h : m_stepHud->sizeHint().height());
     const int x = rtl ? 12 : m_view->viewport()->width() - w - 12;
     m_stepHud->move(x, 12);
     m_stepHud->show();

@@ -4,6 +4,7 @@ looks at a screenshot. Prints every problem found and exits 1 if there is any.
 
   check_probe.py PROBE.json [--first-start] [--presentation] [--step N] [--lang fa]
                  [--same-as OTHER.json] [--window] [--no-overlap] [--readable] [--min-nodes N]
+                 [--all-in-view]
                  [--built-lesson --actions N [--max-actions 12]]
 """
 import argparse
@@ -218,9 +219,26 @@ def check_presentation(p, minimum=20.0):
             fail(f"{w.get('name') or w['class']} '{w['text'][:40]}' is {w['points']:.1f} pt")
     if p["nodeTextPoints"] < minimum - 0.01:
         fail(f"node text is {p['nodeTextPoints']:.1f} pt on screen (zoom {p['zoom']:.2f})")
+    check_plot_areas(p)
+    for w in p["widgets"]:
+        if w.get("tabsCut"):
+            fail(f"tabs not shown whole: {' | '.join(w['tabsCut'])}")
     for n in p["nodes"]:
         if n.get("namePoints", minimum) < minimum - 0.01:
             fail(f"node name '{n['name']}' is {n['namePoints']:.1f} pt on screen")
+
+
+def check_plot_areas(p, share=0.35):
+    # A chart on screen gives its bars room: each plot area (inside the axes) at least 35 % of
+    # the chart's height, not a strip under titles, a subtitle and the legend.
+    for w in p["widgets"]:
+        if w["class"] != "QCustomPlot" or w["visibleRect"][2] < 50 or w["visibleRect"][3] < 50:
+            continue
+        for a in w.get("plotAreas", []):
+            if a[3] < share * w["rect"][3]:
+                fail(f"chart {w.get('name') or 'plot'}: its plot area is {a[3]} px tall, "
+                     f"{100 * a[3] / w['rect'][3]:.0f} % of the chart's {w['rect'][3]} px "
+                     f"(at least {100 * share:.0f} %)")
 
 
 def check_step(p, index):
@@ -344,6 +362,8 @@ def main():
     ap.add_argument("--no-overlap", action="store_true")
     ap.add_argument("--readable", action="store_true")
     ap.add_argument("--min-nodes", type=int, default=0)
+    ap.add_argument("--all-in-view", action="store_true",
+                    help="every node inside the canvas's viewport (no scrolling needed)")
     ap.add_argument("--built-lesson", action="store_true")
     ap.add_argument("--actions", type=int, default=0)
     ap.add_argument("--max-actions", type=int, default=12)
@@ -369,6 +389,8 @@ def main():
         check_readable(p)
     if a.presentation:
         check_presentation(p)
+    if a.all_in_view:
+        all_nodes_in_view(p)
     if a.step is not None:
         check_step(p, a.step)
     if a.lang == "fa":

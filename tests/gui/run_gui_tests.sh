@@ -180,7 +180,7 @@ lesson_scenario() { # SIZE LANG
     probe "$tag-2-maximized" && check "$tag-2-maximized" --first-start --lang "$lang"
     key F11
     sleep 0.8
-    probe "$tag-3-presentation" && check "$tag-3-presentation" --presentation --lang "$lang"
+    probe "$tag-3-presentation" && check "$tag-3-presentation" --presentation --lang "$lang" --all-in-view
     # Step-through started and driven inside presentation, with a clicker's keys.
     key ctrl+t Right Right
     probe "$tag-4-step3" && check "$tag-4-step3" --presentation --lang "$lang" --step 2

@@ -122,6 +122,8 @@ void tst_ChartFit::barsFit_data()
     QTest::newRow("1366x768") << QSize(447, 346) << false;
     QTest::newRow("wide") << QSize(900, 420) << false;
     QTest::newRow("presentation") << QSize(770, 330) << true;
+    // Beside the canvas on a 1366×768 projector: two fifths of the width, the cards above.
+    QTest::newRow("presentation column") << QSize(546, 420) << true;
 }
 
 void tst_ChartFit::barsFit()

@@ -213,6 +213,14 @@ void tst_FirstMinute::presentationSpreadsNodesAndRestores()
     };
     const QStringList layout = docks();
     w->setPresentationMode(true);
+    // On a landscape screen the comparison and the charts stand in a column beside the canvas
+    // (at its end: the right in English), the comparison on top, so the canvas has the height.
+    auto *compare = w->findChild<QDockWidget *>(QStringLiteral("compareDock"));
+    auto *charts = w->findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+    QVERIFY(compare && charts);
+    QCOMPARE(w->dockWidgetArea(compare), Qt::RightDockWidgetArea);
+    QCOMPARE(w->dockWidgetArea(charts), Qt::RightDockWidgetArea);
+    QTRY_VERIFY(compare->geometry().bottom() < charts->geometry().top());
     const QVector<QRectF> presented = nodeRects(w.get());
     // Nodes are larger in presentation, and none overlaps another.
     QVERIFY(presented[0].width() > before[0].width() * 1.3);

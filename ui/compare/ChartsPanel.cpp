@@ -24,6 +24,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolTip>
@@ -229,6 +231,9 @@ void ChartsPanel::setPresenting(bool on)
     m_scale->setVisible(!on);
     for (QPushButton *b : std::as_const(m_exportButtons))
         b->setVisible(!on);
+    // Every tab's name whole (no scroll arrows): the panel asks for the width they need.
+    m_tabs->setUsesScrollButtons(
+        !on && !style()->styleHint(QStyle::SH_TabBar_PreferNoArrows, nullptr, m_tabs->tabBar()));
     // Take the parameters and memory panels out of the Totals grid, or put them back.
     for (int qi : {0, 2}) {
         QCPLayoutElement *parts[3] = {m_barTitles[qi], m_barRatios[qi], m_barRects[qi]};
@@ -238,9 +243,17 @@ void ChartsPanel::setPresenting(bool on)
                 m_barPanels->take(parts[row]);
         }
     }
+    // The MACs panel without its ratio line: the cards beside it say it, and its height goes
+    // to the bars.
+    QCPTextElement *ratio = m_barRatios[int(Quantity::Compute)];
+    ratio->setVisible(!on);
     if (on) {
+        m_barPanels->take(ratio);
         m_barPanels->simplify();
     } else {
+        m_barPanels->insertRow(1);
+        m_barPanels->addElement(1, 0, ratio);
+        m_barPanels->setRowStretchFactors({0.001, 0.001, 1});
         m_barPanels->insertColumn(0);
         for (int qi : {0, 2})
             for (int row = 0; row < 3; ++row)

@@ -335,8 +335,14 @@ void ComparePanel::resizeEvent(QResizeEvent *event)
 
 void ComparePanel::fitHeadlines()
 {
-    if (!m_presenting || m_headlineLabels.isEmpty())
+    if (m_headlineLabels.isEmpty())
         return;
+    if (!m_presenting) {
+        // On the desk each card is as wide as its phrase (the label's own minimum).
+        for (QLabel *big : std::as_const(m_headlineLabels))
+            big->setMinimumWidth(0);
+        return;
+    }
     const QFont base = QApplication::font();
     const QMargins margins = layout()->contentsMargins();
     const int spacing = layout()->spacing();
@@ -350,17 +356,39 @@ void ComparePanel::fitHeadlines()
         cards * 10 + (cards - 1) * 8 +
         (m_measured->isVisibleTo(this) ? QFontMetrics(m_measured->font()).height() : 0);
     const int detail = QFontMetrics(base).height();
+    // Across: the panel less its margins and a card's (10 + 10) and border (1 + 1).
+    const int across = width() - margins.left() - margins.right() - 22;
+    auto widest = [](const QList<QLabel *> &labels, const QFont &f) {
+        const QFontMetrics m(f);
+        int w = 0;
+        for (QLabel *l : labels)
+            w = qMax(w, m.horizontalAdvance(l->text()));
+        return w;
+    };
+    auto phraseFont = [&base](qreal scale) {
+        QFont f = base;
+        f.setPointSizeF(base.pointSizeF() * scale);
+        f.setBold(true);
+        return f;
+    };
+    // The panel may be as narrow as the phrases at the presentation font (a column beside the
+    // canvas): a wider panel gets them larger.
+    const int narrowest = widest(m_headlineLabels, phraseFont(1.0));
+    for (QLabel *big : std::as_const(m_headlineLabels))
+        big->setMinimumWidth(narrowest);
+    const bool detailsFit = widest(m_headlineDetails, base) <= across;
     // The largest phrase with the figures under it; else without them; else the smallest.
     qreal chosen = 1.0;
     bool details = false;
     [&] {
         for (const bool withDetails : {true, false}) {
+            if (withDetails && !detailsFit)
+                continue;
             for (const qreal scale : {1.3, 1.2, 1.1, 1.0}) {
-                QFont f = base;
-                f.setPointSizeF(base.pointSizeF() * scale);
-                f.setBold(true);
+                const QFont f = phraseFont(scale);
                 const int line = QFontMetrics(f).height() + (withDetails ? detail : 0);
-                if (fixed + cards * line <= room) {
+                if (fixed + cards * line <= room &&
+                    (scale == 1.0 || widest(m_headlineLabels, f) <= across)) {
                     chosen = scale;
                     details = withDetails;
                     return;
@@ -369,9 +397,7 @@ void ComparePanel::fitHeadlines()
         }
     }();
     for (QLabel *big : std::as_const(m_headlineLabels)) {
-        QFont f = base;
-        f.setPointSizeF(base.pointSizeF() * chosen);
-        f.setBold(true);
+        const QFont f = phraseFont(chosen);
         if (big->font() != f)
             big->setFont(f);
     }
@@ -833,6 +859,8 @@ void ComparePanel::updateTotals()
     }
     updateMeasured(comparable ? a : nullptr, comparable ? b : nullptr,
                    Report::ratioPhrase(rows[MacsRow].a, rows[MacsRow].b, rows[MacsRow].noun, f));
+    // New phrases: sized again for the panel (presentation).
+    fitHeadlines();
 
     // Table.
     m_table->horizontalHeaderItem(QuantityColumn)->setText(tr("Quantity"));

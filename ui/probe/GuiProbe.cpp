@@ -312,6 +312,13 @@ QJsonObject plotJson(const QCustomPlot *plot)
     o[QStringLiteral("texts")] = texts;
     o[QStringLiteral("chartTexts")] = GuiProbe::chartTexts(plot);
     o[QStringLiteral("size")] = QJsonArray{plot->width(), plot->height()};
+    // The plot areas (inside the axes) of the panels in the layout, in screen coordinates.
+    QJsonArray areas;
+    for (QCPAxisRect *ar : plot->axisRects())
+        if (ar->visible())
+            areas.append(
+                rectJson(QRect(plot->mapToGlobal(ar->rect().topLeft()), ar->rect().size())));
+    o[QStringLiteral("plotAreas")] = areas;
     return o;
 }
 
@@ -548,6 +555,15 @@ QByteArray GuiProbe::dump() const
                 for (int i = 0; i < tabs->count(); ++i)
                     names << tabs->tabText(i);
                 o = widgetJson(tabs, names.join(QLatin1Char('|')));
+                // Tabs not shown whole: out of the bar, or the bar scrolls them with arrows.
+                QJsonArray cut;
+                bool arrows = false;
+                for (auto *arrow : tabs->findChildren<QAbstractButton *>())
+                    arrows |= arrow->isVisible();
+                for (int i = 0; i < tabs->count(); ++i)
+                    if (arrows || !tabs->rect().contains(tabs->tabRect(i)))
+                        cut.append(tabs->tabText(i));
+                o[QStringLiteral("tabsCut")] = cut;
             } else if (auto *itemView = qobject_cast<QAbstractItemView *>(c)) {
                 // The cells on screen, with whether each is shown whole.
                 o = widgetJson(itemView, QString());
