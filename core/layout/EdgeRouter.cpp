@@ -178,10 +178,90 @@ bool EdgeRouter::polylineClear(const QVector<QPointF> &points, const QVector<int
     return true;
 }
 
+QVector<QPointF> EdgeRouter::routeBackward(QPointF from, QPointF to, int fromNode, int toNode) const
+{
+    // Every node near the rows from above the target to below the source, the edge's own two
+    // ends included: the loop must not cross them either.
+    const double c = m_clearance;
+    const QVector<int> near = nodesBetween(to.y() - 3 * c, from.y() + 3 * c, -1, -1);
+    // The direct loop when it is clear: of the other nodes by the clearance, of its own ends.
+    const QVector<QPointF> direct = polyline({from, to});
+    auto directClear = [&] {
+        for (int i : near) {
+            const bool end = i == fromNode || i == toNode;
+            const QRectF r = end ? m_nodes[i] : m_nodes[i].adjusted(-c, -c, c, c);
+            for (qsizetype k = 1; k < direct.size(); ++k)
+                if (segmentHitsRect(direct[k - 1], direct[k], r))
+                    return false;
+        }
+        return true;
+    };
+    if (directClear())
+        return {from, to};
+
+    // Otherwise: down out of the source, sideways to a free column, up it, sideways above the
+    // target and down into it. The column is the free x nearest the middle of the two ends.
+    auto clear = [&](QPointF a, QPointF b) {
+        for (int i : near)
+            if (segmentHitsRect(a, b, m_nodes[i].adjusted(-c, -c, c, c)))
+                return false;
+        return true;
+    };
+    const double desired = (from.x() + to.x()) / 2;
+    for (const double gap : {2 * c, c}) {
+        const double below = from.y() + gap;
+        const double above = to.y() - gap;
+        QVector<Interval> blocked;
+        for (int i : near) {
+            const QRectF r = m_nodes[i].adjusted(-c, -c, c, c);
+            if (r.top() < below && r.bottom() > above)
+                blocked.append({r.left(), r.right()});
+        }
+        blocked = merged(blocked);
+        // The candidate columns: the edges of the blocked intervals (the middle of a narrow
+        // gap), nearest the desired place first.
+        QVector<double> columns;
+        for (qsizetype i = 0; i < blocked.size(); ++i) {
+            const double lo = blocked[i].lo, hi = blocked[i].hi;
+            const double prev =
+                i > 0 ? blocked[i - 1].hi : -std::numeric_limits<double>::infinity();
+            const double next = i + 1 < blocked.size() ? blocked[i + 1].lo
+                                                       : std::numeric_limits<double>::infinity();
+            columns.append(lo - prev < 6 * c ? (prev + lo) / 2 : lo);
+            columns.append(next - hi < 6 * c ? (hi + next) / 2 : hi);
+        }
+        if (blocked.isEmpty())
+            columns.append(desired);
+        std::stable_sort(columns.begin(), columns.end(), [desired](double a, double b) {
+            return std::abs(a - desired) < std::abs(b - desired);
+        });
+        for (const double x : std::as_const(columns)) {
+            const QVector<QPointF> points{from,
+                                          QPointF(from.x(), below),
+                                          QPointF(x, below),
+                                          QPointF(x, above),
+                                          QPointF(to.x(), above),
+                                          to};
+            if (!clear(points[1], points[2]) || !clear(points[2], points[3]) ||
+                !clear(points[3], points[4]))
+                continue;
+            QVector<QPointF> out;
+            for (const QPointF &pt : points)
+                if (out.isEmpty() || pt != out.last())
+                    out.append(pt);
+            return out;
+        }
+    }
+    return {from, to};
+}
+
 QVector<QPointF> EdgeRouter::route(QPointF from, QPointF to, int fromNode, int toNode) const
 {
-    if (!(to.y() > from.y()) || !std::isfinite(from.x()) || !std::isfinite(to.x()))
+    if (!std::isfinite(from.x()) || !std::isfinite(to.x()) || !std::isfinite(from.y()) ||
+        !std::isfinite(to.y()))
         return {from, to};
+    if (!(to.y() > from.y()))
+        return routeBackward(from, to, fromNode, toNode);
     const QVector<int> candidates = nodesBetween(from.y(), to.y(), fromNode, toNode);
     if (candidates.isEmpty() || polylineClear(polyline({from, to}), candidates))
         return {from, to};

@@ -30,7 +30,10 @@ public:
 
     /// The route from @p from (on the bottom of node @p fromNode) to @p to (on the top of node
     /// @p toNode): two points when the direct curve is clear, otherwise the polyline's points.
-    /// Edges that go upwards (to above from) are left direct. @p fromNode / @p toNode may be -1.
+    /// An edge that goes upwards (to above from: a node dragged up) keeps its direct loop when
+    /// that is clear of every node, its own two included; otherwise it goes down out of its
+    /// source, sideways to a free column, up it, sideways above its target and down into it,
+    /// every leg clear of every node. @p fromNode / @p toNode may be -1.
     QVector<QPointF> route(QPointF from, QPointF to, int fromNode, int toNode) const;
 
     /// The four control points of the direct curve the canvas draws between two ports: a cubic
@@ -50,6 +53,8 @@ public:
 private:
     /// Indexes of the nodes whose rectangle, grown by the clearance, meets the rows y0..y1.
     QVector<int> nodesBetween(double y0, double y1, int skipA, int skipB) const;
+    /// route() for an edge whose target is not below its source.
+    QVector<QPointF> routeBackward(QPointF from, QPointF to, int fromNode, int toNode) const;
     bool polylineClear(const QVector<QPointF> &points, const QVector<int> &candidates) const;
 
     QVector<QRectF> m_nodes;

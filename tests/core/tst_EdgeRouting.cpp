@@ -82,6 +82,8 @@ private slots:
     void routesAvoidNodes_data();
     void routesAvoidNodes();
     void movedNodeIsAvoided();
+    void upwardEdgeGoesAround();
+    void upwardEdgesInAGrid();
 };
 
 void tst_EdgeRouting::segmentTest()
@@ -160,6 +162,75 @@ void tst_EdgeRouting::movedNodeIsAvoided()
     QCOMPARE(route[1].x(), 30.0);
     // With nothing in between, the edge stays direct.
     QCOMPARE(EdgeRouter(nodes.mid(0, 2)).route({100, 90}, {100, 600}, 0, 1).size(), 2);
+}
+
+namespace {
+/// The first segment of @p line inside one of @p rects, or an empty string.
+QString crossing(const QVector<QPointF> &line, const QVector<QRectF> &rects)
+{
+    for (int n = 0; n < rects.size(); ++n)
+        for (qsizetype k = 1; k < line.size(); ++k)
+            if (EdgeRouter::segmentHitsRect(line[k - 1], line[k], rects[n]))
+                return QStringLiteral("segment %1 (%2,%3)-(%4,%5) crosses rectangle %6")
+                    .arg(k)
+                    .arg(line[k - 1].x())
+                    .arg(line[k - 1].y())
+                    .arg(line[k].x())
+                    .arg(line[k].y())
+                    .arg(n);
+    return {};
+}
+} // namespace
+
+void tst_EdgeRouting::upwardEdgeGoesAround()
+{
+    // The user dragged the target above its source, with a third node between them in the same
+    // column: the edge's direct loop runs through that node (and through its own two ends).
+    const QVector<QRectF> nodes{QRectF(0, 600, 200, 90), QRectF(0, 0, 200, 90),
+                                QRectF(0, 300, 200, 90)};
+    const QPointF from = outAnchor(nodes[0]), to = inAnchor(nodes[1]);
+    QVERIFY(!crossing(EdgeRouter::polyline({from, to}), nodes).isEmpty());
+    const EdgeRouter router(nodes, 10);
+    const QVector<QPointF> route = router.route(from, to, 0, 1);
+    QVERIFY(route.size() > 2);
+    QCOMPARE(route.first(), from);
+    QCOMPARE(route.last(), to);
+    // Clear of the node between by the clearance, and of its own two ends.
+    const QVector<QPointF> line = EdgeRouter::polyline(route);
+    QVERIFY2(crossing(line, {nodes[0], nodes[1], nodes[2].adjusted(-10, -10, 10, 10)}).isEmpty(),
+             qPrintable(crossing(line, {nodes[0], nodes[1], nodes[2].adjusted(-10, -10, 10, 10)})));
+    // It leaves downwards and enters from above, as every edge does, and goes round beside the
+    // column (all three nodes span x 0..200): at 10 from its side.
+    QCOMPARE(route[1].x(), from.x());
+    QVERIFY(route[1].y() > from.y());
+    QCOMPARE(route[route.size() - 2].x(), to.x());
+    QVERIFY(route[route.size() - 2].y() < to.y());
+    QVERIFY2(route[2].x() == -10 || route[2].x() == 210, qPrintable(QString::number(route[2].x())));
+}
+
+void tst_EdgeRouting::upwardEdgesInAGrid()
+{
+    // Four rows of five nodes (a layered layout's spacing), and an edge from every node of the
+    // bottom row up to every node of the top row: each drawn clear of every other node and of
+    // its own two ends.
+    QVector<QRectF> nodes;
+    for (int row = 0; row < 4; ++row)
+        for (int col = 0; col < 5; ++col)
+            nodes.append(QRectF(col * 260, row * 170, 200, 90));
+    const EdgeRouter router(nodes, 10);
+    int routed = 0;
+    for (int a = 15; a < 20; ++a) {
+        for (int b = 0; b < 5; ++b) {
+            const QVector<QPointF> route =
+                router.route(outAnchor(nodes[a]), inAnchor(nodes[b]), a, b);
+            routed += route.size() > 2;
+            const QString hit = crossing(EdgeRouter::polyline(route), nodes);
+            QVERIFY2(hit.isEmpty(),
+                     qPrintable(QStringLiteral("%1 -> %2: %3").arg(a).arg(b).arg(hit)));
+        }
+    }
+    // The direct loops would have crossed: every one of these needed a route.
+    QCOMPARE(routed, 25);
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeRouting)
