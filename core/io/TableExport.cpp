@@ -201,6 +201,14 @@ QString htmlEscape(const QString &s)
     return s.toHtmlEscaped();
 }
 
+/// A name the user gave (model, layer, type, variant) isolated from the text around it: inside
+/// a right-to-left page "1×1 then 5×5" would read "then 5×5 1×1", and a title
+/// "5×5 vs 1×1 → 5×5 (lesson)" would lose its first "5×5" to the other end.
+QString htmlName(const QString &name)
+{
+    return name.isEmpty() ? QString() : QStringLiteral("<bdi>%1</bdi>").arg(htmlEscape(name));
+}
+
 QString htmlShape(const QString &shape)
 {
     return shape.isEmpty() ? QString()
@@ -226,7 +234,8 @@ QString htmlPage(const QString &title, const QString &body, const TableExportOpt
         "color: #1f2937; background: #fff; line-height: 1.5; }\n"
         "h1 { font-size: 1.5rem; margin: 0 0 1rem; }\n"
         "figure.diagram { margin: 0 0 2rem; text-align: center; }\n"
-        "figure.diagram svg { max-width: 100%; height: auto; }\n"
+        "figure.diagram svg { max-width: 100%; height: auto; font-variant-numeric: normal; }\n"
+        "figure.diagram svg text { white-space: pre; }\n"
         "table { border-collapse: collapse; font-variant-numeric: tabular-nums; }\n"
         "caption { caption-side: top; text-align: start; font-weight: 600; color: #374151; "
         "padding-bottom: 0.5rem; }\n"
@@ -400,7 +409,7 @@ QString html(const Graph &graph, const LayerRegistry &registry, const AnalysisRe
              const TableExportOptions &o)
 {
     const QVector<ReportRow> rows = reportRows(graph, registry, result, o.report);
-    QString body = QStringLiteral("<h1>%1</h1>\n").arg(htmlEscape(pageTitle(o)));
+    QString body = QStringLiteral("<h1>%1</h1>\n").arg(htmlName(pageTitle(o)));
     body += inlineSvg(o.diagramSvg);
     body += QStringLiteral("<table>\n<caption>%1</caption>\n<thead>\n<tr>")
                 .arg(htmlEscape(conventionCaption(o.report)));
@@ -415,12 +424,14 @@ QString html(const Graph &graph, const LayerRegistry &registry, const AnalysisRe
             body +=
                 QStringLiteral(
                     "<tr class=\"error\"><td>%1</td><td>%2</td><td colspan=\"6\">%3</td></tr>\n")
-                    .arg(htmlEscape(r.cells[0]), htmlEscape(r.cells[1]), htmlEscape(r.cells[2]));
+                    .arg(htmlName(r.cells[0]), htmlName(r.cells[1]), htmlEscape(r.cells[2]));
             continue;
         }
         body += QStringLiteral("<tr>");
         for (int c = 0; c < r.cells.size(); ++c) {
-            const QString cell = c == 2 ? htmlShape(r.cells[c]) : htmlEscape(r.cells[c]);
+            const QString cell = c == 2  ? htmlShape(r.cells[c])
+                                 : c < 2 ? htmlName(r.cells[c])
+                                         : htmlEscape(r.cells[c]);
             body += QStringLiteral("<td%1>%2</td>")
                         .arg(kNumericColumn.value(c) ? QStringLiteral(" class=\"num\"") : QString(),
                              cell);
@@ -560,7 +571,14 @@ QString compareLatex(const Report::CompareInput &in, const TableExportOptions &o
 QString compareHtml(const Report::CompareInput &in, const TableExportOptions &o)
 {
     const QString title = compareTitle(in, o);
-    QString body = QStringLiteral("<h1>%1</h1>\n").arg(htmlEscape(title));
+    // The same title with each name isolated.
+    const QString versus = htmlEscape(QCoreApplication::translate("naqsh::Report", "%1 vs %2"))
+                               .arg(htmlName(in.a.name), htmlName(in.b.name));
+    const QString heading = o.report.modelName.isEmpty()
+                                ? versus
+                                : htmlEscape(QCoreApplication::translate("naqsh::Report", "%1: %2"))
+                                      .arg(htmlName(o.report.modelName), versus);
+    QString body = QStringLiteral("<h1>%1</h1>\n").arg(heading);
     body += inlineSvg(o.diagramSvg);
     body += QStringLiteral("<table>\n<caption>%1</caption>\n<thead>\n<tr>")
                 .arg(htmlEscape(conventionCaption(o.report)));
@@ -568,7 +586,7 @@ QString compareHtml(const Report::CompareInput &in, const TableExportOptions &o)
     for (int c = 0; c < headers.size(); ++c)
         body += QStringLiteral("<th%1>%2</th>")
                     .arg(c == 1 || c == 2 ? QStringLiteral(" class=\"num\"") : QString(),
-                         htmlEscape(headers[c]));
+                         c == 1 || c == 2 ? htmlName(headers[c]) : htmlEscape(headers[c]));
     body += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
     for (const QStringList &r : compareCells(in, o.report)) {
         body += QStringLiteral("<tr>");
