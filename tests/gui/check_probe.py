@@ -219,6 +219,9 @@ def check_presentation(p, minimum=20.0):
             fail(f"{w.get('name') or w['class']} '{w['text'][:40]}' is {w['points']:.1f} pt")
     if p["nodeTextPoints"] < minimum - 0.01:
         fail(f"node text is {p['nodeTextPoints']:.1f} pt on screen (zoom {p['zoom']:.2f})")
+    labelled = any("label" in e for e in p.get("edges", []))
+    if labelled and p.get("edgeLabelPoints", minimum) < minimum - 0.01:
+        fail(f"edge labels are {p['edgeLabelPoints']:.1f} pt on screen (zoom {p['zoom']:.2f})")
     check_plot_areas(p)
     for w in p["widgets"]:
         if w.get("tabsCut"):

@@ -73,8 +73,10 @@ struct CanvasStyle
     /// Level of detail below which nodes show their name only, and below which only boxes.
     static constexpr qreal kNameOnlyLod = 0.75;
     static constexpr qreal kBoxesOnlyLod = 0.25;
-    /// Edge labels are hidden below this level of detail.
-    static constexpr qreal kEdgeLabelLod = 0.6;
+    /// Edge labels are hidden below this level of detail: they show with the nodes' details
+    /// (shapes and costs). Where nodes show their name alone, a label would be drawn at less
+    /// than 6 pt on screen (and in presentation, far under its 20 pt).
+    static constexpr qreal kEdgeLabelLod = kNameOnlyLod;
 
     /// Colour of a palette category (an untranslated category literal such as "Convolution").
     /// Known categories have fixed hues; unknown ones get a stable hue from their name.

@@ -387,6 +387,9 @@ QByteArray GuiProbe::dump() const
                                 ? points(style.overviewFont, view)
                                 : qMin(points(style.nameFont, view), points(style.metaFont, view));
     root[QStringLiteral("nodeTextPoints")] = nodeText * view->zoom();
+    // The shape labels on edges, as seen on screen, where they are drawn at all.
+    if (view->zoom() >= CanvasStyle::kEdgeLabelLod)
+        root[QStringLiteral("edgeLabelPoints")] = points(style.edgeFont, view) * view->zoom();
     QJsonArray nodes;
     const Graph &graph = w->document()->model()->graph();
     for (LayerId id : graph.layerIds()) {
