@@ -2626,10 +2626,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <translation>کران‌های آن ثابت نیستند</translation>
     </message>
     <message>
-        <source>only Clip to 0..6 (ReLU6) or 0..∞ (ReLU) is modelled, and this one clips to %1..%2</source>
-        <translation>فقط Clip به 0..6 (ReLU6) یا 0..∞ (ReLU) مدل می‌شود، و این یکی به %1..%2 محدود می‌کند</translation>
-    </message>
-    <message>
         <source>node %1: the target shape is computed at run time; Naqsh assumes it flattens each sample</source>
         <translation>گره %1: شکل مقصد در زمان اجرا حساب می‌شود؛ «نقش» فرض می‌کند که هر نمونه را تخت می‌کند</translation>
     </message>
@@ -2648,10 +2644,6 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>padding selected axes is not modelled</source>
         <translation>پدینگ روی محورهای انتخابی مدل نمی‌شود</translation>
-    </message>
-    <message>
-        <source>only non-negative padding of height and width is modelled</source>
-        <translation>فقط پدینگ نامنفی ارتفاع و عرض مدل می‌شود</translation>
     </message>
     <message>
         <source>only resizing 4-D N×C×H×W tensors is modelled</source>
@@ -2902,6 +2894,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
     <message>
         <source>only a product of activations (not of a constant) is modelled</source>
         <translation>فقط ضرب دو فعال‌سازی (نه یک ثابت) مدل می‌شود</translation>
+    </message>
+    <message>
+        <source>only non-negative padding is modelled</source>
+        <translation>فقط لایه‌گذاری نامنفی مدل می‌شود</translation>
     </message>
 </context>
 <context>
@@ -7580,6 +7576,118 @@ Set by the padding mode “%2”: choose “explicit” to edit it.</source>
     <message>
         <source>Adds a learned vector to each token according to its position, as the Vision Transformer does (torchvision&apos;s pos_embedding, 1×L×D): attention itself does not know where a token came from. L·D parameters (one vector per position, the class token included) and one addition per value.</source>
         <translation>به هر توکن بر اساس مکانش یک بردار آموخته می‌افزاید، همان کاری که ترنسفورمر بینایی می‌کند (pos_embedding در torchvision با شکل 1×L×D): خودِ توجه نمی‌داند هر توکن از کجا آمده است. L·D پارامتر (یک بردار برای هر مکان، توکن کلاس هم) و یک جمع برای هر مقدار.</translation>
+    </message>
+    <message>
+        <source>summing k squares takes k − 1 additions</source>
+        <translation>جمع k مربع به k − 1 جمع نیاز دارد</translation>
+    </message>
+    <message>
+        <source>every input value is squared</source>
+        <translation>هر مقدار ورودی به توان دو می‌رسد</translation>
+    </message>
+    <message>
+        <source>one square root per output value</source>
+        <translation>یک جذر برای هر مقدار خروجی</translation>
+    </message>
+    <message>
+        <source>ReduceL2</source>
+        <translation>ReduceL2</translation>
+    </message>
+    <message>
+        <source>Euclidean (L2) norm over the chosen dimensions, √(Σ x²): k values cost k multiplications, k − 1 additions and one square root. Swin V2&apos;s cosine attention divides queries and keys by it (F.normalize).</source>
+        <translation>نُرم اقلیدسی (L2) روی بُعدهای انتخاب‌شده، √(Σ x²): k مقدار k ضرب، k − 1 جمع و یک جذر هزینه دارد. توجه کسینوسی Swin V2 پرس‌وجوها و کلیدها را بر آن تقسیم می‌کند (F.normalize).</translation>
+    </message>
+    <message>
+        <source>Clamp</source>
+        <translation>Clamp</translation>
+    </message>
+    <message>
+        <source>min(max(x, low), high) per value (PyTorch&apos;s clamp, ONNX Clip): one comparison per value for each bound that is set. F.normalize clamps a norm to at least 1e-12 so that it never divides by zero.</source>
+        <translation>min(max(x, low), high) برای هر مقدار (clamp در PyTorch، Clip در ONNX): برای هر کرانی که تعیین شده یک مقایسه به ازای هر مقدار. F.normalize نُرم را دست‌کم 1e-12 نگه می‌دارد تا هرگز بر صفر تقسیم نکند.</translation>
+    </message>
+    <message>
+        <source>Lower bound</source>
+        <translation>کران پایین</translation>
+    </message>
+    <message>
+        <source>Raise values below the minimum to it</source>
+        <translation>مقدارهای کمتر از کمینه را به آن بالا می‌برد</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>کمینه</translation>
+    </message>
+    <message>
+        <source>Smallest value let through</source>
+        <translation>کوچک‌ترین مقداری که عبور می‌کند</translation>
+    </message>
+    <message>
+        <source>Upper bound</source>
+        <translation>کران بالا</translation>
+    </message>
+    <message>
+        <source>Lower values above the maximum to it</source>
+        <translation>مقدارهای بیشتر از بیشینه را به آن پایین می‌آورد</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>بیشینه</translation>
+    </message>
+    <message>
+        <source>Largest value let through</source>
+        <translation>بزرگ‌ترین مقداری که عبور می‌کند</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>Expand</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 sizes</source>
+        <translation>%1: حداکثر %2 اندازه</translation>
+    </message>
+    <message>
+        <source>%1: size %2 is not allowed; every size must be at least 1</source>
+        <translation>%1: اندازهٔ %2 مجاز نیست؛ هر اندازه باید دست‌کم ۱ باشد</translation>
+    </message>
+    <message>
+        <source>Expand cannot broadcast %1 to the sizes %2 (dimension %3); each dimension must be equal, or 1 in one of them</source>
+        <translation>Expand نمی‌تواند %1 را به اندازه‌های %2 گسترش دهد (بُعد %3)؛ هر بُعد باید برابر باشد یا در یکی از آن دو ۱ باشد</translation>
+    </message>
+    <message>
+        <source>each value is repeated along the dimensions of size 1; no arithmetic</source>
+        <translation>هر مقدار در امتداد بُعدهای با اندازهٔ ۱ تکرار می‌شود؛ بدون محاسبه</translation>
+    </message>
+    <message>
+        <source>Repeats the values along dimensions of size 1 up to the given sizes (ONNX Expand, PyTorch&apos;s expand), by NumPy&apos;s broadcasting rule: 49×1×64×1 with the sizes 49, 1, 64, 32 gives 49×1×64×32, the norm of each vector once per feature before a division. No operations.</source>
+        <translation>مقدارها را در امتداد بُعدهای با اندازهٔ ۱ تا اندازه‌های داده‌شده تکرار می‌کند (Expand در ONNX، expand در PyTorch)، با قاعدهٔ پخش (broadcasting) در NumPy: ‎49×1×64×1 با اندازه‌های 49, 1, 64, 32 می‌شود ‎49×1×64×32، یعنی نُرم هر بردار یک بار برای هر ویژگی پیش از یک تقسیم. بدون عملیات.</translation>
+    </message>
+    <message>
+        <source>Sizes to broadcast to; a 1 keeps the input&apos;s size at that position</source>
+        <translation>اندازه‌هایی که به آن‌ها گسترش می‌یابد؛ ۱ اندازهٔ ورودی را در آن جایگاه نگه می‌دارد</translation>
+    </message>
+    <message>
+        <source>%1: %2 numbers for a tensor of rank %3, which needs %4 (the start of each dimension, then its end)</source>
+        <translation>%1: %2 عدد برای تانسوری با رتبهٔ %3، که %4 عدد لازم دارد (آغاز هر بُعد، سپس پایان آن)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not allowed; padding is at least 0</source>
+        <translation>%1: %2 مجاز نیست؛ لایه‌گذاری دست‌کم ۰ است</translation>
+    </message>
+    <message>
+        <source>Pad</source>
+        <translation>Pad</translation>
+    </message>
+    <message>
+        <source>each size grows by its start and end padding; the new values are zeros, no arithmetic</source>
+        <translation>هر اندازه به اندازهٔ لایه‌گذاری آغاز و پایانش بزرگ می‌شود؛ مقدارهای تازه صفرند، بدون محاسبه</translation>
+    </message>
+    <message>
+        <source>Adds zeros at the start and end of any dimensions of a tensor of any rank (ONNX Pad, PyTorch&apos;s F.pad): Swin pads its N×H×W×C feature map to whole windows, 28×28 to 32×32 for windows of 8. No operations.</source>
+        <translation>در آغاز و پایان هر بُعدی از تانسوری با هر رتبه صفر می‌افزاید (Pad در ONNX، F.pad در PyTorch): Swin نقشهٔ ویژگی N×H×W×C خود را تا پنجره‌های کامل پر می‌کند، ‎28×28 به ‎32×32 برای پنجره‌های 8. بدون عملیات.</translation>
+    </message>
+    <message>
+        <source>Zeros before each dimension, then after each dimension, as ONNX writes them: 0, 0, 0, 0, 0, 4, 4, 0 pads height and width of N×H×W×C by 4 at their ends</source>
+        <translation>صفرهای پیش از هر بُعد، سپس پس از هر بُعد، به ترتیبی که ONNX می‌نویسد: 0, 0, 0, 0, 0, 4, 4, 0 ارتفاع و عرض N×H×W×C را در پایانشان ۴ تا لایه‌گذاری می‌کند</translation>
     </message>
 </context>
 </TS>

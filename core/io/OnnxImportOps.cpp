@@ -124,7 +124,8 @@ OnnxImporter::Outcome OnnxImporter::dispatch(const OnnxNode &n, int index)
     if (op == u"Upsample" || op == u"Resize")
         return resize(n, index);
     if (op == u"Transpose" || op == u"Squeeze" || op == u"Unsqueeze" || op == u"Slice" ||
-        op == u"DepthToSpace" || op == u"ReduceSum" || op == u"ReduceMax" || op == u"Split")
+        op == u"DepthToSpace" || op == u"ReduceSum" || op == u"ReduceMax" || op == u"ReduceL2" ||
+        op == u"Split" || op == u"Expand")
         return tensorOp(n, index);
     if (op == u"Gather")
         return gather(n, index);

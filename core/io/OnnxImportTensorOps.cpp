@@ -215,11 +215,15 @@ OnnxImporter::Outcome OnnxImporter::clip(const OnnxNode &n, int index)
         return simple(n, index, "relu6");
     if (lo == 0 && hi == inf)
         return simple(n, index, "relu");
-    return opaque(QCoreApplication::translate("naqsh::Import",
-                                              "only Clip to 0..6 (ReLU6) or 0..∞ (ReLU) is "
-                                              "modelled, and this one clips to %1..%2")
-                      .arg(lo)
-                      .arg(hi));
+    // Any other bounds (F.normalize's 1e-12 floor under a norm): a clamp.
+    LayerDraft d = m_builder.draft("clamp");
+    d.set(u"has_min", lo != -inf);
+    if (lo != -inf)
+        d.set(u"min", lo);
+    d.set(u"has_max", hi != inf);
+    if (hi != inf)
+        d.set(u"max", hi);
+    return commit(d, n, index, {data(n, 0)});
 }
 
 OnnxImporter::Outcome OnnxImporter::reshape(const OnnxNode &n, int index)
@@ -429,14 +433,26 @@ OnnxImporter::Outcome OnnxImporter::tensorOp(const OnnxNode &n, int index)
         }
         return Outcome::Done;
     }
+    if (op == u"Expand") {
+        // The sizes are an input: a constant, or Shape of a layer's output folded at import.
+        const std::optional<QVector<qint64>> sizes = intsOf(n, 1, u"");
+        if (!sizes || sizes->isEmpty())
+            return opaque(
+                QCoreApplication::translate("naqsh::Import", "its sizes are not constant"));
+        LayerDraft d = m_builder.draft("expand");
+        d.set(u"shape", listText(*sizes));
+        return commit(d, n, index, {data(n, 0)});
+    }
     if (op == u"DepthToSpace") {
         LayerDraft d = m_builder.draft("pixel_shuffle");
         d.set(u"upscale_factor", n.attrInt(u"blocksize", 2));
         d.set(u"mode", n.attrString(u"mode", QStringLiteral("DCR")).toLower());
         return commit(d, n, index, {data(n, 0)});
     }
-    // ReduceMean (other axes), ReduceSum (axes an input from opset 13), ReduceMax.
-    const bool axesInput = op == u"ReduceSum" && m_model.opsetVersion >= 13;
+    // ReduceMean (other axes), ReduceSum (axes an input from opset 13), ReduceMax, ReduceL2
+    // (axes an input from opset 18 for the three others: read from the input when it is there).
+    const bool axesInput = (op == u"ReduceSum" && m_model.opsetVersion >= 13) ||
+                           (op != u"ReduceMean" && hasInput(n, 1));
     std::optional<QVector<qint64>> axes =
         axesInput ? intsOf(n, 1, u"") : std::optional<QVector<qint64>>(n.attrInts(u"axes"));
     if (op == u"ReduceMean" && hasInput(n, 1))
@@ -454,6 +470,7 @@ OnnxImporter::Outcome OnnxImporter::tensorOp(const OnnxNode &n, int index)
     }
     LayerDraft d = m_builder.draft(op == u"ReduceSum"   ? "reduce_sum"
                                    : op == u"ReduceMax" ? "reduce_max"
+                                   : op == u"ReduceL2"  ? "reduce_l2"
                                                         : "reduce_mean");
     d.set(u"axes", listText(*axes));
     d.set(u"keepdims", n.attrInt(u"keepdims", 1) != 0);
@@ -493,11 +510,18 @@ OnnxImporter::Outcome OnnxImporter::pad(const OnnxNode &n, int index)
     if (fill != 0)
         return opaque(
             QCoreApplication::translate("naqsh::Import", "only zero padding is modelled"));
-    if (pads.size() != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 || pads[5] != 0 ||
-        !inRange(pads, 0, kMaxAttr))
-        return opaque(QCoreApplication::translate("naqsh::Import",
-                                                  "only non-negative padding of height and width "
-                                                  "is modelled"));
+    if (!inRange(pads, 0, kMaxAttr))
+        return opaque(
+            QCoreApplication::translate("naqsh::Import", "only non-negative padding is modelled"));
+    if (pads.size() != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 || pads[5] != 0) {
+        // Other dimensions or ranks (Swin's N×H×W×C map padded to whole windows): a general Pad.
+        LayerDraft d = m_builder.draft("pad");
+        QStringList parts;
+        for (qint64 v : pads)
+            parts << QString::number(v);
+        d.set(u"pads", parts.join(QStringLiteral(", ")));
+        return commit(d, n, index, {data(n, 0)});
+    }
     LayerDraft d = m_builder.draft("zeropad2d");
     d.set(u"top", pads[2]);
     d.set(u"left", pads[3]);

@@ -136,6 +136,52 @@ QString reduceMax(const ModuleContext &c, const QStringList &in)
     return reduction(c, in, "amax");
 }
 
+QString reduceL2(const ModuleContext &c, const QStringList &in)
+{
+    const TensorShape &x = c.inputs[0];
+    QVector<qint64> axes = normalised(ints(c.view, "axes"), x.rank);
+    if (axes.isEmpty())
+        for (int i = 1; i < x.rank; ++i)
+            axes << i;
+    std::sort(axes.begin(), axes.end());
+    return QStringLiteral("torch.linalg.vector_norm(%1, dim=(%2,), keepdim=%3)")
+        .arg(in[0], joined(axes),
+             c.view.flag("keepdims", true) ? QStringLiteral("True") : QStringLiteral("False"));
+}
+
+QString clamp(const ModuleContext &c, const QStringList &in)
+{
+    QStringList bounds;
+    if (c.view.flag("has_min", true))
+        bounds << QStringLiteral("min=") + pyFloat(c.view.real("min"));
+    if (c.view.flag("has_max", true))
+        bounds << QStringLiteral("max=") + pyFloat(c.view.real("max", 1));
+    if (bounds.isEmpty())
+        return in[0];
+    return QStringLiteral("torch.clamp(%1, %2)").arg(in[0], bounds.join(QStringLiteral(", ")));
+}
+
+QString expand(const ModuleContext &c, const QStringList &in)
+{
+    // The output's sizes, which are the input's where it has more than 1 (PyTorch's expand
+    // only grows dimensions of size 1 and adds leading ones).
+    QVector<qint64> dims;
+    for (int i = 0; i < c.output.rank; ++i)
+        dims << c.output.dims[i];
+    return QStringLiteral("%1.expand(%2)").arg(in[0], joined(dims));
+}
+
+QString pad(const ModuleContext &c, const QStringList &in)
+{
+    // F.pad lists (start, end) pairs from the last dimension backwards.
+    const QVector<qint64> pads = ints(c.view, "pads");
+    const int rank = int(pads.size() / 2);
+    QVector<qint64> pairs;
+    for (int i = rank - 1; i >= 0; --i)
+        pairs << pads[i] << pads[i + rank];
+    return QStringLiteral("torch.nn.functional.pad(%1, (%2,))").arg(in[0], joined(pairs));
+}
+
 QString split(const ModuleContext &c, const QStringList &in)
 {
     const TensorShape &x = c.inputs[0];
@@ -288,6 +334,10 @@ const QHash<QString, ExpressionRule> &expressionRules()
         {QStringLiteral("reduce_mean"), reduceMean},
         {QStringLiteral("reduce_sum"), reduceSum},
         {QStringLiteral("reduce_max"), reduceMax},
+        {QStringLiteral("reduce_l2"), reduceL2},
+        {QStringLiteral("clamp"), clamp},
+        {QStringLiteral("expand"), expand},
+        {QStringLiteral("pad"), pad},
         {QStringLiteral("split"), split},
         {QStringLiteral("mul"), mul},
         {QStringLiteral("matmul"), matmul},

@@ -113,6 +113,24 @@ Costs perValue(const ParamValues &, std::span<const TensorShape>, const TensorSh
     return c;
 }
 
+enum ClampP { HasMin, Min, HasMax, Max };
+
+Costs clampCost(const ParamValues &p, std::span<const TensorShape>, const TensorShape &out)
+{
+    // One comparison per value for each bound that is set.
+    Costs c;
+    c.comps = CheckedInt(int(p.flag(HasMin)) + int(p.flag(HasMax))) * out.elements();
+    c.activations = out.elements();
+    return c;
+}
+
+QString clampSummary(const ParamValues &p)
+{
+    const QString lo = p.flag(HasMin) ? QString::number(p.real(Min)) : QStringLiteral("−∞");
+    const QString hi = p.flag(HasMax) ? QString::number(p.real(Max)) : QStringLiteral("∞");
+    return QStringLiteral("[%1, %2]").arg(lo, hi);
+}
+
 QString alphaSummary(const ParamValues &p)
 {
     return QStringLiteral("α=%1").arg(p.real(0));
@@ -177,6 +195,27 @@ void registerActivationLayers(LayerRegistry &registry)
         QT_TRANSLATE_NOOP("naqsh::layers",
                           "min(max(0, x), 6) per value, as in MobileNet: two comparisons each."),
         relu6));
+    LayerType clampType = activation(
+        "clamp", QT_TRANSLATE_NOOP("naqsh::layers", "Clamp"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "min(max(x, low), high) per value (PyTorch's clamp, ONNX Clip): one "
+                          "comparison per value for each bound that is set. F.normalize clamps "
+                          "a norm to at least 1e-12 so that it never divides by zero."),
+        clampCost);
+    clampType.params = {
+        boolParam("has_min", QT_TRANSLATE_NOOP("naqsh::layers", "Lower bound"),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Raise values below the minimum to it"), true),
+        realParam("min", QT_TRANSLATE_NOOP("naqsh::layers", "Minimum"),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Smallest value let through"), 0.0, -1e30,
+                  1e30),
+        boolParam("has_max", QT_TRANSLATE_NOOP("naqsh::layers", "Upper bound"),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Lower values above the maximum to it"), true),
+        realParam("max", QT_TRANSLATE_NOOP("naqsh::layers", "Maximum"),
+                  QT_TRANSLATE_NOOP("naqsh::layers", "Largest value let through"), 1.0, -1e30,
+                  1e30),
+    };
+    clampType.summary = clampSummary;
+    registry.add(clampType);
     LayerType leakyType = activation(
         "leaky_relu", QT_TRANSLATE_NOOP("naqsh::layers", "LeakyReLU"),
         QT_TRANSLATE_NOOP(

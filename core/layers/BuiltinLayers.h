@@ -17,7 +17,7 @@ void registerMergeLayers(LayerRegistry &registry);  // Concat, Add
 void registerShapeLayers(LayerRegistry &registry);  // Dropout, Flatten, Upsample, ZeroPad2d
 void registerTensorLayers(LayerRegistry &registry); // Reshape, Permute, Squeeze, Unsqueeze, Slice,
                                                     // ChannelShuffle, PixelShuffle
-void registerReduceLayers(LayerRegistry &registry); // ReduceMean, ReduceSum, ReduceMax
+void registerReduceLayers(LayerRegistry &registry); // ReduceMean, ReduceSum, ReduceMax, ReduceL2
 void registerElementwiseLayers(LayerRegistry &registry); // Mul, Sub, Div
 void registerConvNdLayers(LayerRegistry &registry);      // Conv1d, Conv3d, MatMul
 void registerSplitLayers(LayerRegistry &registry);       // Split, Chunk (several outputs)

@@ -1,4 +1,4 @@
-// ReduceMean, ReduceSum, ReduceMax over any axes, with or without keeping them as size 1.
+// ReduceMean, ReduceSum, ReduceMax, ReduceL2 over any axes, with or without keeping them as size 1.
 #include "BuiltinLayers.h"
 #include "LayerRegistry.h"
 #include "RuleHelpers.h"
@@ -77,6 +77,20 @@ Costs maxCost(const ParamValues &, std::span<const TensorShape> in, const Tensor
     return c;
 }
 
+Costs l2Cost(const ParamValues &, std::span<const TensorShape> in, const TensorShape &out)
+{
+    // Square every value, sum each output's k squares, one square root per output. Counted as
+    // other operations, not MACs: PyTorch's linalg_vector_norm is no convolution or matrix
+    // product, so the dispatch-level MAC count has none here. The square root is counted with
+    // the transcendental functions (exps), as L2 Normalize and LayerNorm count theirs.
+    Costs c;
+    c.muls = in[0].elements();
+    c.adds = in[0].elements() - out.elements();
+    c.exps = out.elements();
+    c.activations = out.elements();
+    return c;
+}
+
 QString reduceSummary(const ParamValues &p)
 {
     QString axes = p.value(Axes).toString().simplified().replace(QLatin1Char(' '), QString());
@@ -132,6 +146,22 @@ QVector<FormulaLine> maxExplain(const ParamValues &, std::span<const TensorShape
         false, in, out);
 }
 
+QVector<FormulaLine> l2Explain(const ParamValues &, std::span<const TensorShape> in,
+                               const TensorShape &out)
+{
+    QVector<FormulaLine> lines =
+        reduceExplain(QT_TRANSLATE_NOOP("naqsh::layers", "Additions"),
+                      QT_TRANSLATE_NOOP("naqsh::layers", "summing k squares takes k − 1 additions"),
+                      false, in, out);
+    const qint64 n = in[0].elements().value(), o = out.elements().value();
+    lines.insert(1, {QCoreApplication::translate("naqsh::layers", "Multiplications"), num(n),
+                     QCoreApplication::translate("naqsh::layers", "every input value is squared")});
+    lines.append(
+        {QCoreApplication::translate("naqsh::layers", "Square roots"), num(o),
+         QCoreApplication::translate("naqsh::layers", "one square root per output value")});
+    return lines;
+}
+
 LayerType reduction(const char *id, const char *name, const char *help, CostRule cost,
                     ExplainRule explain)
 {
@@ -181,6 +211,13 @@ void registerReduceLayers(LayerRegistry &registry)
                                              "Largest value over the chosen dimensions: k values "
                                              "cost k − 1 comparisons."),
                            maxCost, maxExplain));
+    registry.add(reduction(
+        "reduce_l2", QT_TRANSLATE_NOOP("naqsh::layers", "ReduceL2"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "Euclidean (L2) norm over the chosen dimensions, √(Σ x²): k values cost "
+                          "k multiplications, k − 1 additions and one square root. Swin V2's "
+                          "cosine attention divides queries and keys by it (F.normalize)."),
+        l2Cost, l2Explain));
 }
 
 } // namespace naqsh

@@ -384,6 +384,102 @@ QVector<FormulaLine> pixelExplain(const ParamValues &p, std::span<const TensorSh
     return lines;
 }
 
+/// ONNX Expand, PyTorch's expand: the input broadcast (NumPy's rule, both ways) with the sizes.
+ShapeResult expandShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
+{
+    if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Expand")); !e.isEmpty())
+        return ShapeResult::fail(e);
+    QVector<qint64> sizes;
+    if (QString e = parseInts(p.value(0).toString(), kShape, &sizes); !e.isEmpty())
+        return ShapeResult::fail(e);
+    if (sizes.size() > TensorShape::kMaxRank)
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers", "%1: at most %2 sizes")
+                .arg(tr(kShape))
+                .arg(TensorShape::kMaxRank));
+    for (qint64 d : sizes)
+        if (d < 1)
+            return ShapeResult::fail(
+                QCoreApplication::translate("naqsh::layers",
+                                            "%1: size %2 is not allowed; every size must be at "
+                                            "least 1")
+                    .arg(tr(kShape))
+                    .arg(d));
+    const TensorShape target =
+        TensorShape::of(std::span<const qint64>(sizes.data(), size_t(sizes.size())));
+    TensorShape out;
+    int axis = 0;
+    if (!TensorShape::broadcast(in[0], target, &out, &axis))
+        return ShapeResult::fail(
+            QCoreApplication::translate("naqsh::layers",
+                                        "Expand cannot broadcast %1 to the sizes %2 (dimension "
+                                        "%3); each dimension must be equal, or 1 in one of them")
+                .arg(in[0].toString(), target.toString())
+                .arg(axis));
+    if (QString e = checkDims(out); !e.isEmpty())
+        return ShapeResult::fail(e);
+    if (out.rank == in[0].rank)
+        out.layout = in[0].layout;
+    return ShapeResult::ok(out);
+}
+
+QVector<FormulaLine> expandExplain(const ParamValues &, std::span<const TensorShape> in,
+                                   const TensorShape &out)
+{
+    return movesOnly(QCoreApplication::translate("naqsh::layers",
+                                                 "each value is repeated along the dimensions of "
+                                                 "size 1; no arithmetic"),
+                     in, out);
+}
+
+const char *kPads = QT_TRANSLATE_NOOP("naqsh::layers", "Padding");
+
+/// The begin and end padding of each dimension, ONNX's order: x1_begin, x2_begin, …, x1_end, ….
+QString padsOf(const ParamValues &p, const TensorShape &x, QVector<qint64> *pads)
+{
+    if (QString e = parseInts(p.value(0).toString(), kPads, pads); !e.isEmpty())
+        return e;
+    if (pads->size() != 2 * x.rank)
+        return QCoreApplication::translate("naqsh::layers",
+                                           "%1: %2 numbers for a tensor of rank %3, which needs "
+                                           "%4 (the start of each dimension, then its end)")
+            .arg(tr(kPads))
+            .arg(pads->size())
+            .arg(x.rank)
+            .arg(2 * x.rank);
+    for (qint64 v : *pads)
+        if (v < 0 || v > qint64(kMaxDim))
+            return QCoreApplication::translate("naqsh::layers",
+                                               "%1: %2 is not allowed; padding is at least 0")
+                .arg(tr(kPads))
+                .arg(v);
+    return {};
+}
+
+ShapeResult padShape(const ParamValues &p, std::span<const TensorShape> in, const RuleContext &)
+{
+    if (QString e = needAny(in, QT_TRANSLATE_NOOP("naqsh::layers", "Pad")); !e.isEmpty())
+        return ShapeResult::fail(e);
+    QVector<qint64> pads;
+    if (QString e = padsOf(p, in[0], &pads); !e.isEmpty())
+        return ShapeResult::fail(e);
+    TensorShape out = in[0];
+    for (int i = 0; i < out.rank; ++i)
+        out.dims[i] += pads[i] + pads[i + out.rank];
+    if (QString e = checkDims(out); !e.isEmpty())
+        return ShapeResult::fail(e);
+    return ShapeResult::ok(out);
+}
+
+QVector<FormulaLine> padExplain(const ParamValues &, std::span<const TensorShape> in,
+                                const TensorShape &out)
+{
+    return movesOnly(QCoreApplication::translate("naqsh::layers",
+                                                 "each size grows by its start and end padding; "
+                                                 "the new values are zeros, no arithmetic"),
+                     in, out);
+}
+
 LayerType tensorType(const char *id, const char *name, const char *help)
 {
     LayerType t;
@@ -527,6 +623,41 @@ void registerTensorLayers(LayerRegistry &registry)
     pixel.summary = pixelSummary;
     pixel.explain = pixelExplain;
     registry.add(pixel);
+
+    LayerType expand = tensorType(
+        "expand", QT_TRANSLATE_NOOP("naqsh::layers", "Expand"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "Repeats the values along dimensions of size 1 up to the given sizes "
+                          "(ONNX Expand, PyTorch's expand), by NumPy's broadcasting rule: "
+                          "49×1×64×1 with the sizes 49, 1, 64, 32 gives 49×1×64×32, the norm of "
+                          "each vector once per feature before a division. No operations."));
+    expand.params = {listParam(
+        "shape", kShape,
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "Sizes to broadcast to; a 1 keeps the input's size at that position"),
+        "1, 1, 1, 1")};
+    expand.shape = expandShape;
+    expand.summary = listSummary;
+    expand.explain = expandExplain;
+    registry.add(expand);
+
+    LayerType pad = tensorType(
+        "pad", QT_TRANSLATE_NOOP("naqsh::layers", "Pad"),
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "Adds zeros at the start and end of any dimensions of a tensor of any "
+                          "rank (ONNX Pad, PyTorch's F.pad): Swin pads its N×H×W×C feature map "
+                          "to whole windows, 28×28 to 32×32 for windows of 8. No operations."));
+    pad.params = {listParam(
+        "pads", kPads,
+        QT_TRANSLATE_NOOP("naqsh::layers",
+                          "Zeros before each dimension, then after each dimension, as ONNX "
+                          "writes them: 0, 0, 0, 0, 0, 4, 4, 0 pads height and width of "
+                          "N×H×W×C by 4 at their ends"),
+        "0, 0, 0, 0, 0, 0, 0, 0")};
+    pad.shape = padShape;
+    pad.summary = listSummary;
+    pad.explain = padExplain;
+    registry.add(pad);
 }
 
 } // namespace naqsh

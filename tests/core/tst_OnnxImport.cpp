@@ -645,6 +645,41 @@ const std::vector<OpCase> &opCases()
          "1x10",
          0,
          0},
+        // F.normalize's floor under a norm (Swin V2's cosine attention): a clamp.
+        {"Clip opset 13 floor",
+         {"49", "1", "64", "1"},
+         13,
+         [](Model &m) {
+             m.floats("eps", {1e-12f}, {});
+             m.node("Clip", "op", {"x", "eps"}, {"y"});
+         },
+         "clamp",
+         "49x1x64x1",
+         0,
+         0},
+        {"Expand",
+         {"49", "1", "64", "1"},
+         13,
+         [](Model &m) {
+             m.ints("sizes", {49, 1, 64, 32});
+             m.node("Expand", "op", {"x", "sizes"}, {"y"});
+         },
+         "expand",
+         "49x1x64x32",
+         0,
+         0},
+        // Swin pads its N×H×W×C map to whole windows: H and W of a rank-4 tensor at index 1, 2.
+        {"Pad tokens",
+         {"1", "28", "28", "96"},
+         13,
+         [](Model &m) {
+             m.ints("pads", {0, 0, 0, 0, 0, 4, 4, 0});
+             m.node("Pad", "op", {"x", "pads"}, {"y"});
+         },
+         "pad",
+         "1x32x32x96",
+         0,
+         0},
         {"LeakyRelu",
          {"1", "10"},
          13,
@@ -1027,6 +1062,14 @@ const std::vector<OpCase> &opCases()
          [](Model &m) { Model::attr(m.node("ReduceMax", "op", {"x"}, {"y"}), "axes", Dims{1}); },
          "reduce_max",
          "1x1x4x4",
+         0,
+         0},
+        {"ReduceL2",
+         {"49", "3", "64", "32"},
+         14,
+         [](Model &m) { Model::attr(m.node("ReduceL2", "op", {"x"}, {"y"}), "axes", Dims{-1}); },
+         "reduce_l2",
+         "49x3x64x1",
          0,
          0},
         {"Dropout",

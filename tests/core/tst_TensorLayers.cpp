@@ -101,6 +101,34 @@ const QVector<Row> &rows()
          M{{"adds", 2 * 4 * 2}, {"divs", 0}}},
         {"max", "reduce_max", M{{"axes", "1"}}, "1x8x4x4", "x[0].amax(1, keepdim=True)",
          M{{"comps", 16 * 7}, {"adds", 0}}},
+        // Swin V2's cosine attention: the norm of each 32-feature query of 3 heads x 49 tokens;
+        // 32 squares, 31 additions and one square root per norm, no MACs.
+        {"l2 last", "reduce_l2", M{{"axes", "-1"}}, "4x3x49x32",
+         "torch.linalg.vector_norm(x[0], dim=-1, keepdim=True)",
+         M{{"muls", 4 * 3 * 49 * 32},
+           {"adds", 4 * 3 * 49 * 31},
+           {"exps", 4 * 3 * 49},
+           {"activations", 4 * 3 * 49},
+           {"macs", 0}}},
+        {"l2 two axes", "reduce_l2", M{{"axes", "1, 3"}, {"keepdims", false}}, "2x3x4x5",
+         "x[0].norm(dim=(1, 3))", M{{"muls", 120}, {"adds", 2 * 4 * 14}, {"exps", 8}}},
+        // F.normalize's floor under the norm: one comparison per value and bound.
+        {"clamp min", "clamp", M{{"has_max", false}, {"min", 1e-12}}, "49x1x64x1",
+         "x[0].clamp(min=1e-12)", M{{"comps", 49 * 64}, {"activations", 49 * 64}, {"adds", 0}}},
+        {"clamp both", "clamp", M{{"min", -1.0}, {"max", 2.0}}, "2x3", "x[0].clamp(-1.0, 2.0)",
+         M{{"comps", 12}}},
+        {"expand", "expand", M{{"shape", "49, 1, 64, 32"}}, "49x1x64x1",
+         "x[0].expand(49, 1, 64, 32)", M{{"activations", 49 * 64 * 32}, {"muls", 0}, {"comps", 0}}},
+        {"expand both ways", "expand", M{{"shape", "2, 1, 5"}}, "3x1", "x[0].expand(2, 3, 5)",
+         M{{"activations", 30}}},
+        {"expand mismatch", "expand", M{{"shape", "4, 5"}}, "3x1",
+         "error:Expand cannot broadcast 3×1 to the sizes 4×5", M{}},
+        // Swin's N×H×W×C map padded to whole windows of 8: 28×28 → 32×32, zeros only.
+        {"pad tokens", "pad", M{{"pads", "0, 0, 0, 0, 0, 4, 4, 0"}}, "1x28x28x96",
+         "torch.nn.functional.pad(x[0], (0, 0, 0, 4, 0, 4))",
+         M{{"activations", 32 * 32 * 96}, {"adds", 0}, {"comps", 0}}},
+        {"pad rank", "pad", M{{"pads", "0, 1, 0, 1"}}, "1x28x28",
+         "error:4 numbers for a tensor of rank 3, which needs 6", M{}},
         {"reduce axis", "reduce_max", M{{"axes", "4"}}, "1x8x4x4",
          "error:axis 4 does not exist in a tensor of rank 4", M{}},
         // Element-wise arithmetic with broadcasting; one operation per value per extra operand.
@@ -355,8 +383,13 @@ void tst_TensorLayers::exportRuns()
     const LayerId d2s = add("pixel_shuffle", "d2s", {{"upscale_factor", 2}, {"mode", "dcr"}}, {cs});
     const LayerId mx = add("reduce_max", "max", {{"axes", "1"}}, {ps});
     const LayerId sm = add("reduce_sum", "sum", {{"axes", "2, 3"}, {"keepdims", false}}, {d2s});
+    const LayerId l2 = add("reduce_l2", "norm", {{"axes", "1"}, {"keepdims", false}}, {sm});
     add("output", "o2", {}, {mx});
     add("output", "o3", {}, {sm});
+    const LayerId floor = add("clamp", "floor", {{"has_max", false}, {"min", 1e-12}}, {l2});
+    const LayerId rep0 = add("expand", "rep", {{"shape", "3, 2"}}, {floor});
+    const LayerId rep = add("pad", "padded", {{"pads", "1, 0, 0, 2"}}, {rep0});
+    add("output", "o4", {}, {rep});
 
     const AnalysisResult result = AnalysisEngine::analyze(m.graph(), LayerRegistry::builtin());
     QCOMPARE(result.errorCount, 0);
@@ -367,6 +400,9 @@ void tst_TensorLayers::exportRuns()
     QVERIFY(code.contains(QStringLiteral("with_first = torch.cat([first, mlp], dim=1)")));
     QVERIFY(code.contains(QStringLiteral("self.shuffle = nn.ChannelShuffle(2)")));
     QVERIFY(code.contains(QStringLiteral("self.flat = nn.Flatten(2, -1)")));
+    QVERIFY2(
+        code.contains(QStringLiteral("torch.linalg.vector_norm(sum, dim=(1,), keepdim=False)")),
+        qPrintable(code));
     if (!m_torch)
         QSKIP("/usr/bin/python3 cannot run torch");
     const test::PythonRun run = runPython(code);
@@ -383,7 +419,10 @@ void tst_TensorLayers::exportRuns()
     auto naqsh = [&](LayerId id) {
         return result.layer(id)->output.toString().replace(QChar(0x00D7), QLatin1Char('x'));
     };
-    QCOMPARE(got, (QStringList{naqsh(back), naqsh(mx), naqsh(sm)}));
+    QCOMPARE(got, (QStringList{naqsh(back), naqsh(mx), naqsh(sm), naqsh(rep)}));
+    QCOMPARE(naqsh(l2), QStringLiteral("2"));
+    QCOMPARE(naqsh(rep0), QStringLiteral("3x2"));
+    QCOMPARE(naqsh(rep), QStringLiteral("4x4"));
     QCOMPARE(naqsh(back), QStringLiteral("2x5"));
     QCOMPARE(naqsh(mx), QStringLiteral("2x1x16x16"));
     // PyTorch's own parameter count: conv 8·16·4·4 + 16 and linear 16·32 + 32.

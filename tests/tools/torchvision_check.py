@@ -22,7 +22,8 @@ elements than the model has parameters.
 --quick (the default ctest subset, about a minute) takes small real models and reduced instances of
 torchvision's ConvNeXt, Swin and ViT classes: channel split and shuffle (shape arithmetic folded
 at import), HardSwish/HardSigmoid/SiLU with squeeze-and-excitation, LayerNorm and exact GELU
-written in primitives at opset 14, window attention, ViT's class token and position embedding.
+written in primitives at opset 14, window attention, Swin V2's cosine attention (ReduceL2, Clip,
+Expand) and padding to whole windows, ViT's class token and position embedding.
 --all adds every model torchvision.models.list_models() names (`NAQSH_SWEEP=1 ctest -L sweep`, hours on two cores).
 Exports are kept in DIR and reused.
 Exit code 0 when every model passes, 1 otherwise; a table is printed either way.
@@ -47,6 +48,11 @@ MINI = {
                   dict(patch_size=[4, 4], embed_dim=16, depths=[1, 1], num_heads=[1, 2],
                        window_size=[7, 7], stochastic_depth_prob=0.0)),
     "mini_convnext": ("convnext", "ConvNeXt", None),
+    # Swin V2: cosine attention (F.normalize: ReduceL2, Clip, Expand, Div), the continuous
+    # position bias MLP and PatchMergingV2.
+    "mini_swin_v2": ("swin_transformer", "SwinTransformer",
+                     dict(patch_size=[4, 4], embed_dim=16, depths=[1, 1], num_heads=[1, 2],
+                          window_size=[8, 8], stochastic_depth_prob=0.0)),
 }
 # Exported last in a sweep (each takes minutes: hundreds of millions of parameters).
 HEAVY = ["convnext_small", "swin_s", "swin_v2_s", "efficientnet_b5", "efficientnet_v2_m",
@@ -57,7 +63,7 @@ HEAVY = ["convnext_small", "swin_s", "swin_v2_s", "efficientnet_b5", "efficientn
          "vit_b_32", "vit_b_16", "efficientnet_v2_l", "convnext_large", "regnet_x_32gf",
          "regnet_y_32gf", "vit_l_32", "vit_l_16", "regnet_y_128gf", "vit_h_14"]
 QUICK = ["shufflenet_v2_x0_5", "mobilenet_v3_small", "efficientnet_b0", "mini_convnext",
-         "mini_swin", "mini_vit"]
+         "mini_swin", "mini_swin_v2", "mini_vit"]
 
 
 def build(name):
@@ -68,9 +74,86 @@ def build(name):
         if name == "mini_convnext":
             cfg = mod.CNBlockConfig
             return getattr(mod, cls)([cfg(24, 48, 1), cfg(48, None, 1)])
+        if name == "mini_swin_v2":
+            kwargs = dict(kwargs, block=mod.SwinTransformerBlockV2,
+                          downsample_layer=mod.PatchMergingV2)
         return getattr(mod, cls)(**kwargs)
     import torch_macs
     return torch_macs.torchvision_model(name)
+
+
+def is_swin_v2(name):
+    return name.startswith(("swin_v2_", "mini_swin_v2"))
+
+
+class SwinV2ExportPatch:
+    """Lets Debian's PyTorch 1.13 export Swin V2 at opset 14 (export only, never the MAC count).
+
+    torchvision 0.14's shifted_window_attention zeroes the key's third of the qkv bias in place:
+        qkv_bias = qkv_bias.clone(); qkv_bias[length : 2 * length].zero_()
+    and the exporter stops at "Exporting the operator 'aten::zero' to ONNX opset version 14 is
+    not supported". Inside this context the function is rebuilt from its own source with those
+    lines written as the equal torch.cat([q part, zeros_like(k part), v part]) (same values, same
+    shape) and bound in the module's namespace, where ShiftedWindowAttentionV2.forward looks it
+    up; on leaving, the original function is put back.
+
+    The MAC count (torch_macs.count) runs before, on the unpatched model. It would be the same
+    anyway: clone, zero_, cat and zeros_like are none of the counted operators (convolution, mm,
+    addmm, bmm, baddbmm), and the qkv projection that uses the bias is unchanged."""
+
+    OLD = """        qkv_bias = qkv_bias.clone()
+        length = qkv_bias.numel() // 3
+        qkv_bias[length : 2 * length].zero_()"""
+    NEW = """        length = qkv_bias.numel() // 3
+        qkv_bias = torch.cat([qkv_bias[:length], torch.zeros_like(qkv_bias[length : 2 * length]),
+                              qkv_bias[2 * length :]])"""
+
+    def __enter__(self):
+        import inspect
+        import torchvision.models.swin_transformer as st
+        self.module = st
+        self.original = st.shifted_window_attention
+        src = inspect.getsource(self.original)
+        if self.OLD not in src:  # another torchvision: export it as it is
+            return self
+        exec(compile(src.replace(self.OLD, self.NEW), st.__file__, "exec"), st.__dict__)
+        return self
+
+    def __exit__(self, *exc):
+        self.module.shifted_window_attention = self.original
+        return False
+
+
+def cpb_mlp_sizes(model):
+    """Swin V2's continuous position bias, per block summed: the cpb MLP's parameters, its
+    coordinate table (a buffer) and the bias it computes (heads x W^2 x W^2 values, the size of
+    relative_position_index times the heads)."""
+    params = table = bias = 0
+    for mod in model.modules():
+        mlp = getattr(mod, "cpb_mlp", None)
+        coords = getattr(mod, "relative_coords_table", None)
+        if mlp is not None and coords is not None:
+            params += sum(p.numel() for p in mlp.parameters())
+            table += coords.numel()
+            bias += mod.relative_position_index.numel() * mlp[-1].out_features
+    return params, table, bias
+
+
+def cpb_mlp_macs(model):
+    """MACs of Swin V2's continuous position bias MLPs, counted by PyTorch itself: each block's
+    cpb_mlp (Linear(2, 512), ReLU, Linear(512, heads)) run alone on its constant coordinate table,
+    with torch_macs' dispatch-level counter. They run at inference in PyTorch (torch_macs counts
+    them in the model's total), but in the ONNX file their inputs are all constants, and Naqsh
+    folds such a subgraph into a constant (no layers, no MACs), as a runtime with constant folding
+    would."""
+    import torch_macs
+    total = 0
+    for mod in model.modules():
+        mlp = getattr(mod, "cpb_mlp", None)
+        table = getattr(mod, "relative_coords_table", None)
+        if mlp is not None and table is not None:
+            total += torch_macs.count(mlp, table)[0]
+    return total
 
 
 def file_changes(name, cache, ref):
@@ -84,9 +167,15 @@ def file_changes(name, cache, ref):
     - Swin's relative position bias is gathered from its table at export: the file has
       heads x W^2 x W^2 values where the model has a (2W - 1)^2 x heads table.
 
+    - Swin V2's continuous position bias MLP runs on a constant table: in the file all its inputs
+      are constants and Naqsh folds it (cpb_macs, counted by PyTorch in cpb_mlp_macs()). Naqsh
+      then counts the bias the MLP computes (cpb_bias: heads x W^2 x W^2 values, like Swin v1's
+      gathered bias) as the Add's constant parameters, instead of the MLP's cpb_params weights
+      and its cpb_table coordinates, which the file holds.
+
     Naqsh counts what the file holds, so its parameters equal torchvision's minus bn_folded, minus
     the tables, plus the gathered biases."""
-    if ref.get("changes_version") == 3:
+    if ref.get("changes_version") == 5:
         return ref
     import torch
     import onnx
@@ -112,9 +201,12 @@ def file_changes(name, cache, ref):
             table += t.numel()
             gathered += index.numel() * t.shape[-1]
     import torch_macs
+    cpb_params, cpb_table, cpb_bias = cpb_mlp_sizes(model)
+    ref.update(cpb_params=cpb_params, cpb_table=cpb_table, cpb_bias=cpb_bias)
     ref.update(bn_folded=2 * folded - added, bn_folded_biased=folded - added,
                bias_table=table, bias_gathered=gathered,
-               torch_params=torch_macs.params(model), changes_version=3)
+               torch_params=torch_macs.params(model), cpb_macs=cpb_mlp_macs(model),
+               changes_version=5)
     with open(os.path.join(cache, name + ".json"), "w") as f:
         json.dump(ref, f)
     return ref
@@ -146,8 +238,13 @@ def export(name, cache, opset):
                 b.copy_(torch.rand_like(b) + 0.5)
     # With autograd on, nn.MultiheadAttention does not take its fused path, which the exporter
     # cannot write.
-    torch.onnx.export(model, x, onnx_path, opset_version=opset, input_names=["input"],
-                      output_names=["output"], do_constant_folding=True)
+    if is_swin_v2(name):
+        with SwinV2ExportPatch():
+            torch.onnx.export(model, x, onnx_path, opset_version=opset, input_names=["input"],
+                              output_names=["output"], do_constant_folding=True)
+    else:
+        torch.onnx.export(model, x, onnx_path, opset_version=opset, input_names=["input"],
+                          output_names=["output"], do_constant_folding=True)
     m = onnx.load(onnx_path, load_external_data=False)
     floats = (onnx.TensorProto.FLOAT, onnx.TensorProto.FLOAT16, onnx.TensorProto.DOUBLE,
               onnx.TensorProto.BFLOAT16)
@@ -200,15 +297,18 @@ def check(cli, name, cache, ref):
     if outs != [[1, 1000]]:
         problems.append("output shape %s" % outs)
     params = t["params"] + t.get("buffers", 0)
-    if params != ref["float_initializer_elements"]:
+    cpb = ref.get("cpb_bias", 0) - ref.get("cpb_params", 0)  # Swin V2: see file_changes()
+    if params != ref["float_initializer_elements"] + cpb - ref.get("cpb_table", 0):
         problems.append("params %d != file's %d" % (params, ref["float_initializer_elements"]))
     expected = (ref["torch_params"] - ref["bn_folded"] - ref["bias_table"]
-                + ref["bias_gathered"])
+                + ref["bias_gathered"] + cpb)
     if t["params"] != expected:
         problems.append("params %d != torch's %d as the file holds them (%d)"
                         % (t["params"], ref["torch_params"], expected))
-    if t["macs"] != ref["macs"]:
-        problems.append("MACs %d != torch %d" % (t["macs"], ref["macs"]))
+    expected_macs = ref["macs"] - ref.get("cpb_macs", 0)
+    if t["macs"] != expected_macs:
+        problems.append("MACs %d != torch's %d as the file computes them (%d)"
+                        % (t["macs"], ref["macs"], expected_macs))
     return d, problems
 
 
@@ -285,6 +385,11 @@ def main():
         if ref["bias_table"]:
             notes.append("position bias gathered: -%d +%d" % (ref["bias_table"],
                                                              ref["bias_gathered"]))
+        if ref.get("cpb_macs"):
+            notes.append("position bias MLP on a constant table, folded: -%d MACs; Naqsh counts "
+                         "the bias it computes as parameters: -%d MLP weights (and %d table "
+                         "values) +%d" % (ref["cpb_macs"], ref["cpb_params"], ref["cpb_table"],
+                                          ref["cpb_bias"]))
         rows.append((name, naqsh_params, ref["torch_params"], naqsh_macs, ref["macs"],
                      naqsh_stored, ref["float_initializer_elements"], "; ".join(notes) or "-",
                      status))
