@@ -2,6 +2,7 @@
 // Like the module table in PyTorchExport.cpp, a type missing here is reported as having no
 // equivalent, never guessed.
 #include "PyTorchExportRules.h"
+#include "layers/ConstantOperand.h"
 
 #include <QHash>
 
@@ -220,12 +221,20 @@ QString concat(const ModuleContext &c, const QStringList &in)
 
 QString arithmetic(const ModuleContext &c, const QStringList &in, const char *op)
 {
-    // Broadcasts like Naqsh's rule (NumPy's). A constant operand lives in the imported file only.
+    // Broadcasts like Naqsh's rule (NumPy's).
     if (c.view.flag("constant_operand")) {
-        // A single known number (attention's 1/√d scale) is written out; a tensor of the
-        // imported file is not carried by the export.
+        if (in.size() != 1)
+            return {};
+        // A learned operand (ConvNeXt's layer scale) is an nn.Parameter of the module
+        // (pyTorchExpressionParameter), so that PyTorch counts its parameters as Naqsh does.
+        if (c.view.integer("params") > 0)
+            return constantOperandShape(c.output, c.view.integer("params")).isValid()
+                       ? QStringLiteral("%1 %2 self.%3").arg(in[0], QLatin1String(op), c.self)
+                       : QString();
+        // A single known number (attention's 1/√d scale) is written out; an unknown one (0)
+        // lives in the imported file only.
         const double value = c.view.real("value");
-        if (value == 0 || in.size() != 1)
+        if (value == 0)
             return {};
         QString v = QString::number(value, 'g', 17);
         return QStringLiteral("%1 %2 %3").arg(in[0], QLatin1String(op), v);
@@ -374,6 +383,21 @@ QString pyTorchExpressionParameter(const ModuleContext &context)
         return QStringLiteral("nn.Parameter(torch.empty(1, %1, %2).normal_(std=0.02))")
             .arg(context.output.dims[1])
             .arg(context.output.last());
+    if (context.view.flag("constant_operand") && context.view.integer("params") > 0) {
+        // Initialised to the file's value where it is one number (ConvNeXt's 1e-6), otherwise
+        // to the operation's neutral element.
+        const TensorShape s = constantOperandShape(context.output, context.view.integer("params"));
+        if (!s.isValid())
+            return {};
+        QStringList dims;
+        for (int i = 0; i < s.rank; ++i)
+            dims << QString::number(s.dims[size_t(i)]);
+        const bool additive = id == QLatin1String("add") || id == QLatin1String("sub");
+        const double value = context.view.real("value");
+        return QStringLiteral("nn.Parameter(torch.full((%1), %2))")
+            .arg(dims.size() == 1 ? dims[0] + QLatin1Char(',') : dims.join(QStringLiteral(", ")),
+                 pyFloat(value != 0 ? value : (additive ? 0.0 : 1.0)));
+    }
     if (id != QLatin1String("normalize"))
         return {};
     // SSD starts the scale at 20 (scale_filler); one per channel unless shared.
