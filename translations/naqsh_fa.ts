@@ -1645,6 +1645,74 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>ZeroPad2d needs N×C×H×W tensors</source>
         <translation>ZeroPad2d به تانسورهای N×C×H×W نیاز دارد</translation>
     </message>
+    <message>
+        <source>squeeze-and-excitation needs N×C×H×W tensors</source>
+        <translation>squeeze-and-excitation به تانسورهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>attention needs N×L×D tokens with D divisible by the heads</source>
+        <translation>توجه به توکن‌های N×L×D نیاز دارد که D بر تعداد سرها بخش‌پذیر باشد</translation>
+    </message>
+    <message>
+        <source>patch embedding needs N×C×H×W images</source>
+        <translation>جاسازی وصله‌ها به تصویرهای N×C×H×W نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the class token needs N×L×D tokens</source>
+        <translation>توکن کلاس به توکن‌های N×L×D نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the position embedding needs N×L×D tokens</source>
+        <translation>جاسازی موقعیت به توکن‌های N×L×D نیاز دارد</translation>
+    </message>
+    <message>
+        <source>its constant operand of %1 values does not broadcast to %2</source>
+        <translation>عملوند ثابتِ %1 مقداری‌اش با %2 پخش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <source>MatMul needs two matrices</source>
+        <translation>MatMul به دو ماتریس نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the convolution&apos;s input has %1 dimensions instead of %2</source>
+        <translation>ورودی کانولوشن به جای %2 بُعد، %1 بُعد دارد</translation>
+    </message>
+    <message>
+        <source>LayerNorm normalises more dimensions than it has</source>
+        <translation>LayerNorm بیش از بُعدهایی که دارد را نرمال می‌کند</translation>
+    </message>
+    <message>
+        <source>GroupNorm needs channels divisible by the groups</source>
+        <translation>GroupNorm به کانال‌هایی نیاز دارد که بر تعداد گروه‌ها بخش‌پذیر باشند</translation>
+    </message>
+    <message>
+        <source>InstanceNorm needs N×C×… tensors</source>
+        <translation>InstanceNorm به تانسورهای N×C×… نیاز دارد</translation>
+    </message>
+    <message>
+        <source>the permutation does not name every dimension</source>
+        <translation>جایگشت همهٔ بُعدها را نام نمی‌برد</translation>
+    </message>
+    <message>
+        <source>the slice axis is outside the tensor</source>
+        <translation>محور برش بیرون از تانسور است</translation>
+    </message>
+    <message>
+        <source>ChannelShuffle needs channels divisible by the groups</source>
+        <translation>ChannelShuffle به کانال‌هایی نیاز دارد که بر تعداد گروه‌ها بخش‌پذیر باشند</translation>
+    </message>
+    <message>
+        <source>PixelShuffle needs N×C×H×W with channels divisible by the factor²</source>
+        <translation>PixelShuffle به N×C×H×W نیاز دارد که کانال‌هایش بر مربع ضریب بخش‌پذیر باشد</translation>
+    </message>
+    <message>
+        <source>the split axis is outside the tensor</source>
+        <translation>محور تقسیم بیرون از تانسور است</translation>
+    </message>
+    <message>
+        <source>a reduced axis is outside the tensor</source>
+        <translation>یکی از محورهای کاهش بیرون از تانسور است</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ExecPath</name>

@@ -1,7 +1,10 @@
 // Activations, normalisation and merges: kernels that touch every value once or a few times.
 #include "Kernels.h"
 
+#include "layers/ConstantOperand.h"
+
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
 #include <Eigen/Core>
 #include <algorithm>
@@ -113,16 +116,6 @@ void runTanh(const PreparedLayer &, std::span<const Tensor *const> in, std::span
              const CancelFlag &)
 {
     arr(out[0]) = arr(*in[0]).tanh();
-}
-
-void runGelu(const PreparedLayer &, std::span<const Tensor *const> in, std::span<Tensor> out,
-             const CancelFlag &)
-{
-    // PyTorch's default GELU: x · Φ(x) with the exact error function.
-    const float *x = in[0]->ptr();
-    float *y = out[0].ptr();
-    for (qint64 i = 0; i < out[0].size(); ++i)
-        y[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * float(M_SQRT1_2)));
 }
 
 QString prepareSoftmax(const KernelSetup &s, PreparedLayer &p)
@@ -261,11 +254,34 @@ template<Binary op> float apply(float a, float b)
 QString prepareBroadcast(const KernelSetup &s, PreparedLayer &p)
 {
     const TensorShape &y = s.outputs[0];
-    // ints: rank, output dims, then for each input its strides aligned to the output's rank.
+    QVector<TensorShape> operands = s.inputs;
+    if (s.params.flag("constant_operand")) {
+        // The last operand is the layer's own: a learned tensor (ConvNeXt's layer scale) of
+        // its broadcast shape, or one number (attention's 1/√d) if the file gave it.
+        const qint64 count = s.params.integer("params");
+        const double value = s.params.real("value");
+        const TensorShape shape = count > 0 ? constantOperandShape(y, count) : shapeOf({1});
+        if (!shape.isValid())
+            return QCoreApplication::translate(
+                       "naqsh::Exec", "its constant operand of %1 values does not broadcast to %2")
+                .arg(count)
+                .arg(y.toString());
+        Tensor c = Tensor::zeros(shape);
+        if (count == 0 && value != 0)
+            std::fill(c.data.begin(), c.data.end(), float(value));
+        else
+            fillRange(c, 0.5, 1.5, *s.rng); // away from 0: it may divide
+        if (count > 0)
+            p.weights.append({QString(), std::move(c)});
+        else
+            p.scratch.assign(c.data.begin(), c.data.end());
+        operands.append(shape);
+    }
+    // ints: rank, output dims, then for each operand its strides aligned to the output's rank.
     p.ints = {y.rank};
     for (int i = 0; i < y.rank; ++i)
         p.ints.push_back(y.dims[size_t(i)]);
-    for (const TensorShape &x : s.inputs) {
+    for (const TensorShape &x : operands) {
         if (x.rank > y.rank)
             return QCoreApplication::translate("naqsh::Exec",
                                                "an input has more dimensions than the output");
@@ -282,15 +298,24 @@ QString prepareBroadcast(const KernelSetup &s, PreparedLayer &p)
     return {};
 }
 
-/// out = in[0] op in[1] op … with NumPy broadcasting.
+/// out = in[0] op in[1] op … (op the constant operand) with NumPy broadcasting.
 template<Binary op>
-void runBroadcast(const PreparedLayer &p, std::span<const Tensor *const> in, std::span<Tensor> out,
-                  const CancelFlag &)
+void runBroadcast(const PreparedLayer &p, std::span<const Tensor *const> inputs,
+                  std::span<Tensor> out, const CancelFlag &)
 {
+    QVarLengthArray<const Tensor *, 8> in(inputs.begin(), inputs.end());
+    Tensor scalar;
+    if (!p.weights.isEmpty()) {
+        in.append(&p.weights[0].tensor);
+    } else if (!p.scratch.empty()) {
+        scalar.shape = shapeOf({1});
+        scalar.data = p.scratch;
+        in.append(&scalar);
+    }
     Tensor &y = out[0];
     const int rank = int(p.ints[0]);
     const qint64 *dims = p.ints.data() + 1;
-    for (size_t k = 0; k < in.size(); ++k) {
+    for (qsizetype k = 0; k < in.size(); ++k) {
         const Tensor &x = *in[k];
         if (x.size() == y.size()) { // same shape: a flat loop
             if (k == 0)
@@ -359,11 +384,13 @@ void addElementwiseKernels(QHash<QString, Kernel> &table)
     table.insert(QStringLiteral("prelu"), {preparePrelu, runPrelu});
     table.insert(QStringLiteral("sigmoid"), {prepareActivation, runSigmoid});
     table.insert(QStringLiteral("tanh"), {prepareActivation, runTanh});
-    table.insert(QStringLiteral("gelu"), {prepareActivation, runGelu});
     table.insert(QStringLiteral("softmax"), {prepareSoftmax, runSoftmax});
     table.insert(QStringLiteral("batchnorm2d"), {prepareBatchNorm, runBatchNorm});
     table.insert(QStringLiteral("lrn"), {prepareLrn, runLrn});
     table.insert(QStringLiteral("add"), {prepareBroadcast, runBroadcast<Binary::Add>});
+    table.insert(QStringLiteral("mul"), {prepareBroadcast, runBroadcast<Binary::Mul>});
+    table.insert(QStringLiteral("sub"), {prepareBroadcast, runBroadcast<Binary::Sub>});
+    table.insert(QStringLiteral("div"), {prepareBroadcast, runBroadcast<Binary::Div>});
     table.insert(QStringLiteral("concat"), {prepareConcat, runConcat});
 }
 

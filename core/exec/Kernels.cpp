@@ -44,6 +44,19 @@ QString ParamReader::choice(const char *key) const
     return i < 0 ? QString() : type->params[i].choices.value(layer->params.choice(i));
 }
 
+QVector<qint64> ParamReader::list(const char *key) const
+{
+    const int i = indexOf(*this, key);
+    if (i < 0)
+        return {};
+    QString t = layer->params.value(i).toString();
+    t.replace(QChar(0x00D7), QLatin1Char(',')).replace(QLatin1Char(' '), QLatin1Char(','));
+    QVector<qint64> out;
+    for (const QString &part : t.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << part.toLongLong();
+    return out;
+}
+
 const QHash<QString, Kernel> &kernelTable()
 {
     static const QHash<QString, Kernel> table = [] {
@@ -52,6 +65,11 @@ const QHash<QString, Kernel> &kernelTable()
         addElementwiseKernels(t);
         addPoolingKernels(t);
         addShapeKernels(t);
+        addActivationKernels(t);
+        addNormKernels(t);
+        addTensorKernels(t);
+        addMatmulKernels(t);
+        addCompositeKernels(t);
         return t;
     }();
     return table;
@@ -69,6 +87,22 @@ void fillRange(Tensor &t, double lo, double hi, std::mt19937_64 &rng)
     const double scale = (hi - lo) / double(1ULL << 53);
     for (float &v : t.data)
         v = float(lo + double(rng() >> 11) * scale);
+}
+
+void addWeight(PreparedLayer &p, const QString &name, std::initializer_list<qint64> dims,
+               double bound, std::mt19937_64 &rng)
+{
+    Tensor t = Tensor::zeros(shapeOf(dims));
+    fillUniform(t, bound, rng);
+    p.weights.append({name, std::move(t)});
+}
+
+qint64 extent(const TensorShape &s, int from, int to)
+{
+    qint64 p = 1;
+    for (int i = std::max(from, 0); i < std::min(to, int(s.rank)); ++i)
+        p *= s.dims[size_t(i)];
+    return p;
 }
 
 } // namespace naqsh::exec

@@ -29,6 +29,8 @@ struct ParamReader
     bool flag(const char *key, bool fallback = false) const;
     /// The saved key of a choice parameter ("same", "bilinear"), empty if absent.
     QString choice(const char *key) const;
+    /// A list parameter ("0, 2, 3, 1"), empty if absent or empty.
+    QVector<qint64> list(const char *key) const;
 };
 
 /// What a kernel learns once, before any run: parameters, input and output shapes, and a
@@ -90,11 +92,22 @@ void addConvKernels(QHash<QString, Kernel> &table);
 void addElementwiseKernels(QHash<QString, Kernel> &table);
 void addPoolingKernels(QHash<QString, Kernel> &table);
 void addShapeKernels(QHash<QString, Kernel> &table);
+void addActivationKernels(QHash<QString, Kernel> &table);
+void addNormKernels(QHash<QString, Kernel> &table);
+void addTensorKernels(QHash<QString, Kernel> &table);
+void addMatmulKernels(QHash<QString, Kernel> &table);
+void addCompositeKernels(QHash<QString, Kernel> &table);
 
 /// Uniform random values in [-bound, bound].
 void fillUniform(Tensor &t, double bound, std::mt19937_64 &rng);
 /// Uniform random values in [lo, hi].
 void fillRange(Tensor &t, double lo, double hi, std::mt19937_64 &rng);
+/// A weight of @p dims drawn in [-bound, bound] (PyTorch's default: bound = 1/√fan_in), added to
+/// @p p under @p name.
+void addWeight(PreparedLayer &p, const QString &name, std::initializer_list<qint64> dims,
+               double bound, std::mt19937_64 &rng);
+/// Product of dimensions [from, to) of @p s (clamped to its rank).
+qint64 extent(const TensorShape &s, int from, int to);
 
 } // namespace exec
 } // namespace naqsh

@@ -1,5 +1,5 @@
-// Layers that move values without arithmetic (or with interpolation): Flatten, Upsample,
-// ZeroPad2d.
+// Layers that move values without arithmetic (or with interpolation): Flatten, Reshape,
+// Squeeze, Unsqueeze, Upsample, ZeroPad2d.
 #include "Kernels.h"
 
 #include <QCoreApplication>
@@ -106,6 +106,10 @@ void runPad(const PreparedLayer &p, std::span<const Tensor *const> in, std::span
 void addShapeKernels(QHash<QString, Kernel> &table)
 {
     table.insert(QStringLiteral("flatten"), {prepareReshape, runReshape});
+    // The same values in the same order under another shape.
+    table.insert(QStringLiteral("reshape"), {prepareReshape, runReshape});
+    table.insert(QStringLiteral("squeeze"), {prepareReshape, runReshape});
+    table.insert(QStringLiteral("unsqueeze"), {prepareReshape, runReshape});
     table.insert(QStringLiteral("upsample"), {prepareUpsample, runUpsample});
     table.insert(QStringLiteral("zeropad2d"), {preparePad, runPad});
 }

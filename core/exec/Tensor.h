@@ -50,8 +50,10 @@ struct Tensor
     const float *ptr() const { return data.data(); }
 };
 
-/// A weight tensor of a layer under its PyTorch state-dict name ("weight", "bias",
-/// "running_mean", "running_var"), in PyTorch's layout (Conv2d: out×in/groups×kh×kw).
+/// A weight tensor of a layer under its PyTorch state-dict name below the layer's module
+/// ("weight", "bias", "running_mean", "fc1.weight", "in_proj_weight"), in PyTorch's layout
+/// (Conv2d: out×in/groups×kh×kw). An empty name: the layer's attribute is itself the parameter
+/// (self.<layer> = nn.Parameter(...), as a learned constant operand or ViT's class token).
 struct NamedTensor
 {
     QString name;

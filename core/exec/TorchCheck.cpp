@@ -68,17 +68,23 @@ bool writeTorchCheck(const Executor &executor, const LayerRegistry &registry,
     for (int i = 0; i < graph.layerIds().size(); ++i) {
         const LayerId id = graph.layerIds()[i];
         const Layer *layer = graph.layer(id);
-        const Tensor *out = executor.output(id);
-        if (!out)
+        if (!executor.output(id))
             continue;
-        const QString name = QStringLiteral("t%1.bin").arg(file++);
-        if (!writeTensor(*out, d.filePath(name), error))
-            return false;
-        const QJsonObject entry{{QStringLiteral("layer"), python[i]},
-                                {QStringLiteral("type"), layer->type},
-                                {QStringLiteral("file"), name},
-                                {QStringLiteral("shape"), dims(out->shape)}};
-        (layer->type == QLatin1String("input") ? inputs : outputs).append(entry);
+        // A layer with several outputs (Split, Chunk) is a tuple in forward(): one entry per
+        // element, with its index.
+        const bool several = executor.output(id, 1) != nullptr;
+        for (int port = 0; const Tensor *out = executor.output(id, port); ++port) {
+            const QString name = QStringLiteral("t%1.bin").arg(file++);
+            if (!writeTensor(*out, d.filePath(name), error))
+                return false;
+            QJsonObject entry{{QStringLiteral("layer"), python[i]},
+                              {QStringLiteral("type"), layer->type},
+                              {QStringLiteral("file"), name},
+                              {QStringLiteral("shape"), dims(out->shape)}};
+            if (several)
+                entry.insert(QStringLiteral("port"), port);
+            (layer->type == QLatin1String("input") ? inputs : outputs).append(entry);
+        }
         for (const NamedTensor &w : executor.weights(id)) {
             const QString wname = QStringLiteral("t%1.bin").arg(file++);
             if (!writeTensor(w.tensor, d.filePath(wname), error))

@@ -53,27 +53,13 @@ void tst_Executor::examples()
     o.warmup = 0;
     o.repeat = 1;
     Executor ex(g, LayerRegistry::builtin(), a, o);
-    // Examples with layer types the executor has no kernel for yet (the block lessons: Mul,
-    // LayerNorm, attention, …) must name those types and run nothing wrongly.
-    QStringList missing;
+    // Every example runs end to end: no layer type of the block lessons (Mul, LayerNorm,
+    // attention, Chunk, …) lacks a kernel.
     for (LayerId id : a.order) {
         const QString &type = g.layer(id)->type;
-        if (type != QLatin1String("input") && type != QLatin1String("output") &&
-            !exec::kernelTable().contains(type) && !missing.contains(type))
-            missing << type;
-    }
-    if (!missing.isEmpty()) {
-        ex.prepare();
-        const ExecReport r = ex.measure();
-        missing.sort();
-        QStringList named = r.unsupportedTypes;
-        named.sort();
-        QCOMPARE(named, missing);
-        QVERIFY(r.notExecuted > 0);
-        QVERIFY(!r.complete());
-        qInfo("%s: not run, no kernel for %s", qPrintable(path),
-              qPrintable(missing.join(QStringLiteral(", "))));
-        return;
+        QVERIFY2(type == QLatin1String("input") || type == QLatin1String("output") ||
+                     exec::kernelTable().contains(type),
+                 qPrintable(type));
     }
     QVERIFY(ex.prepare());
     const ExecReport r = ex.measure();
@@ -104,29 +90,36 @@ void tst_Executor::examples()
 void tst_Executor::everyRegisteredTypeHasAKernelOrIsNamed()
 {
     const auto &table = exec::kernelTable();
-    const QStringList covered{"conv2d",         "conv_transpose2d",
-                              "identity",       "linear",
-                              "concat",         "add",
-                              "batchnorm2d",    "lrn",
-                              "maxpool2d",      "avgpool2d",
-                              "global_avgpool", "adaptive_avgpool2d",
-                              "dropout",        "flatten",
-                              "upsample",       "zeropad2d",
-                              "relu",           "relu6",
-                              "leaky_relu",     "prelu",
-                              "sigmoid",        "tanh",
-                              "gelu",           "softmax"};
+    const QStringList covered{
+        "conv2d", "conv_transpose2d", "identity", "linear", "concat", "add", "batchnorm2d", "lrn",
+        "maxpool2d", "avgpool2d", "global_avgpool", "adaptive_avgpool2d", "dropout", "flatten",
+        "upsample", "zeropad2d", "relu", "relu6", "leaky_relu", "prelu", "sigmoid", "tanh", "gelu",
+        "softmax",
+        // The modern vocabulary (issue 14).
+        "mul", "sub", "div", "silu", "hardswish", "hardsigmoid", "mish", "softplus", "elu",
+        "layernorm", "groupnorm", "instancenorm", "reshape", "permute", "squeeze", "unsqueeze",
+        "slice", "split", "chunk", "channel_shuffle", "pixel_shuffle", "reduce_mean", "reduce_sum",
+        "reduce_max", "matmul", "conv1d", "conv3d", "squeeze_excitation", "multihead_attention",
+        "patch_embedding", "class_token", "position_embedding"};
     for (const QString &id : covered) {
         QVERIFY2(LayerRegistry::builtin().find(id), qPrintable(id));
         QVERIFY2(table.contains(id), qPrintable(id));
     }
+    // The types that cannot run yet, exactly: a run meets them by name (see
+    // opaqueLayerIsNamedNotSkipped). A type registered later without a kernel fails here until
+    // it is given one or listed.
     QStringList missing;
     for (const LayerType &t : LayerRegistry::builtin().types())
         if (!table.contains(t.id) && t.id != QLatin1String("input") &&
             t.id != QLatin1String("output"))
             missing << t.id;
+    missing.sort();
     qInfo("types without a kernel (named when met): %s",
           qPrintable(missing.join(QStringLiteral(", "))));
+    QStringList expected{"window_attention", "opaque",      "crop",  "normalize", "prior_box",
+                         "detection_output", "roi_pooling", "power", "argmax"};
+    expected.sort();
+    QCOMPARE(missing, expected);
 }
 
 /// A 2×2 convolution worked by hand on a 3×3 image with known weights.

@@ -21,9 +21,15 @@ class tst_ExecutorTorch : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void examples_data();
     void examples();
     void everyLayerType();
+    void activationsAndArithmetic();
+    void normalisations();
+    void tensorOperations();
+    void attention();
+    void visionBlocks();
     void convolutionPaths_data();
     void convolutionPaths();
 
@@ -32,6 +38,8 @@ private:
     void agree(const Graph &graph, int expectedLayers);
     bool m_torch = false;
     QTemporaryDir m_dir;
+    /// torch_compare.py --serve: PyTorch is imported once for every comparison.
+    QProcess m_python;
 };
 
 void tst_ExecutorTorch::initTestCase()
@@ -42,6 +50,25 @@ void tst_ExecutorTorch::initTestCase()
             {QStringLiteral("-c"), QStringLiteral("import torch, numpy")});
     m_torch =
         p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!m_torch)
+        return;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    m_python.setProcessEnvironment(env);
+    m_python.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_python.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools/torch_compare.py"),
+                    QStringLiteral("--serve")});
+    QVERIFY(m_python.waitForStarted(60000));
+}
+
+void tst_ExecutorTorch::cleanupTestCase()
+{
+    if (m_python.state() == QProcess::NotRunning)
+        return;
+    m_python.closeWriteChannel();
+    if (!m_python.waitForFinished(30000))
+        m_python.kill();
 }
 
 void tst_ExecutorTorch::agree(const Graph &graph, int expectedLayers)
@@ -58,18 +85,18 @@ void tst_ExecutorTorch::agree(const Graph &graph, int expectedLayers)
     QString error;
     QVERIFY2(writeTorchCheck(ex, LayerRegistry::builtin(), a, dir, &error), qPrintable(error));
 
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(NAQSH_SOURCE_DIR "/tests/tools/torch_compare.py"), dir});
-    QVERIFY(p.waitForFinished(300000));
-    const QString err = QString::fromUtf8(p.readAllStandardError());
-    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
-    const QStringList lines =
-        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    m_python.write((dir + QLatin1Char('\n')).toUtf8());
+    QStringList lines;
+    for (bool end = false; !end;) {
+        while (!m_python.canReadLine())
+            QVERIFY2(m_python.waitForReadyRead(300000), "torch_compare.py stopped answering");
+        const QString line = QString::fromUtf8(m_python.readLine()).trimmed();
+        end = line == QLatin1String("{\"end\": true}");
+        if (!end && !line.isEmpty())
+            lines << line;
+    }
     QVERIFY(!lines.isEmpty());
+    QVERIFY2(!lines.first().startsWith(QLatin1String("{\"error\"")), qPrintable(lines.first()));
     int compared = 0;
     for (const QString &line : lines) {
         const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
@@ -105,6 +132,10 @@ void tst_ExecutorTorch::examples_data()
     QTest::newRow("inception 3a") << "inception_3a.naqsh" << 14;
     QTest::newRow("resnet bottleneck") << "resnet50_bottleneck.naqsh" << 12;
     QTest::newRow("mobilenet") << "mobilenet_separable.naqsh" << 9;
+    QTest::newRow("se block") << "se_block.naqsh" << 10;
+    QTest::newRow("shufflenet unit") << "shufflenet_v2_unit.naqsh" << 12; // the chunk's 2
+    QTest::newRow("convnext block") << "convnext_block.naqsh" << 9;
+    QTest::newRow("vit encoder block") << "vit_encoder_block.naqsh" << 8;
 }
 
 void tst_ExecutorTorch::examples()
@@ -138,6 +169,13 @@ struct Builder
                 qFatal("%s: %s", name, qPrintable(why));
         }
         return id;
+    }
+    /// Output @p port of @p from into the next input slot of @p to.
+    void connect(LayerId from, int port, LayerId to)
+    {
+        QString why;
+        if (!m.connectLayers(from, to, -1, &why, port))
+            qFatal("%s", qPrintable(why));
     }
 };
 } // namespace
@@ -224,6 +262,119 @@ void tst_ExecutorTorch::everyLayerType()
     const LayerId cat = b.add("concat", "cat", {}, {sm, rl});
     b.add("output", "out", {}, {cat});
     agree(b.m.graph(), 27);
+}
+
+/// The modern activations and element-wise arithmetic with broadcasting and constant operands.
+void tst_ExecutorTorch::activationsAndArithmetic()
+{
+    Builder b;
+    const LayerId x =
+        b.add("input", "x", {{"channels", 6}, {"height", 5}, {"width", 7}, {"batch", 2}});
+    const LayerId silu = b.add("silu", "silu", {}, {x});
+    const LayerId hs = b.add("hardswish", "hswish", {}, {x});
+    const LayerId hsig = b.add("hardsigmoid", "hsig", {}, {x});
+    const LayerId mish = b.add("mish", "mish", {}, {x});
+    const LayerId sp = b.add("softplus", "softplus", {}, {x});
+    const LayerId elu = b.add("elu", "elu", {{"alpha", 0.7}}, {x});
+    const LayerId gt = b.add("gelu", "gelu tanh", {{"approximate", "tanh"}}, {x});
+    const LayerId gap = b.add("global_avgpool", "gap", {}, {x});
+    const LayerId gate = b.add("mul", "gate", {}, {silu, gap}); // N×6×5×7 · N×6×1×1
+    const LayerId diff = b.add("sub", "diff", {}, {hs, mish});
+    const LayerId quot = b.add("div", "quot", {}, {elu, hsig}); // hardsigmoid ≥ 1/3 here
+    const LayerId scale = b.add(
+        "mul", "layer scale", {{"constant_operand", true}, {"params", 6}, {"value", 1e-6}}, {gate});
+    const LayerId half =
+        b.add("mul", "half", {{"constant_operand", true}, {"value", 0.125}}, {diff});
+    const LayerId sum = b.add("add", "sum", {}, {scale, half, quot, gt, sp});
+    b.add("sub", "shift", {{"constant_operand", true}, {"params", 7}}, {sum}); // per column
+    agree(b.m.graph(), 15);
+}
+
+/// LayerNorm over one and two trailing dimensions, GroupNorm, InstanceNorm with and without
+/// the learned scale.
+void tst_ExecutorTorch::normalisations()
+{
+    Builder b;
+    const LayerId x =
+        b.add("input", "x", {{"channels", 6}, {"height", 5}, {"width", 7}, {"batch", 2}});
+    const LayerId gn = b.add("groupnorm", "gn", {{"groups", 3}}, {x});
+    const LayerId in1 = b.add("instancenorm", "inorm", {}, {gn});
+    const LayerId in2 = b.add("instancenorm", "inorm affine", {{"affine", true}}, {in1});
+    const LayerId last = b.add("permute", "channels last", {{"dims", "0, 2, 3, 1"}}, {in2});
+    const LayerId ln1 = b.add("layernorm", "ln", {{"eps", 1e-6}}, {last});
+    b.add("layernorm", "ln over two", {{"dims", 2}}, {ln1});
+    agree(b.m.graph(), 6);
+}
+
+/// Reshape (0 and -1), Permute, Squeeze, Unsqueeze, Slice with a step, Chunk and Split (every
+/// piece compared), ChannelShuffle, PixelShuffle in both channel orders, the reductions.
+void tst_ExecutorTorch::tensorOperations()
+{
+    Builder b;
+    const LayerId x =
+        b.add("input", "x", {{"channels", 8}, {"height", 6}, {"width", 4}, {"batch", 2}});
+    const LayerId r = b.add("reshape", "reshape", {{"shape", "0, 4, -1"}}, {x});
+    const LayerId p = b.add("permute", "permute", {{"dims", "0, 2, 1"}}, {r});
+    const LayerId u = b.add("unsqueeze", "unsqueeze", {{"axes", "1"}}, {p});
+    const LayerId sq = b.add("squeeze", "squeeze", {{"axes", "1"}}, {u});
+    const LayerId sl =
+        b.add("slice", "slice", {{"axis", 1}, {"start", 3}, {"end", 40}, {"step", 3}}, {sq});
+    b.add("reduce_mean", "mean", {{"axes", "1"}, {"keepdims", false}}, {sl});
+    const LayerId ch = b.add("chunk", "chunk", {{"chunks", 2}, {"axis", 1}}, {x});
+    const LayerId sp = b.add("split", "split", {{"axis", 2}, {"sizes", "2, -1"}}, {x});
+    b.add("channel_shuffle", "shuffle", {{"groups", 4}}, {x});
+    b.add("pixel_shuffle", "pixels", {{"upscale_factor", 2}}, {x});
+    b.add("pixel_shuffle", "depth to space", {{"upscale_factor", 2}, {"mode", "dcr"}}, {x});
+    const LayerId rs = b.add("reduce_sum", "sum", {{"axes", "2, 3"}});
+    b.connect(ch, 1, rs);
+    const LayerId rx = b.add("reduce_max", "max", {{"axes", "-1"}});
+    b.connect(sp, 1, rx);
+    agree(b.m.graph(), 15);
+}
+
+/// Attention by hand (Q·Kᵀ, scale, softmax, A·V, a broadcast batch) and nn.MultiheadAttention
+/// with and without biases.
+void tst_ExecutorTorch::attention()
+{
+    Builder b;
+    const LayerId t =
+        b.add("input", "tokens",
+              {{"layout", "sequence"}, {"length", 10}, {"features", 16}, {"batch", 2}});
+    const LayerId q = b.add("linear", "q", {{"out_features", 16}}, {t});
+    const LayerId k = b.add("linear", "k", {{"out_features", 16}}, {t});
+    const LayerId v = b.add("linear", "v", {{"out_features", 16}, {"bias", false}}, {t});
+    const LayerId kt = b.add("permute", "k transposed", {{"dims", "0, 2, 1"}}, {k});
+    const LayerId scores = b.add("matmul", "scores", {}, {q, kt});
+    const LayerId scaled =
+        b.add("mul", "scaled", {{"constant_operand", true}, {"value", 0.25}}, {scores});
+    const LayerId attn = b.add("softmax", "attn", {{"axis", -1}}, {scaled});
+    const LayerId av = b.add("matmul", "av", {}, {attn, v});
+    const LayerId vm = b.add("reduce_mean", "v mean", {{"axes", "0"}}, {v}); // 1×10×16
+    b.add("matmul", "broadcast batch", {}, {attn, vm});
+    b.add("multihead_attention", "mha", {{"heads", 4}}, {t});
+    b.add("multihead_attention", "mha no bias", {{"heads", 2}, {"bias", false}}, {av});
+    agree(b.m.graph(), 12);
+}
+
+/// ViT's patch embedding, class token and position embedding; Conv1d; squeeze-and-excitation;
+/// Conv3d on a volume.
+void tst_ExecutorTorch::visionBlocks()
+{
+    Builder b;
+    const LayerId x =
+        b.add("input", "image", {{"channels", 3}, {"height", 8}, {"width", 8}, {"batch", 2}});
+    const LayerId pe =
+        b.add("patch_embedding", "patches", {{"patch_size", 4}, {"embed_dim", 12}}, {x});
+    const LayerId cls = b.add("class_token", "cls", {}, {pe});
+    const LayerId pos = b.add("position_embedding", "pos", {}, {cls});
+    const LayerId sig = b.add("permute", "as signal", {{"dims", "0, 2, 1"}}, {pos});
+    b.add("conv1d", "conv1d", {{"out_channels", 6}, {"kernel", 3}, {"stride", 2}, {"padding", 1}},
+          {sig});
+    b.add("squeeze_excitation", "se",
+          {{"squeeze_channels", 2}, {"activation", "silu"}, {"gate", "hardsigmoid"}}, {x});
+    const LayerId vol = b.add("reshape", "volume", {{"shape", "2, 3, 4, 2, 8"}}, {x});
+    b.add("conv3d", "conv3d", {{"out_channels", 4}, {"stride_w", 2}, {"groups", 1}}, {vol});
+    agree(b.m.graph(), 8);
 }
 
 void tst_ExecutorTorch::convolutionPaths_data()

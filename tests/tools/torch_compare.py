@@ -1,12 +1,15 @@
 """Runs a Naqsh graph in PyTorch with the executor's weights and inputs.
 
 Usage: torch_compare.py DIR [--time REPEAT THREADS]
+       torch_compare.py --serve   (one DIR per line on stdin, each answer ends with {"end": true};
+                                   torch is imported once for all of them)
 
 DIR holds model.py (Naqsh's PyTorch export), manifest.json and raw float32 files written by
 naqsh::writeTorchCheck. Every weight in the manifest is loaded into the module's state dict
 (matched by the layer's attribute name and the PyTorch parameter name); the module runs on the
 same inputs; the value of each layer's variable in forward() (modules, torch.cat, sums) is
-compared with the executor's output. Prints one JSON object per layer:
+compared with the executor's output (each element of a Split's or Chunk's tuple on its own).
+Prints one JSON object per output:
 {"layer", "max_abs", "max_ref", "shape_ok"} and a last line {"unused_weights", "missing_state"}.
 With --time, prints {"median_ms", "iqr_ms"} of the whole forward pass instead.
 """
@@ -27,8 +30,22 @@ def load(dir_, entry):
 
 
 def main():
-    dir_ = sys.argv[1]
-    timing = len(sys.argv) > 2 and sys.argv[2] == "--time"
+    if sys.argv[1] == "--serve":
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            try:
+                compare(line.strip(), [])
+            except Exception:  # reported to the test, which fails with it
+                import traceback
+                print(json.dumps({"error": traceback.format_exc()}))
+            print(json.dumps({"end": True}), flush=True)
+        return
+    compare(sys.argv[1], sys.argv[2:])
+
+
+def compare(dir_, options):
+    timing = len(options) > 0 and options[0] == "--time"
     with open(os.path.join(dir_, "manifest.json")) as f:
         manifest = json.load(f)
     spec = importlib.util.spec_from_file_location("naqsh_model", os.path.join(dir_, "model.py"))
@@ -47,17 +64,24 @@ def main():
         parts = key.split(".")
         if parts[-1] == "num_batches_tracked":
             continue
-        found = weights.get((parts[0], parts[-1]))
+        # The layer's attribute, then the name inside its module ("weight", "fc1.weight"); ""
+        # when the attribute is itself the parameter (a learned constant, ViT's class token).
+        # A module the export wraps (padding before a convolution: "conv.1.weight") keeps the
+        # parameter's own name.
+        param = ".".join(parts[1:])
+        if (parts[0], param) not in weights:
+            param = parts[-1] if len(parts) > 1 else ""
+        found = weights.get((parts[0], param))
         if found is None or found.numel() != state[key].numel():
             missing.append(key)
             continue
         state[key] = found.reshape(state[key].shape)
-        used.add((parts[0], parts[-1]))
+        used.add((parts[0], param))
     model.load_state_dict(state)
     inputs = [load(dir_, e) for e in manifest["inputs"]]
 
     if timing:
-        repeat, threads = int(sys.argv[3]), int(sys.argv[4])
+        repeat, threads = int(options[1]), int(options[2])
         torch.set_num_threads(threads)
         times = []
         with torch.no_grad():
@@ -84,6 +108,8 @@ def main():
 
     for entry in manifest["outputs"]:
         ref = captured.get(entry["layer"])
+        if "port" in entry and isinstance(ref, (tuple, list)) and entry["port"] < len(ref):
+            ref = ref[entry["port"]]
         if not isinstance(ref, torch.Tensor):
             print(json.dumps({"layer": entry["layer"], "missing": True}))
             continue
