@@ -1713,6 +1713,10 @@ FILE می‌تواند یک سند .naqsh، یک مدل ONNX (.onnx) یا یک �
         <source>a reduced axis is outside the tensor</source>
         <translation>یکی از محورهای کاهش بیرون از تانسور است</translation>
     </message>
+    <message>
+        <source>window attention needs N×H×W×C with C divisible by the heads</source>
+        <translation>توجه پنجره‌ای به N×H×W×C نیاز دارد که C بر تعداد سرها بخش‌پذیر باشد</translation>
+    </message>
 </context>
 <context>
     <name>naqsh::ExecPath</name>

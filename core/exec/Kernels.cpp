@@ -70,6 +70,7 @@ const QHash<QString, Kernel> &kernelTable()
         addTensorKernels(t);
         addMatmulKernels(t);
         addCompositeKernels(t);
+        addWindowAttentionKernel(t);
         return t;
     }();
     return table;

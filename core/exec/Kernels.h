@@ -97,6 +97,7 @@ void addNormKernels(QHash<QString, Kernel> &table);
 void addTensorKernels(QHash<QString, Kernel> &table);
 void addMatmulKernels(QHash<QString, Kernel> &table);
 void addCompositeKernels(QHash<QString, Kernel> &table);
+void addWindowAttentionKernel(QHash<QString, Kernel> &table);
 
 /// Uniform random values in [-bound, bound].
 void fillUniform(Tensor &t, double bound, std::mt19937_64 &rng);

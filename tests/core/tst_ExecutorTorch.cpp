@@ -30,6 +30,7 @@ private slots:
     void tensorOperations();
     void attention();
     void visionBlocks();
+    void windowAttention();
     void convolutionPaths_data();
     void convolutionPaths();
 
@@ -375,6 +376,24 @@ void tst_ExecutorTorch::visionBlocks()
     const LayerId vol = b.add("reshape", "volume", {{"shape", "2, 3, 4, 2, 8"}}, {x});
     b.add("conv3d", "conv3d", {{"out_channels", 4}, {"stride_w", 2}, {"groups", 1}}, {vol});
     agree(b.m.graph(), 8);
+}
+
+/// Swin's window attention as torchvision's ShiftedWindowAttention: a map padded to whole
+/// windows and shifted (the mask), a shift along one axis only (a window covers the height), and
+/// no shift without biases.
+void tst_ExecutorTorch::windowAttention()
+{
+    Builder b;
+    const LayerId x =
+        b.add("input", "image", {{"channels", 8}, {"height", 5}, {"width", 10}, {"batch", 2}});
+    const LayerId last = b.add("permute", "channels last", {{"dims", "0, 2, 3, 1"}}, {x});
+    const LayerId w1 =
+        b.add("window_attention", "shifted", {{"window", 4}, {"shift", 2}, {"heads", 2}}, {last});
+    const LayerId w2 =
+        b.add("window_attention", "wide", {{"window", 8}, {"shift", 3}, {"heads", 4}}, {w1});
+    b.add("window_attention", "plain", {{"window", 3}, {"shift", 0}, {"heads", 1}, {"bias", false}},
+          {w2});
+    agree(b.m.graph(), 4);
 }
 
 void tst_ExecutorTorch::convolutionPaths_data()

@@ -62,7 +62,9 @@ def compare(dir_, options):
     missing = []
     for key in state:
         parts = key.split(".")
-        if parts[-1] == "num_batches_tracked":
+        # Integer buffers are the module's own bookkeeping (BatchNorm's counter, Swin's
+        # relative position index), not weights.
+        if not state[key].is_floating_point():
             continue
         # The layer's attribute, then the name inside its module ("weight", "fc1.weight"); ""
         # when the attribute is itself the parameter (a learned constant, ViT's class token).
