@@ -1,6 +1,6 @@
 // Tensor operations of any rank that move values: Permute, Slice, Split and Chunk (several
 // outputs), ChannelShuffle, PixelShuffle (and DepthToSpace), and the reductions ReduceMean,
-// ReduceSum and ReduceMax over any axes.
+// ReduceSum, ReduceMax and ReduceL2 over any axes.
 #include "Kernels.h"
 
 #include <QCoreApplication>
@@ -160,7 +160,7 @@ void runSplit(const PreparedLayer &p, std::span<const Tensor *const> in, std::sp
 }
 
 // ---- reductions ----
-enum class Reduce { Mean, Sum, Max };
+enum class Reduce { Mean, Sum, Max, L2 };
 
 QString prepareReduce(const KernelSetup &s, PreparedLayer &p)
 {
@@ -216,6 +216,8 @@ void runReduce(const PreparedLayer &p, std::span<const Tensor *const> in, std::s
     for (qint64 i = 0; i < in[0]->size(); ++i) {
         if constexpr (op == Reduce::Max)
             acc[size_t(offset)] = std::max(acc[size_t(offset)], double(x[i]));
+        else if constexpr (op == Reduce::L2)
+            acc[size_t(offset)] += double(x[i]) * double(x[i]);
         else
             acc[size_t(offset)] += double(x[i]);
         for (int d = rank - 1; d >= 0; --d) {
@@ -227,8 +229,9 @@ void runReduce(const PreparedLayer &p, std::span<const Tensor *const> in, std::s
         }
     }
     for (qint64 i = 0; i < out[0].size(); ++i)
-        out[0].data[size_t(i)] =
-            float(op == Reduce::Mean ? acc[size_t(i)] / double(count) : acc[size_t(i)]);
+        out[0].data[size_t(i)] = float(op == Reduce::Mean ? acc[size_t(i)] / double(count)
+                                       : op == Reduce::L2 ? std::sqrt(acc[size_t(i)])
+                                                          : acc[size_t(i)]);
 }
 
 } // namespace
@@ -244,6 +247,7 @@ void addTensorKernels(QHash<QString, Kernel> &table)
     table.insert(QStringLiteral("reduce_mean"), {prepareReduce, runReduce<Reduce::Mean>});
     table.insert(QStringLiteral("reduce_sum"), {prepareReduce, runReduce<Reduce::Sum>});
     table.insert(QStringLiteral("reduce_max"), {prepareReduce, runReduce<Reduce::Max>});
+    table.insert(QStringLiteral("reduce_l2"), {prepareReduce, runReduce<Reduce::L2>});
 }
 
 } // namespace naqsh::exec

@@ -330,7 +330,8 @@ void tst_ExecutorTorch::tensorOperations()
     b.connect(ch, 1, rs);
     const LayerId rx = b.add("reduce_max", "max", {{"axes", "-1"}});
     b.connect(sp, 1, rx);
-    agree(b.m.graph(), 15);
+    b.add("reduce_l2", "norm", {{"axes", "1, 3"}}, {x});
+    agree(b.m.graph(), 16);
 }
 
 /// Attention by hand (Q·Kᵀ, scale, softmax, A·V, a broadcast batch) and nn.MultiheadAttention
