@@ -1,5 +1,6 @@
 // The activations of the modern vocabulary (SiLU, HardSwish, HardSigmoid, Mish, Softplus, ELU,
 // GELU in both forms): one pass over the values each, with PyTorch's formulas.
+#include "EigenMaps.h"
 #include "Kernels.h"
 
 #include <Eigen/Core>
@@ -8,18 +9,6 @@
 namespace naqsh::exec {
 
 namespace {
-
-using ArrayMap = Eigen::Map<Eigen::ArrayXf>;
-using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf>;
-
-ConstArrayMap arr(const Tensor &t)
-{
-    return ConstArrayMap(t.ptr(), Eigen::Index(t.size()));
-}
-ArrayMap arr(Tensor &t)
-{
-    return ArrayMap(t.ptr(), Eigen::Index(t.size()));
-}
 
 QString prepareElementwise(const KernelSetup &, PreparedLayer &p)
 {

@@ -1,4 +1,5 @@
 // Activations, normalisation and merges: kernels that touch every value once or a few times.
+#include "EigenMaps.h"
 #include "Kernels.h"
 
 #include "layers/ConstantOperand.h"
@@ -13,18 +14,6 @@
 namespace naqsh::exec {
 
 namespace {
-
-using ArrayMap = Eigen::Map<Eigen::ArrayXf>;
-using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf>;
-
-ConstArrayMap arr(const Tensor &t)
-{
-    return ConstArrayMap(t.ptr(), Eigen::Index(t.size()));
-}
-ArrayMap arr(Tensor &t)
-{
-    return ArrayMap(t.ptr(), Eigen::Index(t.size()));
-}
 
 /// Product of dimensions [from, to) of @p s.
 qint64 span(const TensorShape &s, int from, int to)

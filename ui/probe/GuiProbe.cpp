@@ -593,6 +593,9 @@ QByteArray GuiProbe::dump() const
                 }
                 o[QStringLiteral("cells")] = cells;
             } else if (auto *plot = qobject_cast<QCustomPlot *>(c)) {
+                // Measured as the chart is laid out once it settles: a resize queues its replot,
+                // and under load the probe can come between the two.
+                plot->replot(QCustomPlot::rpImmediateRefresh);
                 o = plotJson(plot);
                 o[QStringLiteral("class")] = QStringLiteral("QCustomPlot");
             } else {
