@@ -111,7 +111,8 @@ QString depthToSpace(const ModuleContext &c, const QStringList &in)
         .arg(x.w() * r);
 }
 
-QString reduction(const ModuleContext &c, const QStringList &in, const char *method)
+/// `dim=(…,), keepdim=…` of a reduction: its axes, or every one after the batch.
+QString reductionArgs(const ModuleContext &c)
 {
     const TensorShape &x = c.inputs[0];
     QVector<qint64> axes = normalised(ints(c.view, "axes"), x.rank);
@@ -119,9 +120,14 @@ QString reduction(const ModuleContext &c, const QStringList &in, const char *met
         for (int i = 1; i < x.rank; ++i)
             axes << i;
     std::sort(axes.begin(), axes.end());
-    return QStringLiteral("%1.%2(dim=(%3,), keepdim=%4)")
-        .arg(in[0], QLatin1String(method), joined(axes),
+    return QStringLiteral("dim=(%1,), keepdim=%2")
+        .arg(joined(axes),
              c.view.flag("keepdims", true) ? QStringLiteral("True") : QStringLiteral("False"));
+}
+
+QString reduction(const ModuleContext &c, const QStringList &in, const char *method)
+{
+    return QStringLiteral("%1.%2(%3)").arg(in[0], QLatin1String(method), reductionArgs(c));
 }
 
 QString reduceMean(const ModuleContext &c, const QStringList &in)
@@ -139,15 +145,7 @@ QString reduceMax(const ModuleContext &c, const QStringList &in)
 
 QString reduceL2(const ModuleContext &c, const QStringList &in)
 {
-    const TensorShape &x = c.inputs[0];
-    QVector<qint64> axes = normalised(ints(c.view, "axes"), x.rank);
-    if (axes.isEmpty())
-        for (int i = 1; i < x.rank; ++i)
-            axes << i;
-    std::sort(axes.begin(), axes.end());
-    return QStringLiteral("torch.linalg.vector_norm(%1, dim=(%2,), keepdim=%3)")
-        .arg(in[0], joined(axes),
-             c.view.flag("keepdims", true) ? QStringLiteral("True") : QStringLiteral("False"));
+    return QStringLiteral("torch.linalg.vector_norm(%1, %2)").arg(in[0], reductionArgs(c));
 }
 
 QString clamp(const ModuleContext &c, const QStringList &in)
